@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'tests/output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine is pure: it runs in Node under test and knows nothing of the screen or speakers.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['phaser', 'phaser/*'],
+              message: 'src/engine must not import Phaser: views read the Session instead.',
+            },
+            {
+              group: ['howler', 'howler/*'],
+              message: 'src/engine must not import Howler: sound reacts to Session events.',
+            },
+            {
+              group: ['node:*', 'fs', 'path'],
+              message: 'src/engine takes text, not files, so it also runs in the browser.',
+            },
+            {
+              group: ['../game/*', '../audio/*', '../trainer/*', '../ui/*'],
+              message: 'src/engine must not depend on views.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'src/engine must not touch the DOM.' },
+        { name: 'document', message: 'src/engine must not touch the DOM.' },
+        { name: 'localStorage', message: 'src/engine must not touch browser storage; save() returns data.' },
+        { name: 'navigator', message: 'src/engine must not touch the browser.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * npm run validate [-- --json] [files...]
+ * Checks every scenario (or the files named) and exits non-zero on any error.
+ */
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../engine/diagnostics';
+import { readReferences, readScenario, scenarioFiles } from './files';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const named = args.filter((a) => !a.startsWith('--'));
+
+const references = readReferences();
+const files = named.length > 0 ? named : scenarioFiles();
+const results = files.map((file) => readScenario(file, references));
+
+const referenceErrors = hasErrors(references.diagnostics);
+const failed = referenceErrors || results.some((r) => !r.ok);
+
+if (json) {
+  const out = {
+    references: { ok: !referenceErrors, diagnostics: references.diagnostics.map(plain) },
+    scenarios: results.map((r) => ({
+      file: r.file,
+      id: r.scenario?.id ?? null,
+      ok: r.ok,
+      diagnostics: r.diagnostics.map(plain),
+      stats: {},
+    })),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+} else {
+  for (const d of references.diagnostics) console.log(formatDiagnostic(d));
+  for (const r of results) {
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = r.diagnostics.length - errors;
+    const status = r.ok ? (warnings ? 'ok, with warnings' : 'ok') : 'has errors';
+    console.log(
+      `${r.file}: ${status} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
+    );
+    for (const d of r.diagnostics) console.log('  ' + formatDiagnostic(d));
+  }
+  if (files.length === 0) console.log('No scenario files found in scenarios/.');
+}
+
+function plain(d: Diagnostic) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+  };
+}
+
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,354 @@
+/**
+ * Cross-reference checks that a schema cannot express: does every `next` name a node, every
+ * speaker a cast member, every guard a real variable, every [[term]] a glossary entry?
+ *
+ * It reads the data defensively (any field may be missing or of the wrong type), so it can run
+ * even when the schema has already found problems: a trainer sees every mistake in one pass.
+ */
+import { didYouMean, listWords, type Diagnostic, type Severity } from './diagnostics';
+import { DIMENSIONS, NARRATOR, RESERVED_IDS, type References } from './schema';
+import type { DataPath, YamlSource } from './yamlSource';
+
+/** Longest dialogue line that still reads comfortably on a projector (about four lines at 32px). */
+export const MAX_LINE_CHARS = 320;
+/** Longest choice text that still fits a large button. */
+export const MAX_CHOICE_CHARS = 200;
+
+type Obj = Record<string, unknown>;
+
+const isObj = (x: unknown): x is Obj => x !== null && typeof x === 'object' && !Array.isArray(x);
+const entries = (x: unknown): [string, Obj][] =>
+  isObj(x) ? Object.entries(x).filter((e): e is [string, Obj] => isObj(e[1])) : [];
+const items = (x: unknown): [number, Obj][] =>
+  Array.isArray(x)
+    ? x.map((v, i) => [i, v] as [number, unknown]).filter((e): e is [number, Obj] => isObj(e[1]))
+    : [];
+const strings = (x: unknown): [number, string][] =>
+  Array.isArray(x)
+    ? x
+        .map((v, i) => [i, v] as [number, unknown])
+        .filter((e): e is [number, string] => typeof e[1] === 'string')
+    : [];
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+
+/** `[[term]]` or `[[shown words|term]]` marks a glossary term in any text. */
+export const GLOSSARY_MARK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
+const MARKUP = /<\/?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*[^*]+\*\*|(^|\s)_[^_\s][^_]*_(\s|$)/;
+
+export function checkScenario(raw: unknown, source: YamlSource, references: References): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (severity: Severity, code: string, path: DataPath, message: string, key = false) => {
+    const { line, column } = source.locate(path, { key });
+    out.push({ severity, code, file: source.file, line, column, message });
+  };
+  if (!isObj(raw)) return out;
+
+  const nodes = entries(raw.nodes);
+  const nodeIds = nodes.map(([id]) => id);
+  const castIds = entries(raw.cast).map(([id]) => id);
+  const locationIds = entries(raw.locations).map(([id]) => id);
+  const stateVars = entries(raw.state);
+  const varIds = stateVars.map(([id]) => id);
+  const glossaryTerms = new Map<string, string>();
+  for (const [term, entry] of Object.entries(references.glossary)) {
+    glossaryTerms.set(term.toLowerCase(), term);
+    for (const alias of entry.aliases ?? []) glossaryTerms.set(alias.toLowerCase(), term);
+  }
+
+  // Every choice id, and every flag some choice sets, for checking guards.
+  const choiceIds = new Map<string, DataPath>();
+  const flagsSet = new Set<string>();
+  for (const [nodeId, node] of nodes) {
+    for (const [i, choice] of items(node.choices)) {
+      const id = str(choice.id);
+      const path: DataPath = ['nodes', nodeId, 'choices', i, 'id'];
+      if (id !== undefined) {
+        const first = choiceIds.get(id);
+        if (first) {
+          const at = source.locate(first);
+          report(
+            'error',
+            'duplicate-choice',
+            path,
+            `the choice id '${id}' is already used at line ${at.line}; every choice needs its own id so results and saves can name it`,
+          );
+        } else {
+          choiceIds.set(id, path);
+        }
+      }
+      for (const [, flag] of strings(choice.set)) flagsSet.add(flag);
+    }
+  }
+
+  const checkText = (path: DataPath, text: unknown, limit: number | undefined, what: string) => {
+    if (typeof text !== 'string') return;
+    if (limit !== undefined && text.length > limit) {
+      report(
+        'warning',
+        'too-long',
+        path,
+        `this ${what} is ${text.length} characters; keep it under ${limit} so it can be read from the back of a room — split it into two`,
+      );
+    }
+    if (MARKUP.test(text.replace(GLOSSARY_MARK, ''))) {
+      report(
+        'warning',
+        'markup',
+        path,
+        `this ${what} contains markup (such as <b>, &amp; or **bold**); it will be shown literally, exactly as typed, never as formatting`,
+      );
+    }
+    for (const match of text.matchAll(GLOSSARY_MARK)) {
+      const term = (match[2] ?? match[1]!).trim();
+      if (!glossaryTerms.has(term.toLowerCase())) {
+        report(
+          'error',
+          'unknown-term',
+          path,
+          `[[${term}]] is not in glossary.yaml${didYouMean(term, Object.keys(references.glossary))}; add it there or remove the brackets`,
+        );
+      }
+    }
+  };
+
+  const checkRef = (
+    path: DataPath,
+    id: unknown,
+    known: readonly string[],
+    what: string,
+    where: string,
+    code: string,
+    key = false,
+  ) => {
+    if (typeof id !== 'string') return;
+    if (!known.includes(id)) {
+      const list = known.length ? `; the ${what}s are ${listWords(known)}` : `; there are no ${what}s yet`;
+      report(
+        'error',
+        code,
+        path,
+        `${where} names the ${what} '${id}', which does not exist${didYouMean(id, known)}${list}`,
+        key,
+      );
+    }
+  };
+
+  const checkCondition = (path: DataPath, condition: unknown, where: string) => {
+    if (!isObj(condition)) return;
+    for (const [name, bound] of entries(condition.state)) {
+      checkRef([...path, 'state', name], name, varIds, 'state variable', where, 'unknown-variable', true);
+      const nums = ['atLeast', 'atMost', 'above', 'below'].filter((k) => typeof bound[k] === 'number');
+      if (nums.length === 0) {
+        report(
+          'error',
+          'empty-bound',
+          [...path, 'state', name],
+          `${where}: say how '${name}' is tested, e.g. { atLeast: 40 }`,
+        );
+      }
+    }
+    for (const key of ['flags', 'notFlags'] as const) {
+      for (const [i, flag] of strings(condition[key])) {
+        if (!flagsSet.has(flag)) {
+          report(
+            'error',
+            'unknown-flag',
+            [...path, key, i],
+            `${where} tests the flag '${flag}', but no choice sets it${didYouMean(flag, flagsSet)}; add it to some choice's "set:" list`,
+          );
+        }
+      }
+    }
+    for (const key of ['chose', 'notChose'] as const) {
+      for (const [i, id] of strings(condition[key])) {
+        checkRef([...path, key, i], id, [...choiceIds.keys()], 'choice', where, 'unknown-choice');
+      }
+    }
+  };
+
+  // Cast.
+  for (const [id, member] of entries(raw.cast)) {
+    if ((RESERVED_IDS as readonly string[]).includes(id)) {
+      report(
+        'error',
+        'reserved-id',
+        ['cast', id],
+        `'${id}' is a reserved word and cannot be a character's id; choose another`,
+        true,
+      );
+    }
+    for (const [i, rule] of items(member.mood)) {
+      checkCondition(['cast', id, 'mood', i, 'if'], rule.if, `mood rule ${i + 1} of '${id}'`);
+      if (isObj(rule.if) && (rule.if.flags || rule.if.notFlags || rule.if.chose || rule.if.notChose)) {
+        report(
+          'warning',
+          'mood-on-flags',
+          ['cast', id, 'mood', i, 'if'],
+          `mood rules should test state variables only, so an expression follows how the person feels`,
+        );
+      }
+    }
+    const rules = items(member.mood);
+    if (rules.length > 0 && rules.every(([, r]) => r.if !== undefined)) {
+      report(
+        'warning',
+        'no-default-mood',
+        ['cast', id, 'mood'],
+        `'${id}' has no mood rule without "if"; add one last rule such as "- show: calm" so there is always an expression`,
+      );
+    }
+  }
+
+  // State variables.
+  for (const [id, variable] of stateVars) {
+    const { min, max, start } = variable;
+    if (typeof min === 'number' && typeof max === 'number') {
+      if (min >= max)
+        report(
+          'error',
+          'bad-range',
+          ['state', id, 'min'],
+          `'${id}' has min ${min} and max ${max}; min must be less than max`,
+        );
+      else if (typeof start === 'number' && (start < min || start > max)) {
+        report(
+          'error',
+          'bad-start',
+          ['state', id, 'start'],
+          `'${id}' starts at ${start}, outside its range ${min} to ${max}`,
+        );
+      }
+    }
+    checkRef(
+      ['state', id, 'character'],
+      variable.character,
+      castIds,
+      'character',
+      `state variable '${id}'`,
+      'unknown-character',
+    );
+  }
+
+  checkRef(['start'], raw.start, nodeIds, 'node', 'start', 'unknown-node');
+
+  for (const [i, outcome] of items(raw.outcomes))
+    checkText(['outcomes', i, 'text'], outcome.text, undefined, 'outcome');
+  checkText(['summary'], raw.summary, undefined, 'summary');
+  checkText(['contentNote'], raw.contentNote, undefined, 'content note');
+  checkText(['prebrief'], raw.prebrief, undefined, 'pre-brief');
+
+  for (const [nodeId, node] of nodes) {
+    const at = (...rest: (string | number)[]): DataPath => ['nodes', nodeId, ...rest];
+    const here = `node '${nodeId}'`;
+    checkRef(at('location'), node.location, locationIds, 'location', here, 'unknown-location');
+    const present = strings(node.present).map(([, p]) => p);
+    for (const [i, who] of strings(node.present)) {
+      checkRef(at('present', i), who, castIds, 'character', here, 'unknown-character');
+    }
+    for (const [i, line] of items(node.lines)) {
+      const speaker = str(line.speaker);
+      if (speaker !== undefined && speaker !== NARRATOR) {
+        checkRef(
+          at('lines', i, 'speaker'),
+          speaker,
+          [...castIds, NARRATOR],
+          'speaker',
+          `line ${i + 1} of ${here}`,
+          'unknown-speaker',
+        );
+        if (castIds.includes(speaker) && !present.includes(speaker)) {
+          report(
+            'warning',
+            'speaker-absent',
+            at('lines', i, 'speaker'),
+            `'${speaker}' speaks in ${here} but is not in its "present" list; add them so they are drawn in the room`,
+          );
+        }
+      }
+      checkText(at('lines', i, 'text'), line.text, MAX_LINE_CHARS, 'line');
+      checkCondition(at('lines', i, 'if'), line.if, `line ${i + 1} of ${here}`);
+    }
+
+    const choices = items(node.choices);
+    const ending = node.ending;
+    if (choices.length > 0 && ending !== undefined) {
+      report(
+        'error',
+        'ending-with-choices',
+        at('ending'),
+        `${here} has both choices and an ending; an ending is where the conversation stops — move the ending to a node of its own`,
+        true,
+      );
+    }
+    if (choices.length === 0 && ending === undefined) {
+      report(
+        'error',
+        'no-way-on',
+        ['nodes', nodeId],
+        `${here} has no choices and is not an ending, so the learner would be stuck; add choices or an "ending:"`,
+        true,
+      );
+    }
+    if (choices.length > 0 && (typeof node.discuss !== 'string' || node.discuss.trim() === '')) {
+      report(
+        'warning',
+        'no-prompt',
+        ['nodes', nodeId],
+        `${here} is a decision without a trainer discussion prompt; add "discuss:" with a question for the group`,
+        true,
+      );
+    }
+    if (choices.length > 9) {
+      report(
+        'warning',
+        'too-many-choices',
+        at('choices'),
+        `${here} has ${choices.length} choices; keep to 9 or fewer so each has a number key`,
+      );
+    }
+    checkText(at('discuss'), node.discuss, undefined, 'prompt');
+
+    for (const [i, choice] of choices) {
+      const c = (...rest: (string | number)[]) => at('choices', i, ...rest);
+      const label = `choice '${str(choice.id) ?? i + 1}'`;
+      if (typeof choice.next === 'string' && !nodeIds.includes(choice.next)) {
+        report(
+          'error',
+          'unknown-node',
+          c('next'),
+          `${label} goes to node '${choice.next}', which does not exist${didYouMean(choice.next, nodeIds)}`,
+        );
+      }
+      for (const [name] of Object.entries(isObj(choice.effects) ? choice.effects : {})) {
+        checkRef(c('effects', name), name, varIds, 'state variable', label, 'unknown-variable', true);
+      }
+      checkCondition(c('if'), choice.if, label);
+      checkText(c('text'), choice.text, MAX_CHOICE_CHARS, 'choice');
+      if (isObj(choice.feedback)) checkText(c('feedback', 'why'), choice.feedback.why, undefined, 'feedback');
+      if (isObj(choice.score) && Object.keys(choice.score).length === 0) {
+        report(
+          'warning',
+          'empty-score',
+          c('score'),
+          `${label} has an empty score; remove it, or score at least one of ${DIMENSIONS.join(', ')}`,
+        );
+      }
+    }
+
+    if (isObj(ending)) {
+      checkText(at('ending', 'whatNext'), ending.whatNext, undefined, 'ending');
+      const signposts = items(ending.signposting).length + items(raw.support).length;
+      if (signposts === 0) {
+        report(
+          'warning',
+          'no-signposting',
+          at('ending'),
+          `ending '${nodeId}' has no signposting and the scenario has no "support:" list; say where a learner can find help`,
+          true,
+        );
+      }
+    }
+  }
+
+  return out;
+}

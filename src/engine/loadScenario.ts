@@ -1,0 +1,121 @@
+/**
+ * Loading: YAML text → validated data with diagnostics. Takes text, not paths, so the same code
+ * runs in the validator, the tests and the browser (a trainer's own file dropped on the menu).
+ */
+import type { z } from 'zod';
+import { checkScenario } from './checkScenario';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics';
+import {
+  ExpressionsFileSchema,
+  GlossaryFileSchema,
+  makeScenarioSchema,
+  REQUIRED_EXPRESSIONS,
+  SourcesFileSchema,
+  type References,
+  type Scenario,
+} from './schema';
+import { parseYamlSource, schemaDiagnostics, type YamlSource } from './yamlSource';
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface LoadedScenario {
+  file: string;
+  /** Present when the file parsed and matched the schema (it may still have reference errors). */
+  scenario?: Scenario;
+  diagnostics: Diagnostic[];
+  /** True when there are no errors: the scenario can be played. */
+  ok: boolean;
+  source: YamlSource;
+}
+
+export interface LoadedReferences {
+  references: References;
+  diagnostics: Diagnostic[];
+}
+
+function parseWith<T>(source: SourceText, schema: z.ZodType<T>, fallback: T) {
+  const yaml = parseYamlSource(source.file, source.text);
+  if (yaml.data === undefined) return { value: fallback, diagnostics: yaml.diagnostics, yaml };
+  const result = schema.safeParse(yaml.data ?? {});
+  if (result.success) return { value: result.data, diagnostics: yaml.diagnostics, yaml };
+  return {
+    value: fallback,
+    diagnostics: [...yaml.diagnostics, ...schemaDiagnostics(yaml, schema, result.error.issues)],
+    yaml,
+  };
+}
+
+/** Read sources.yaml, glossary.yaml and expressions.yaml. */
+export function loadReferences(files: {
+  sources: SourceText;
+  glossary: SourceText;
+  expressions: SourceText;
+}): LoadedReferences {
+  const sources = parseWith(files.sources, SourcesFileSchema, {});
+  const glossary = parseWith(files.glossary, GlossaryFileSchema, {});
+  const expressions = parseWith(files.expressions, ExpressionsFileSchema, {});
+  const diagnostics = [...sources.diagnostics, ...glossary.diagnostics, ...expressions.diagnostics];
+  for (const name of REQUIRED_EXPRESSIONS) {
+    if (expressions.yaml.data !== undefined && !(name in expressions.value)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'missing-expression',
+        file: files.expressions.file,
+        line: 1,
+        column: 1,
+        message: `the expression '${name}' is missing; every character must be able to show ${REQUIRED_EXPRESSIONS.join(', ')}`,
+      });
+    }
+  }
+  return {
+    references: { sources: sources.value, glossary: glossary.value, expressions: expressions.value },
+    diagnostics,
+  };
+}
+
+const schemaCache = new WeakMap<References, ReturnType<typeof makeScenarioSchema>>();
+
+export function scenarioSchemaFor(references: References) {
+  let schema = schemaCache.get(references);
+  if (!schema) {
+    schema = makeScenarioSchema({
+      expressions: Object.keys(references.expressions),
+      sources: Object.keys(references.sources),
+    });
+    schemaCache.set(references, schema);
+  }
+  return schema;
+}
+
+/** Parse, check against the schema, then check every cross-reference. Reports all problems. */
+export function loadScenario(source: SourceText, references: References): LoadedScenario {
+  const yaml = parseYamlSource(source.file, source.text);
+  const diagnostics = [...yaml.diagnostics];
+  let scenario: Scenario | undefined;
+  if (yaml.data !== undefined) {
+    if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'not-a-scenario',
+        file: source.file,
+        line: 1,
+        column: 1,
+        message:
+          'this file does not look like a scenario: it should start with fields such as "id:", "title:" and "nodes:"',
+      });
+    } else {
+      const schema = scenarioSchemaFor(references);
+      const result = schema.safeParse(yaml.data);
+      if (result.success) scenario = result.data;
+      else diagnostics.push(...schemaDiagnostics(yaml, schema, result.error.issues));
+      // Cross-references are checked on the raw data too, so one pass shows every problem.
+      diagnostics.push(...checkScenario(yaml.data, yaml, references));
+    }
+  }
+  sortDiagnostics(diagnostics);
+  const ok = scenario !== undefined && !hasErrors(diagnostics);
+  return { file: source.file, scenario, diagnostics, ok, source: yaml };
+}

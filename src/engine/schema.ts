@@ -1,0 +1,311 @@
+/**
+ * The scenario file format, as a zod schema.
+ *
+ * The schema is built by a function because some of its enums (the expressions every character
+ * can show, the source keys of CONTENT.md) live in the shared reference files in `scenarios/`.
+ * Building the schema from them keeps one source of truth: the runtime check, the JSON Schema
+ * that editors use for autocompletion, and the diagnostics all agree on the same lists.
+ */
+import { z } from 'zod';
+
+export const DIMENSIONS = ['empathy', 'boundaries', 'escalation'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const OUTCOMES = ['good', 'mixed', 'poor'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const LOCATION_KINDS = [
+  'lounge',
+  'quiet-room',
+  'meeting-room',
+  'bedroom',
+  'office',
+  'corridor',
+  'dining-room',
+  'garden',
+  'hospital-ward',
+] as const;
+
+export const SKIN_TONES = ['very-light', 'light', 'medium', 'tan', 'brown', 'dark'] as const;
+export const HAIR_STYLES = [
+  'short',
+  'cropped',
+  'bob',
+  'long',
+  'bun',
+  'ponytail',
+  'curly',
+  'afro',
+  'braids',
+  'thinning',
+  'bald',
+] as const;
+export const HAIR_COLOURS = [
+  'black',
+  'dark-brown',
+  'brown',
+  'auburn',
+  'ginger',
+  'blonde',
+  'grey',
+  'white',
+] as const;
+export const HEADWEAR = ['none', 'hijab', 'turban', 'headscarf', 'cap'] as const;
+export const CLOTHES = [
+  'cardigan',
+  'jumper',
+  'shirt',
+  'blouse',
+  'tunic',
+  'uniform',
+  'suit',
+  'blazer',
+  'hoodie',
+  'dress',
+  'coat',
+] as const;
+export const BUILDS = ['slight', 'medium', 'broad'] as const;
+
+/** Words a speaker id may not use: they mean someone other than a cast member. */
+export const NARRATOR = 'narrator';
+export const RESERVED_IDS = [NARRATOR, 'you', 'learner'] as const;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const idMessage =
+  'use lower-case letters, digits and hyphens only, starting with a letter or digit (for example "quiet-room")';
+export const Id = z.string().regex(ID_PATTERN, { message: idMessage });
+
+// A pattern rather than trim(): the JSON Schema then rejects blank text exactly as the runtime does.
+const text = (what: string) => z.string().regex(/\S/, { message: `${what} cannot be empty` });
+
+const hexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'write a colour as # and six hex digits, e.g. "#3b6e8f"' });
+
+export interface SchemaLists {
+  /** Names from expressions.yaml. */
+  expressions: readonly string[];
+  /** Keys from sources.yaml. */
+  sources: readonly string[];
+}
+
+/**
+ * An enum of the names in a reference file. When that file is missing or broken its own
+ * diagnostics say so; falling back to any id here avoids one error per use in every scenario.
+ */
+function namesFrom(values: readonly string[]) {
+  if (values.length === 0) return Id;
+  return z.enum(values as [string, ...string[]]);
+}
+
+export function makeScenarioSchema(lists: SchemaLists) {
+  const Expression = namesFrom(lists.expressions);
+  const SourceKey = namesFrom(lists.sources);
+
+  const Bound = z
+    .strictObject({
+      atLeast: z.number().optional(),
+      atMost: z.number().optional(),
+      above: z.number().optional(),
+      below: z.number().optional(),
+    })
+    .meta({ description: 'A test on a state variable: atLeast / atMost / above / below a number.' });
+
+  const Condition = z
+    .strictObject({
+      state: z.record(Id, Bound).optional(),
+      flags: z.array(Id).optional(),
+      notFlags: z.array(Id).optional(),
+      chose: z.array(Id).optional(),
+      notChose: z.array(Id).optional(),
+    })
+    .meta({
+      description:
+        'All of these must hold: state variables in range, flags set (or not), earlier choices made (or not).',
+    });
+
+  const Look = z
+    .strictObject({
+      age: z.int().min(16).max(110),
+      skin: z.enum(SKIN_TONES),
+      hair: z.strictObject({ style: z.enum(HAIR_STYLES), colour: z.enum(HAIR_COLOURS) }),
+      headwear: z.enum(HEADWEAR).optional(),
+      clothes: z.strictObject({ style: z.enum(CLOTHES), colour: hexColour }),
+      glasses: z.boolean().optional(),
+      build: z.enum(BUILDS).optional(),
+    })
+    .meta({ description: 'How the character is drawn. New characters need no new art.' });
+
+  const MoodRule = z.strictObject({
+    if: Condition.optional(),
+    show: Expression,
+  });
+
+  const CastMember = z.strictObject({
+    name: text('a name'),
+    role: text('a role'),
+    look: Look,
+    mood: z.array(MoodRule).min(1).optional().meta({
+      description:
+        'Which expression the character shows, read top to bottom: the first rule whose "if" holds wins. A rule without "if" always holds.',
+    }),
+  });
+
+  const Location = z.strictObject({
+    name: text('a location name'),
+    kind: z.enum(LOCATION_KINDS),
+    description: z.string().optional(),
+  });
+
+  const StateVariable = z.strictObject({
+    label: text('a label'),
+    character: Id.optional().meta({ description: 'The cast member whose feeling this is, if any.' }),
+    min: z.int(),
+    max: z.int(),
+    start: z.int(),
+  });
+
+  const Signpost = z.strictObject({
+    name: text('a name'),
+    detail: text('a detail'),
+  });
+
+  const Line = z.strictObject({
+    speaker: Id,
+    text: text('a line'),
+    expression: Expression.optional(),
+    if: Condition.optional(),
+  });
+
+  const Feedback = z.strictObject({
+    why: text('feedback'),
+    sources: z.array(SourceKey).min(1, { message: 'name at least one source key from sources.yaml' }),
+  });
+
+  const Score = z.strictObject({
+    empathy: z.int().min(-5).max(5).optional(),
+    boundaries: z.int().min(-5).max(5).optional(),
+    escalation: z.int().min(-5).max(5).optional(),
+  });
+
+  const Choice = z.strictObject({
+    id: Id,
+    text: text('a choice'),
+    next: Id,
+    score: Score.optional(),
+    effects: z
+      .record(Id, z.int())
+      .optional()
+      .meta({ description: 'Changes to state variables, e.g. { distress: -10 }. Kept within range.' }),
+    if: Condition.optional(),
+    set: z.array(Id).optional().meta({ description: 'Flags this choice sets.' }),
+    unsafe: z
+      .enum(DIMENSIONS)
+      .optional()
+      .meta({ description: 'The dimension this choice breaches: caps that band at Unsafe.' }),
+    feedback: Feedback,
+  });
+
+  const Ending = z.strictObject({
+    outcome: z.enum(OUTCOMES),
+    title: text('an ending title'),
+    whatNext: text('what happened next'),
+    signposting: z.array(Signpost).optional(),
+  });
+
+  const Node = z.strictObject({
+    location: Id,
+    present: z.array(Id),
+    lines: z.array(Line).optional(),
+    discuss: z.string().optional().meta({ description: 'A trainer discussion prompt for this decision.' }),
+    choices: z.array(Choice).optional(),
+    ending: Ending.optional(),
+  });
+
+  const Outcome = z.strictObject({
+    standard: text('a standard'),
+    text: text('an outcome'),
+    source: SourceKey,
+  });
+
+  const Scenario = z.strictObject({
+    id: Id,
+    version: z.int().min(1),
+    title: text('a title'),
+    summary: text('a summary'),
+    minutes: z.int().min(1).max(120),
+    contentNote: z.string().optional(),
+    learnerRole: text('the learner role'),
+    outcomes: z.array(Outcome).min(1),
+    prebrief: text('pre-brief notes'),
+    support: z.array(Signpost).optional(),
+    reflection: z.array(text('a question')).optional(),
+    cast: z.record(Id, CastMember),
+    locations: z.record(Id, Location),
+    state: z.record(Id, StateVariable).optional(),
+    start: Id,
+    nodes: z.record(Id, Node),
+  });
+
+  return Scenario;
+}
+
+export type ScenarioSchema = ReturnType<typeof makeScenarioSchema>;
+export type Scenario = z.infer<ScenarioSchema>;
+export type ScenarioNode = Scenario['nodes'][string];
+export type Choice = NonNullable<ScenarioNode['choices']>[number];
+export type Line = NonNullable<ScenarioNode['lines']>[number];
+export type Ending = NonNullable<ScenarioNode['ending']>;
+export type Condition = NonNullable<Choice['if']>;
+export type CastMember = Scenario['cast'][string];
+export type Look = CastMember['look'];
+export type StateVariable = NonNullable<Scenario['state']>[string];
+export type Signpost = NonNullable<Scenario['support']>[number];
+export type ScoreDelta = NonNullable<Choice['score']>;
+
+/* The shared reference files. */
+
+export const SourcesFileSchema = z.record(
+  Id,
+  z.strictObject({
+    title: text('a title'),
+    publisher: text('a publisher'),
+    address: z.string().optional(),
+  }),
+);
+
+export const GlossaryFileSchema = z.record(
+  z.string().min(1),
+  z.strictObject({
+    meaning: text('a meaning'),
+    aliases: z.array(z.string().min(1)).optional(),
+  }),
+);
+
+export const ExpressionsFileSchema = z.record(
+  Id,
+  z.strictObject({
+    says: text('what a screen reader says, e.g. "is crying"'),
+  }),
+);
+
+export type SourcesFile = z.infer<typeof SourcesFileSchema>;
+export type GlossaryFile = z.infer<typeof GlossaryFileSchema>;
+export type ExpressionsFile = z.infer<typeof ExpressionsFileSchema>;
+
+/** The three reference files together, as the loader and the views use them. */
+export interface References {
+  sources: SourcesFile;
+  glossary: GlossaryFile;
+  expressions: ExpressionsFile;
+}
+
+export const REQUIRED_EXPRESSIONS = [
+  'calm',
+  'worried',
+  'upset',
+  'tearful',
+  'angry',
+  'relieved',
+  'smiling',
+] as const;

@@ -1,0 +1,34 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp, watchPage } from './browser';
+
+describe.skipIf(!BROWSER_AVAILABLE)('the app in Chromium', () => {
+  let browser: Browser;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const app = await startApp();
+    url = app.url;
+    close = () => app.server.close();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+  });
+
+  it('loads with no console errors, no 404 (favicon included) and no request to another origin', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const watch = watchPage(page, url.replace(/\/$/, ''));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await expect(page.getByRole('heading', { name: 'CarePlay' }).isVisible()).resolves.toBe(true);
+    const favicon = await page.evaluate(async () => (await fetch('/favicon.svg')).status);
+    expect(favicon).toBe(200);
+    await page.screenshot({ path: screenshotPath('start-1024x768') });
+    expect(watch.errors).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.close();
+  });
+});

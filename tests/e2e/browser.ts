@@ -1,0 +1,80 @@
+/**
+ * Shared set-up for browser tests: a production build served on loopback, and Debian's Chromium
+ * driven by playwright-core. Where no Chromium is installed the tests are skipped with a plain
+ * message, unless CAREPLAY_REQUIRE_BROWSER=1 (set by .ci/run), which makes that a failure.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
+export const SCREENSHOT_DIR = 'tests/output/screenshots';
+
+if (!BROWSER_AVAILABLE) {
+  const message = `No Chromium at ${CHROME_PATH}: browser tests are skipped. Install one with "apt-get install chromium" or set CHROME_PATH.`;
+  if (process.env.CAREPLAY_REQUIRE_BROWSER === '1') throw new Error(message);
+  console.warn(message);
+}
+
+export const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
+}
+
+let serverPromise: Promise<{ server: PreviewServer; url: string }> | undefined;
+
+/** Build once per test file and serve dist/ on 127.0.0.1 with a free port. */
+export function startApp(): Promise<{ server: PreviewServer; url: string }> {
+  serverPromise ??= (async () => {
+    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
+    const server = await preview({
+      logLevel: 'warn',
+      preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    });
+    const address = server.httpServer.address() as AddressInfo;
+    return { server, url: `http://127.0.0.1:${address.port}/` };
+  })();
+  return serverPromise;
+}
+
+export interface PageWatch {
+  errors: string[];
+  foreignRequests: string[];
+  failedRequests: string[];
+}
+
+/** Record console errors, page errors, failed requests and any request to another origin. */
+export function watchPage(page: Page, origin: string): PageWatch {
+  const watch: PageWatch = { errors: [], foreignRequests: [], failedRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watch.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => watch.errors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      watch.foreignRequests.push(url);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) watch.failedRequests.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('requestfailed', (req) => watch.failedRequests.push(`failed ${req.url()}`));
+  return watch;
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return `${SCREENSHOT_DIR}/${name}.png`;
+}
