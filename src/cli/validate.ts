@@ -24,7 +24,7 @@ if (json) {
       id: r.scenario?.id ?? null,
       ok: r.ok,
       diagnostics: r.diagnostics.map(plain),
-      stats: {},
+      stats: r.analysis?.stats ?? null,
     })),
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -37,6 +37,16 @@ if (json) {
     console.log(
       `${r.file}: ${status} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
     );
+    const s = r.analysis?.stats;
+    if (s) {
+      const range = (d: keyof typeof s.scoreBounds) =>
+        `${d} ${s.scoreBounds[d].min ?? '-∞'} to ${s.scoreBounds[d].max ?? '∞'}`;
+      console.log(
+        `  ${s.nodes} nodes, ${s.decisionPoints} decision points, ${s.reachableEndings} of ${s.endings} endings reachable, ` +
+          `${s.shortestPath} to ${s.longestPath ?? '∞'} decisions per play${s.exact ? '' : ' (approximate)'}\n` +
+          `  score bounds: ${range('empathy')}, ${range('boundaries')}, ${range('escalation')}`,
+      );
+    }
     for (const d of r.diagnostics) console.log('  ' + formatDiagnostic(d));
   }
   if (files.length === 0) console.log('No scenario files found in scenarios/.');

@@ -3,6 +3,7 @@
  * runs in the validator, the tests and the browser (a trainer's own file dropped on the menu).
  */
 import type { z } from 'zod';
+import { analyseScenario, type ScenarioAnalysis } from './analyseScenario';
 import { checkScenario } from './checkScenario';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics';
 import {
@@ -28,6 +29,8 @@ export interface LoadedScenario {
   diagnostics: Diagnostic[];
   /** True when there are no errors: the scenario can be played. */
   ok: boolean;
+  /** The analysis, when the file matched the schema. */
+  analysis?: ScenarioAnalysis;
   source: YamlSource;
 }
 
@@ -115,7 +118,24 @@ export function loadScenario(source: SourceText, references: References): Loaded
       diagnostics.push(...checkScenario(yaml.data, yaml, references));
     }
   }
+  let analysis: ScenarioAnalysis | undefined;
+  if (scenario) {
+    analysis = analyseScenario(scenario);
+    for (const issue of analysis.issues) {
+      // A node-level problem points at the node's name; a field-level one at the field's value.
+      const atNode = issue.path.length === 2 && issue.path[0] === 'nodes';
+      const { line, column } = yaml.locate(issue.path, { key: atNode });
+      diagnostics.push({
+        severity: issue.severity,
+        code: issue.code,
+        file: source.file,
+        line,
+        column,
+        message: issue.message,
+      });
+    }
+  }
   sortDiagnostics(diagnostics);
   const ok = scenario !== undefined && !hasErrors(diagnostics);
-  return { file: source.file, scenario, diagnostics, ok, source: yaml };
+  return { file: source.file, scenario, diagnostics, ok, source: yaml, analysis };
 }

@@ -8,67 +8,19 @@
  */
 import { z } from 'zod';
 
-export const DIMENSIONS = ['empathy', 'boundaries', 'escalation'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+import {
+  BUILDS,
+  CLOTHES,
+  DIMENSIONS,
+  HAIR_COLOURS,
+  HAIR_STYLES,
+  HEADWEAR,
+  LOCATION_KINDS,
+  OUTCOMES,
+  SKIN_TONES,
+} from './model';
 
-export const OUTCOMES = ['good', 'mixed', 'poor'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const LOCATION_KINDS = [
-  'lounge',
-  'quiet-room',
-  'meeting-room',
-  'bedroom',
-  'office',
-  'corridor',
-  'dining-room',
-  'garden',
-  'hospital-ward',
-] as const;
-
-export const SKIN_TONES = ['very-light', 'light', 'medium', 'tan', 'brown', 'dark'] as const;
-export const HAIR_STYLES = [
-  'short',
-  'cropped',
-  'bob',
-  'long',
-  'bun',
-  'ponytail',
-  'curly',
-  'afro',
-  'braids',
-  'thinning',
-  'bald',
-] as const;
-export const HAIR_COLOURS = [
-  'black',
-  'dark-brown',
-  'brown',
-  'auburn',
-  'ginger',
-  'blonde',
-  'grey',
-  'white',
-] as const;
-export const HEADWEAR = ['none', 'hijab', 'turban', 'headscarf', 'cap'] as const;
-export const CLOTHES = [
-  'cardigan',
-  'jumper',
-  'shirt',
-  'blouse',
-  'tunic',
-  'uniform',
-  'suit',
-  'blazer',
-  'hoodie',
-  'dress',
-  'coat',
-] as const;
-export const BUILDS = ['slight', 'medium', 'broad'] as const;
-
-/** Words a speaker id may not use: they mean someone other than a cast member. */
-export const NARRATOR = 'narrator';
-export const RESERVED_IDS = [NARRATOR, 'you', 'learner'] as const;
+export * from './model';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const idMessage =
@@ -299,13 +251,3 @@ export interface References {
   glossary: GlossaryFile;
   expressions: ExpressionsFile;
 }
-
-export const REQUIRED_EXPRESSIONS = [
-  'calm',
-  'worried',
-  'upset',
-  'tearful',
-  'angry',
-  'relieved',
-  'smiling',
-] as const;

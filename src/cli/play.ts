@@ -1,0 +1,135 @@
+/**
+ * npm run play -- <scenario.yaml> [--path id,id,...] [--transcript]
+ *
+ * A text player for authors: numbered choices, feedback after each, final bands. With --path the
+ * choices are taken from the list instead of asked for; with --transcript it prints a golden
+ * transcript (see tests/transcripts/) of that path instead.
+ */
+import { createInterface } from 'node:readline/promises';
+import { formatDiagnostic } from '../engine/diagnostics';
+import { playTranscript } from '../engine/goldenTranscript';
+import { DIMENSIONS } from '../engine/model';
+import { Session } from '../engine/Session';
+import { readReferences, readScenario } from './files';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.startsWith('--path'));
+const pathArg = args.includes('--path') ? (args[args.indexOf('--path') + 1] ?? '') : undefined;
+const scripted = pathArg === undefined ? undefined : pathArg.split(',').filter(Boolean);
+
+if (!file) {
+  console.error('usage: npm run play -- scenarios/<file>.yaml [--path choice,choice,...] [--transcript]');
+  process.exit(2);
+}
+
+const references = readReferences();
+const loaded = readScenario(file, references);
+for (const d of loaded.diagnostics) console.error(formatDiagnostic(d));
+if (!loaded.ok || !loaded.scenario) {
+  console.error(`${file} has errors, so it cannot be played. Fix them and try again.`);
+  process.exit(1);
+}
+const scenario = loaded.scenario;
+
+if (args.includes('--transcript')) {
+  console.log(
+    playTranscript(scenario, scripted ?? loaded.analysis?.bestPath.map((s) => s.choice) ?? []).join('\n'),
+  );
+  process.exit(0);
+}
+
+const words = Object.fromEntries(
+  Object.entries(references.references.expressions).map(([k, v]) => [k, v.says]),
+);
+const session = new Session(scenario, { expressionWords: words });
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
+const plain = (s: string) =>
+  s
+    .replace(/\[\[([^\]|]+)\|?([^\]]*)\]\]/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+console.log(bold(scenario.title));
+console.log(scenario.learnerRole);
+if (scenario.contentNote) console.log(dim(`Content note: ${scenario.contentNote}`));
+console.log('');
+
+const printLine = () => {
+  const line = session.snapshot.line;
+  if (!line) return;
+  if (line.speaker === 'narrator') console.log(dim(plain(line.text)));
+  else
+    console.log(
+      `${bold(line.speakerName)}${line.expression ? dim(` (${line.expression})`) : ''}: ${plain(line.text)}`,
+    );
+};
+session.on('line', printLine);
+session.on('expression', (e) => {
+  if (e.previous !== null) console.log(dim(`[${e.says}]`));
+});
+session.on('location', (e) =>
+  console.log(dim(`\n— ${scenario.locations[e.location]?.name ?? e.location} —`)),
+);
+printLine();
+
+const rl = scripted ? undefined : createInterface({ input: process.stdin, output: process.stdout });
+let step = 0;
+while (!session.ended) {
+  while (session.canContinue) session.next();
+  const choices = session.snapshot.choices;
+  console.log('');
+  for (const c of choices) console.log(`  ${c.number}. ${plain(c.text)}`);
+  let picked: string | undefined;
+  if (scripted) {
+    picked = scripted[step++];
+    if (!picked) {
+      console.error('The --path list ran out before an ending.');
+      process.exit(1);
+    }
+    console.log(`> ${picked}`);
+  } else {
+    while (!picked) {
+      const answer = (await rl!.question('> ')).trim();
+      if (answer === '' && process.stdin.readableEnded) process.exit(1);
+      picked = choices.find((c) => String(c.number) === answer || c.id === answer)?.id;
+      if (!picked) console.log(`Type a number from 1 to ${choices.length}.`);
+    }
+  }
+  const offered = session.reveal().find((o) => o.id === picked);
+  if (offered) {
+    const moves = DIMENSIONS.filter((d) => offered.score[d] !== 0)
+      .map((d) => `${d} ${offered.score[d] > 0 ? '+' : ''}${offered.score[d]}`)
+      .join(', ');
+    console.log(
+      dim(
+        `  Feedback: ${plain(offered.feedback.why)} [${offered.feedback.sources.join(', ')}]${moves ? ` (${moves})` : ''}`,
+      ),
+    );
+    console.log('');
+  }
+  try {
+    session.choose(picked);
+  } catch (error) {
+    console.error(String((error as Error).message));
+    process.exit(1);
+  }
+}
+while (session.canContinue) session.next();
+rl?.close();
+
+const result = session.result()!;
+console.log('');
+console.log(bold(`Ending: ${result.ending.title} (${result.ending.outcome})`));
+console.log(plain(result.ending.whatNext));
+console.log('');
+for (const d of DIMENSIONS) {
+  const r = result.card[d];
+  console.log(`${bold(d.padEnd(11))} ${r.band ?? 'Not assessed'}  ${dim(r.reason)}`);
+}
+const support = [...(result.ending.signposting ?? []), ...(scenario.support ?? [])];
+if (support.length) {
+  console.log('');
+  console.log(bold('Support'));
+  for (const s of support) console.log(`  ${s.name}: ${s.detail}`);
+}

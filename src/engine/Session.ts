@@ -1,0 +1,674 @@
+/**
+ * The Session: the one object every view talks to, as small as ink's story API.
+ *
+ *   while (session.canContinue) session.next();   // step through a node's lines
+ *   render(session.snapshot.choices);              // then the choices on offer
+ *   session.choose(id);                            // and on to the next node
+ *
+ * Views read `snapshot` (plain data, safe to send to another window) and listen to typed events;
+ * they never reach into the XState machine. The machine's side-effect actions are supplied here
+ * with `machine.provide()` and turned into those events.
+ */
+import { createActor, type Actor } from 'xstate';
+import { choseMark, holds, moodOf } from './conditions';
+import {
+  compileMachine,
+  emptyScores,
+  type LocationParams,
+  type NodeParams,
+  type ScenarioMachine,
+} from './compileMachine';
+import { DIMENSIONS, NARRATOR, type Dimension } from './model';
+import { scoreDecisions, type ScoreCard } from './scoring';
+import type { Choice, Ending, Line, Scenario } from './schema';
+
+export const SAVE_VERSION = 1;
+/** The oldest save format this code can still read. */
+export const OLDEST_READABLE_SAVE = 1;
+
+export interface SaveEnvelope {
+  saveVersion: number;
+  /** The oldest CarePlay save format that can read this save. */
+  minCompatibleVersion: number;
+  scenarioId: string;
+  scenarioVersion: number;
+  /** Choice ids from the start, in order: restoring replays them. */
+  choices: string[];
+  /** Which line of the current node was showing. */
+  lineIndex: number;
+}
+
+export interface LineView {
+  /** Position among the node's visible lines. */
+  index: number;
+  speaker: string;
+  /** The cast member's name, or '' for the narrator. */
+  speakerName: string;
+  text: string;
+  /** The speaker's expression during this line, if the speaker is a cast member. */
+  expression: string | null;
+}
+
+export interface OfferedChoice {
+  id: string;
+  text: string;
+  /** 1-based, for number keys and for a class's votes. */
+  number: number;
+}
+
+export interface RevealedOption {
+  id: string;
+  text: string;
+  /** False when the option's guard does not pass here: not offered in play. */
+  available: boolean;
+  score: Record<Dimension, number>;
+  total: number;
+  unsafe: Dimension | null;
+  feedback: { why: string; sources: string[] };
+  next: string;
+}
+
+export interface DecisionRecord {
+  /** Position on the path, from 0. */
+  index: number;
+  node: string;
+  choice: string;
+  /** Ids of the options that were offered. */
+  offered: string[];
+  score: Record<Dimension, number>;
+  varsBefore: Record<string, number>;
+  varsAfter: Record<string, number>;
+  at: number;
+}
+
+export type Phase = 'line' | 'choosing' | 'ended';
+
+export interface WhatIf {
+  /** The decision the what-if branch left the class's path at. */
+  fromDecision: number;
+  /** The class's own path, kept to return to. */
+  mainChoices: string[];
+}
+
+export interface SessionSnapshot {
+  scenarioId: string;
+  scenarioVersion: number;
+  node: string;
+  location: string;
+  present: string[];
+  phase: Phase;
+  line: LineView | null;
+  lineIndex: number;
+  lineCount: number;
+  /** The options on offer; empty unless phase is 'choosing'. */
+  choices: OfferedChoice[];
+  /** Each present character's expression right now. */
+  expressions: Record<string, string>;
+  vars: Record<string, number>;
+  scores: Record<Dimension, number>;
+  decisions: DecisionRecord[];
+  ending: (Ending & { node: string }) | null;
+  whatIf: WhatIf | null;
+  rewinds: number;
+}
+
+export type TranscriptEntry = { at: number } & (
+  | { kind: 'line'; node: string; speaker: string; text: string; expression: string | null }
+  | { kind: 'choice'; node: string; decision: number; choice: string; text: string; offered: string[] }
+  | { kind: 'score'; choice: string; delta: Record<Dimension, number>; total: Record<Dimension, number> }
+  | { kind: 'state'; variable: string; from: number; to: number }
+  | { kind: 'location'; from: string; to: string }
+  | { kind: 'rewind'; toDecision: number }
+  | { kind: 'what-if'; fromDecision: number }
+  | { kind: 'return'; toDecision: number }
+  | { kind: 'restore'; choices: number }
+  | { kind: 'ending'; node: string; outcome: string }
+);
+
+export interface SessionResult {
+  ending: Ending & { node: string };
+  scores: Record<Dimension, number>;
+  card: ScoreCard;
+  decisions: DecisionRecord[];
+  rewinds: number;
+}
+
+/** Every event a Session emits, and what it carries: the one event map views depend on. */
+export interface SessionEvents {
+  /** Anything in the snapshot changed: re-render. */
+  change: { snapshot: SessionSnapshot };
+  line: { node: string; line: LineView };
+  choices: { node: string; choices: OfferedChoice[] };
+  expression: { character: string; name: string; expression: string; previous: string | null; says: string };
+  location: { location: string; previous: string | null };
+  mood: { variable: string; label: string; character: string | null; value: number; previous: number };
+  choice: { decision: DecisionRecord; text: string };
+  cue: { cue: string };
+  ending: { node: string; ending: Ending; result: SessionResult };
+  rewind: { toDecision: number };
+  whatIf: { fromDecision: number };
+  returnToMain: { toDecision: number };
+}
+
+export type SessionListener<K extends keyof SessionEvents> = (payload: SessionEvents[K]) => void;
+
+export interface SessionOptions {
+  /** Clock for the transcript; injectable for tests. */
+  now?: () => number;
+  /** What a screen reader says for each expression ("is tearful"), from expressions.yaml. */
+  expressionWords?: Readonly<Record<string, string>>;
+}
+
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+export type RestoreResult = { ok: true; session: Session; notes: string[] } | { ok: false; reason: string };
+
+export class Session {
+  readonly scenario: Scenario;
+  readonly machine: ScenarioMachine;
+  private readonly now: () => number;
+  private readonly words: Readonly<Record<string, string>>;
+  private actor!: Actor<ScenarioMachine>;
+  private listeners = new Map<keyof SessionEvents, Set<(payload: never) => void>>();
+  private muted = 0;
+  private lineIndexValue = 0;
+  private lines: Line[] = [];
+  private decisionsValue: DecisionRecord[] = [];
+  private expressionsValue: Record<string, string> = {};
+  private locationValue: string;
+  private lastVars: Record<string, number> = {};
+  private whatIfValue: WhatIf | null = null;
+  /** The class's path while on a what-if branch, to return to exactly. */
+  private main: { decisions: DecisionRecord[]; lineIndex: number } | null = null;
+  private rewindCount = 0;
+  private readonly transcriptValue: TranscriptEntry[] = [];
+  private readonly choiceById = new Map<string, Choice>();
+
+  constructor(scenario: Scenario, options: SessionOptions = {}) {
+    this.scenario = scenario;
+    this.now = options.now ?? (() => Date.now());
+    this.words = options.expressionWords ?? {};
+    for (const node of Object.values(scenario.nodes)) {
+      for (const choice of node.choices ?? []) this.choiceById.set(choice.id, choice);
+    }
+    this.machine = compileMachine(scenario);
+    this.locationValue = this.nodeOf(scenario.start).location;
+    this.startActor([]);
+    this.emitArrival();
+  }
+
+  /* ---------- reading ---------- */
+
+  get snapshot(): SessionSnapshot {
+    const nodeId = this.nodeId;
+    const node = this.nodeOf(nodeId);
+    const ended = node.ending !== undefined;
+    const atLast = this.lineIndexValue >= this.lines.length - 1;
+    const phase: Phase = !atLast ? 'line' : ended ? 'ended' : 'choosing';
+    const context = this.actor.getSnapshot().context;
+    return {
+      scenarioId: this.scenario.id,
+      scenarioVersion: this.scenario.version,
+      node: nodeId,
+      location: node.location,
+      present: [...node.present],
+      phase,
+      line: this.currentLine(),
+      lineIndex: this.lineIndexValue,
+      lineCount: this.lines.length,
+      choices: phase === 'choosing' ? this.offered() : [],
+      expressions: { ...this.expressionsValue },
+      vars: { ...context.vars },
+      scores: { ...context.scores },
+      decisions: this.decisionsValue.map((d) => ({ ...d })),
+      ending: node.ending ? { ...node.ending, node: nodeId } : null,
+      whatIf: this.whatIfValue
+        ? { ...this.whatIfValue, mainChoices: [...this.whatIfValue.mainChoices] }
+        : null,
+      rewinds: this.rewindCount,
+    };
+  }
+
+  /** True while the current node has more lines to show. */
+  get canContinue(): boolean {
+    return this.lineIndexValue < this.lines.length - 1;
+  }
+
+  get ended(): boolean {
+    return this.nodeOf(this.nodeId).ending !== undefined;
+  }
+
+  get transcript(): readonly TranscriptEntry[] {
+    return this.transcriptValue;
+  }
+
+  /** Choice ids from the start to here. */
+  get path(): string[] {
+    return [...this.actor.getSnapshot().context.choices];
+  }
+
+  /** Every option at the current decision, offered or not, with feedback and score effect. */
+  reveal(): RevealedOption[] {
+    return this.revealNode(this.nodeId, this.actor.getSnapshot().context);
+  }
+
+  /** Every option at an earlier decision on this path, as it stood then. */
+  revealAt(decisionIndex: number): RevealedOption[] {
+    const decision = this.decisionsValue[decisionIndex];
+    if (!decision) throw new SessionError(`there is no decision ${decisionIndex + 1} on this path`);
+    const offered = new Set(decision.offered);
+    return this.revealNode(decision.node, undefined).map((o) => ({ ...o, available: offered.has(o.id) }));
+  }
+
+  result(): SessionResult | null {
+    const node = this.nodeOf(this.nodeId);
+    if (!node.ending) return null;
+    const decisions = this.decisionsValue;
+    const card = scoreDecisions(
+      decisions.map((d) => ({
+        index: d.index,
+        node: d.node,
+        chosen: this.choiceById.get(d.choice)!,
+        available: d.offered.map((id) => this.choiceById.get(id)!),
+      })),
+    );
+    return {
+      ending: { ...node.ending, node: this.nodeId },
+      scores: { ...this.actor.getSnapshot().context.scores },
+      card,
+      decisions: decisions.map((d) => ({ ...d })),
+      rewinds: this.rewindCount,
+    };
+  }
+
+  on<K extends keyof SessionEvents>(type: K, listener: SessionListener<K>): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set!.delete(listener as (payload: never) => void);
+  }
+
+  /* ---------- acting ---------- */
+
+  /** Show the next line of the current node. Returns false when there is none. */
+  next(): boolean {
+    if (!this.canContinue) return false;
+    this.lineIndexValue++;
+    this.emitLine();
+    this.afterLines();
+    this.emit('change', { snapshot: this.snapshot });
+    return true;
+  }
+
+  /** Take an offered choice. Throws SessionError for a choice that is not on offer here. */
+  choose(choiceId: string): DecisionRecord {
+    const nodeId = this.nodeId;
+    const node = this.nodeOf(nodeId);
+    if (node.ending) throw new SessionError('the scenario has ended; there is nothing to choose');
+    const offered = this.offered();
+    if (!offered.some((c) => c.id === choiceId)) {
+      const exists = (node.choices ?? []).some((c) => c.id === choiceId);
+      throw new SessionError(
+        exists
+          ? `the choice '${choiceId}' is not on offer at this point`
+          : `there is no choice '${choiceId}' at node '${nodeId}'`,
+      );
+    }
+    const choice = this.choiceById.get(choiceId)!;
+    const before = this.actor.getSnapshot().context;
+    const decision: DecisionRecord = {
+      index: this.decisionsValue.length,
+      node: nodeId,
+      choice: choiceId,
+      offered: offered.map((c) => c.id),
+      score: Object.fromEntries(DIMENSIONS.map((d) => [d, choice.score?.[d] ?? 0])) as Record<
+        Dimension,
+        number
+      >,
+      varsBefore: { ...before.vars },
+      varsAfter: { ...before.vars },
+      at: this.now(),
+    };
+    this.record({
+      kind: 'choice',
+      node: nodeId,
+      decision: decision.index,
+      choice: choiceId,
+      text: choice.text,
+      offered: decision.offered,
+    });
+    this.emit('choice', { decision, text: choice.text });
+    this.actor.send({ type: 'CHOOSE', choiceId });
+    const after = this.actor.getSnapshot().context;
+    decision.varsAfter = { ...after.vars };
+    this.decisionsValue.push(decision);
+    this.record({ kind: 'score', choice: choiceId, delta: decision.score, total: { ...after.scores } });
+    this.emitArrival();
+    return decision;
+  }
+
+  /** A learner's rewind: go back to an earlier decision on this path and choose again. */
+  rewind(toDecision: number): void {
+    this.checkDecision(toDecision);
+    this.rewindCount++;
+    this.record({ kind: 'rewind', toDecision });
+    this.replay(this.path.slice(0, toDecision), this.decisionsValue.slice(0, toDecision));
+    this.emit('rewind', { toDecision });
+    this.emitArrival();
+  }
+
+  /**
+   * A trainer's "what if we had said…": branch from an earlier decision, keeping the class's own
+   * path to return to. Branching again while on a what-if keeps the same class path.
+   */
+  startWhatIf(fromDecision: number): void {
+    this.checkDecision(fromDecision);
+    if (!this.whatIfValue) {
+      this.main = { decisions: this.decisionsValue, lineIndex: this.lineIndexValue };
+    }
+    const mainChoices = this.whatIfValue?.mainChoices ?? this.path;
+    this.whatIfValue = { fromDecision, mainChoices };
+    this.record({ kind: 'what-if', fromDecision });
+    this.replay(this.path.slice(0, fromDecision), this.decisionsValue.slice(0, fromDecision));
+    this.emit('whatIf', { fromDecision });
+    this.emitArrival();
+  }
+
+  /** Leave a what-if branch and go back to where the class was. */
+  returnToMain(): void {
+    if (!this.whatIfValue) throw new SessionError('there is no what-if branch to return from');
+    const { mainChoices } = this.whatIfValue;
+    const main = this.main!;
+    this.whatIfValue = null;
+    this.main = null;
+    this.record({ kind: 'return', toDecision: mainChoices.length });
+    this.replay(mainChoices, main.decisions);
+    this.lineIndexValue = Math.min(main.lineIndex, Math.max(0, this.lines.length - 1));
+    this.emit('returnToMain', { toDecision: mainChoices.length });
+    this.emitArrival(false);
+  }
+
+  save(): SaveEnvelope {
+    return {
+      saveVersion: SAVE_VERSION,
+      minCompatibleVersion: OLDEST_READABLE_SAVE,
+      scenarioId: this.scenario.id,
+      scenarioVersion: this.scenario.version,
+      choices: this.whatIfValue ? [...this.whatIfValue.mainChoices] : this.path,
+      lineIndex: this.main ? this.main.lineIndex : this.lineIndexValue,
+    };
+  }
+
+  /**
+   * Rebuild a session from a save by replaying its choices, so a typo fixed in a scenario does
+   * not break saves. A foreign, newer, damaged or no-longer-replayable save is refused with a
+   * reason a learner can read.
+   */
+  static restore(scenario: Scenario, data: unknown, options: SessionOptions = {}): RestoreResult {
+    const problem = checkEnvelope(data, scenario);
+    if (problem) return { ok: false, reason: problem };
+    const save = data as SaveEnvelope;
+    const session = new Session(scenario, options);
+    const notes: string[] = [];
+    session.muted++;
+    try {
+      for (const [i, id] of save.choices.entries()) {
+        if (session.ended || !session.offered().some((c) => c.id === id)) {
+          return {
+            ok: false,
+            reason:
+              `This saved progress no longer fits "${scenario.title}": the scenario has changed since it was saved ` +
+              `(decision ${i + 1} is no longer the same). Please start the scenario again.`,
+          };
+        }
+        session.choose(id);
+      }
+    } finally {
+      session.muted--;
+    }
+    const lastLine = Math.max(0, session.lines.length - 1);
+    session.lineIndexValue = Math.min(save.lineIndex, lastLine);
+    if (save.lineIndex > lastLine)
+      notes.push('The scenario text has changed, so you are back at the last line before the choice.');
+    if (save.scenarioVersion !== scenario.version) {
+      notes.push(
+        `"${scenario.title}" has been updated since this was saved (version ${save.scenarioVersion} to ${scenario.version}); your progress still fits it.`,
+      );
+    }
+    session.record({ kind: 'restore', choices: save.choices.length });
+    session.emitArrival(false);
+    return { ok: true, session, notes };
+  }
+
+  /* ---------- internals ---------- */
+
+  private get nodeId(): string {
+    return this.actor.getSnapshot().value as string;
+  }
+
+  private nodeOf(id: string) {
+    const node = this.scenario.nodes[id];
+    if (!node) throw new SessionError(`the scenario has no node '${id}'`);
+    return node;
+  }
+
+  private conditionContext() {
+    const context = this.actor.getSnapshot().context;
+    return { vars: context.vars, flags: new Set(context.flags) };
+  }
+
+  private offered(): OfferedChoice[] {
+    const ctx = this.conditionContext();
+    return (this.nodeOf(this.nodeId).choices ?? [])
+      .filter((c) => holds(c.if, ctx))
+      .map((c, i) => ({ id: c.id, text: c.text, number: i + 1 }));
+  }
+
+  private revealNode(nodeId: string, context: { vars: Record<string, number>; flags: string[] } | undefined) {
+    const ctx = context ? { vars: context.vars, flags: new Set(context.flags) } : undefined;
+    return (this.nodeOf(nodeId).choices ?? []).map((c): RevealedOption => {
+      const score = Object.fromEntries(DIMENSIONS.map((d) => [d, c.score?.[d] ?? 0])) as Record<
+        Dimension,
+        number
+      >;
+      return {
+        id: c.id,
+        text: c.text,
+        available: ctx ? holds(c.if, ctx) : true,
+        score,
+        total: score.empathy + score.boundaries + score.escalation,
+        unsafe: c.unsafe ?? null,
+        feedback: { why: c.feedback.why, sources: [...c.feedback.sources] },
+        next: c.next,
+      };
+    });
+  }
+
+  private currentLine(): LineView | null {
+    const line = this.lines[this.lineIndexValue];
+    if (!line) return null;
+    const member = this.scenario.cast[line.speaker];
+    return {
+      index: this.lineIndexValue,
+      speaker: line.speaker,
+      speakerName: line.speaker === NARRATOR ? '' : (member?.name ?? line.speaker),
+      text: line.text,
+      expression: member ? (line.expression ?? this.expressionsValue[line.speaker] ?? null) : null,
+    };
+  }
+
+  private checkDecision(index: number) {
+    if (!Number.isInteger(index) || index < 0 || index >= this.decisionsValue.length) {
+      throw new SessionError(`there is no decision ${index + 1} on this path to go back to`);
+    }
+  }
+
+  private startActor(choices: readonly string[]) {
+    this.actor?.stop();
+    const machine = this.machine.provide({
+      actions: {
+        // The Session settles lines, moods and expressions once a transition is complete
+        // (emitArrival), so these two only keep the location in step.
+        enterNode: (_, params: NodeParams) => {
+          this.locationValue = params.location;
+        },
+        showExpressions: () => {},
+        changeLocation: (_, params: LocationParams) => {
+          this.locationValue = params.to;
+          this.record({ kind: 'location', from: params.from, to: params.to });
+          this.emit('location', { location: params.to, previous: params.from });
+        },
+        playCue: (_, params: { cue: string }) => this.emit('cue', { cue: params.cue }),
+      },
+    });
+    this.muted++;
+    try {
+      this.actor = createActor(machine);
+      this.expressionsValue = {};
+      this.actor.start();
+      for (const id of choices) this.actor.send({ type: 'CHOOSE', choiceId: id });
+    } finally {
+      this.muted--;
+    }
+    this.lastVars = { ...this.actor.getSnapshot().context.vars };
+    this.locationValue = this.nodeOf(this.nodeId).location;
+  }
+
+  /** Rebuild the path from choices, keeping the existing decision records (and their times). */
+  private replay(choices: readonly string[], decisions: DecisionRecord[]) {
+    this.startActor(choices);
+    this.decisionsValue = decisions;
+    this.enterLines();
+    this.lineIndexValue = Math.max(0, this.lines.length - 1);
+  }
+
+  /** Report each state variable that changed since the last arrival. */
+  private emitMoodChanges() {
+    const vars = this.actor.getSnapshot().context.vars;
+    for (const [name, value] of Object.entries(vars)) {
+      const previous = this.lastVars[name];
+      if (previous === undefined || previous === value) continue;
+      const spec = this.scenario.state?.[name];
+      this.record({ kind: 'state', variable: name, from: previous, to: value });
+      this.emit('mood', {
+        variable: name,
+        label: spec?.label ?? name,
+        character: spec?.character ?? null,
+        value,
+        previous,
+      });
+    }
+    this.lastVars = { ...vars };
+  }
+
+  /** Recompute each present character's expression; with a line, its override applies. */
+  private updateExpressions(line: Line | null) {
+    if (!this.actor) return;
+    const ctx = this.conditionContext();
+    const node = this.nodeOf(this.nodeId);
+    const next: Record<string, string> = {};
+    for (const who of node.present) {
+      const member = this.scenario.cast[who];
+      if (!member) continue;
+      next[who] = line?.speaker === who && line.expression ? line.expression : moodOf(member, ctx);
+    }
+    for (const [who, expression] of Object.entries(next)) {
+      const previous = this.expressionsValue[who] ?? null;
+      if (previous === expression) continue;
+      const name = this.scenario.cast[who]!.name;
+      this.emit('expression', {
+        character: who,
+        name,
+        expression,
+        previous,
+        says: `${name} ${this.words[expression] ?? `looks ${expression}`}`,
+      });
+    }
+    this.expressionsValue = next;
+  }
+
+  private enterLines() {
+    const ctx = this.conditionContext();
+    this.lines = (this.nodeOf(this.nodeId).lines ?? []).filter((l) => holds(l.if, ctx));
+    this.lineIndexValue = 0;
+    this.updateExpressions(this.lines[0] ?? null);
+  }
+
+  /** After arriving at a node (start, choice, rewind, restore): first line, then what follows. */
+  private emitArrival(fresh = true) {
+    this.emitMoodChanges();
+    if (fresh) this.enterLines();
+    else this.updateExpressions(this.lines[this.lineIndexValue] ?? null);
+    this.emitLine();
+    this.afterLines();
+    this.emit('change', { snapshot: this.snapshot });
+  }
+
+  private emitLine() {
+    const raw = this.lines[this.lineIndexValue];
+    if (!raw) return;
+    this.updateExpressions(raw);
+    const line = this.currentLine()!;
+    this.record({
+      kind: 'line',
+      node: this.nodeId,
+      speaker: line.speaker,
+      text: line.text,
+      expression: line.expression,
+    });
+    this.emit('line', { node: this.nodeId, line });
+  }
+
+  private afterLines() {
+    if (this.canContinue) return;
+    const node = this.nodeOf(this.nodeId);
+    if (node.ending) {
+      const result = this.result()!;
+      this.record({ kind: 'ending', node: this.nodeId, outcome: node.ending.outcome });
+      this.emit('ending', { node: this.nodeId, ending: node.ending, result });
+    } else {
+      this.emit('choices', { node: this.nodeId, choices: this.offered() });
+    }
+  }
+
+  private record(entry: DistributiveOmit<TranscriptEntry, 'at'>) {
+    if (this.muted > 0) return;
+    this.transcriptValue.push({ at: this.now(), ...entry } as TranscriptEntry);
+  }
+
+  private emit<K extends keyof SessionEvents>(type: K, payload: SessionEvents[K]) {
+    if (this.muted > 0) return;
+    for (const listener of [...(this.listeners.get(type) ?? [])]) (listener as SessionListener<K>)(payload);
+  }
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+function checkEnvelope(data: unknown, scenario: Scenario): string | null {
+  const damaged = 'This saved progress is damaged and cannot be read. Please start the scenario again.';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return 'This is not CarePlay saved progress.';
+  }
+  const save = data as Partial<Record<keyof SaveEnvelope, unknown>>;
+  if (!Number.isInteger(save.saveVersion) || !Number.isInteger(save.minCompatibleVersion)) {
+    return 'This is not CarePlay saved progress.';
+  }
+  if ((save.minCompatibleVersion as number) > SAVE_VERSION) {
+    return 'This progress was saved by a newer version of CarePlay. Update CarePlay (reload the page) to continue it.';
+  }
+  if ((save.saveVersion as number) < OLDEST_READABLE_SAVE) {
+    return 'This progress was saved by a much older version of CarePlay and can no longer be read. Please start again.';
+  }
+  if (typeof save.scenarioId !== 'string') return damaged;
+  if (save.scenarioId !== scenario.id) {
+    return `This saved progress belongs to another scenario ("${save.scenarioId}"), not "${scenario.title}".`;
+  }
+  if (!Number.isInteger(save.scenarioVersion)) return damaged;
+  if (!Array.isArray(save.choices) || !save.choices.every((c) => typeof c === 'string')) return damaged;
+  if (!Number.isInteger(save.lineIndex) || (save.lineIndex as number) < 0) return damaged;
+  return null;
+}
+
+export { choseMark, emptyScores };

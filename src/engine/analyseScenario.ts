@@ -1,0 +1,359 @@
+/**
+ * Can this scenario be trusted? Two layers of analysis.
+ *
+ * Graph checks look at nodes and choices only, ignoring guards: unreachable nodes, endings never
+ * reached, loops with no way out, score changes inside loops. Linear in nodes + choices.
+ *
+ * State checks explore the states a learner can really be in. A state is keyed by the node plus
+ * only the variables and flags that guards read — never the transcript or scores, which would
+ * make every path its own state. From those states: dead ends, guards that never pass, endings
+ * the guards make unreachable, exact score bounds, and path lengths in decisions. Exploration is
+ * capped; past the cap the bounds come from the guard-free graph, which allows every path the
+ * real scenario allows and more, so they are safe (outer) bounds, marked approximate.
+ */
+import { applyEffects, choseMark, guardReads, holds, initialVars } from './conditions';
+import type { Severity } from './diagnostics';
+import { pathBounds, stronglyConnected, type PathBounds, type WeightedGraph } from './graph';
+import { DIMENSIONS, type Dimension } from './model';
+import type { Choice, Scenario } from './schema';
+import type { DataPath } from './yamlSource';
+
+export interface AnalysisIssue {
+  severity: Severity;
+  code: string;
+  /** Where in the file, as a data path: the loader turns it into line and column. */
+  path: DataPath;
+  message: string;
+}
+
+export interface ScoreRange {
+  /** null where a loop makes the score unbounded. */
+  min: number | null;
+  max: number | null;
+}
+
+export interface ScenarioStats {
+  nodes: number;
+  decisionPoints: number;
+  endings: number;
+  reachableEndings: number;
+  /** Fewest decisions from the start to an ending. */
+  shortestPath: number;
+  /** Most decisions from the start to an ending; null if a loop makes it unbounded. */
+  longestPath: number | null;
+  scoreBounds: Record<Dimension, ScoreRange>;
+  /** False when the state exploration hit its cap and the figures are safe approximations. */
+  exact: boolean;
+  /** Distinct states explored (node plus what guards read). */
+  states: number;
+}
+
+export interface BestStep {
+  node: string;
+  choice: string;
+}
+
+export interface ScenarioAnalysis {
+  stats: ScenarioStats;
+  issues: AnalysisIssue[];
+  /**
+   * The best path: from the start, at each decision take the available choice with the highest
+   * sum of empathy + boundaries + escalation changes (the earliest in the file on a tie), until
+   * an ending. It is judged decision by decision, not as the highest-scoring route overall, to
+   * match how the debrief scores a learner: against the options they had at each moment.
+   */
+  bestPath: BestStep[];
+}
+
+export interface AnalysisOptions {
+  /** Most states to explore before falling back to approximate bounds. */
+  maxStates?: number;
+}
+
+export const DEFAULT_MAX_STATES = 200_000;
+
+export const choiceTotal = (choice: Choice) =>
+  (choice.score?.empathy ?? 0) + (choice.score?.boundaries ?? 0) + (choice.score?.escalation ?? 0);
+
+const weightsOf = (choice: Choice) => [
+  choice.score?.empathy ?? 0,
+  choice.score?.boundaries ?? 0,
+  choice.score?.escalation ?? 0,
+  1,
+];
+
+export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {}): ScenarioAnalysis {
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const issues: AnalysisIssue[] = [];
+  const nodeIds = Object.keys(scenario.nodes);
+  const indexOf = new Map(nodeIds.map((id, i) => [id, i]));
+  const startIndex = indexOf.get(scenario.start);
+  const isEnding = nodeIds.map((id) => scenario.nodes[id]!.ending !== undefined);
+  const endingIds = nodeIds.filter((_, i) => isEnding[i]);
+  const decisionPoints = nodeIds.filter((id) => (scenario.nodes[id]!.choices ?? []).length > 0).length;
+
+  // ---- Graph checks (guards ignored) ----
+  const weightsByChoice = new Map<Choice, number[]>();
+  for (const node of Object.values(scenario.nodes)) {
+    for (const choice of node.choices ?? []) weightsByChoice.set(choice, weightsOf(choice));
+  }
+  const nodeEdges = nodeIds.map((id) =>
+    (scenario.nodes[id]!.choices ?? []).flatMap((choice) => {
+      const to = indexOf.get(choice.next);
+      return to === undefined ? [] : [{ to, weights: weightsByChoice.get(choice)!, choice }];
+    }),
+  );
+  const reachable = new Uint8Array(nodeIds.length);
+  if (startIndex !== undefined) {
+    const queue = [startIndex];
+    reachable[startIndex] = 1;
+    while (queue.length) {
+      const v = queue.pop()!;
+      for (const e of nodeEdges[v]!) if (!reachable[e.to]) ((reachable[e.to] = 1), queue.push(e.to));
+    }
+  }
+  nodeIds.forEach((id, i) => {
+    if (reachable[i]) return;
+    issues.push({
+      severity: 'warning',
+      code: isEnding[i] ? 'unreachable-ending' : 'unreachable-node',
+      path: ['nodes', id],
+      message: isEnding[i]
+        ? `the ending '${id}' is never reached: no choice leads to it from the start`
+        : `node '${id}' can never be reached: no choice leads to it from the start`,
+    });
+  });
+
+  const comps = stronglyConnected(
+    nodeIds.length,
+    nodeEdges.map((es) => es.map((e) => e.to)),
+  );
+  const members: number[][] = Array.from({ length: comps.count }, () => []);
+  nodeIds.forEach((_, v) => members[comps.of[v]!]!.push(v));
+  for (let c = 0; c < comps.count; c++) {
+    if (!comps.cyclic[c]) continue;
+    const inLoop = members[c]!;
+    if (!reachable[inLoop[0]!]) continue;
+    const leaves = inLoop.some((v) => isEnding[v] || nodeEdges[v]!.some((e) => comps.of[e.to] !== c));
+    const names = inLoop.map((v) => `'${nodeIds[v]}'`).join(', ');
+    if (!leaves) {
+      issues.push({
+        severity: 'error',
+        code: 'endless-loop',
+        path: ['nodes', nodeIds[inLoop[0]!]!],
+        message: `the nodes ${names} form a loop with no way out: add a choice that leads on to an ending`,
+      });
+    }
+    for (const v of inLoop) {
+      for (const e of nodeEdges[v]!) {
+        if (comps.of[e.to] !== c || !e.weights.slice(0, 3).some((w) => w !== 0)) continue;
+        const i = (scenario.nodes[nodeIds[v]!]!.choices ?? []).indexOf(e.choice);
+        issues.push({
+          severity: 'warning',
+          code: 'score-in-loop',
+          path: ['nodes', nodeIds[v]!, 'choices', i, 'score'],
+          message: `choice '${e.choice.id}' changes the score inside a loop (${names}), so a learner could repeat it without limit; move the score to a choice that leaves the loop`,
+        });
+      }
+    }
+  }
+
+  // ---- State checks ----
+  const reads = guardReads(scenario);
+  const readVars = [...reads.vars].filter((v) => scenario.state?.[v] !== undefined);
+  const readFlags = [...reads.flags];
+  const flagBit = new Map(readFlags.map((f, i) => [f, i]));
+  const start = initialVars(scenario);
+
+  interface State {
+    node: number;
+    vars: Record<string, number>;
+    flags: Set<string>;
+  }
+  const states: State[] = [];
+  const stateEdges: { to: number; weights: readonly number[] }[][] = [];
+  const seen = new Map<string, number>();
+  const keyOf = (node: number, vars: Record<string, number>, flags: Set<string>) => {
+    let key = String(node);
+    for (const v of readVars) key += ',' + vars[v];
+    key += '|';
+    for (const f of readFlags) key += flags.has(f) ? '1' : '0';
+    return key;
+  };
+  const project = (vars: Record<string, number>) => {
+    const out: Record<string, number> = {};
+    for (const v of readVars) out[v] = vars[v]!;
+    return out;
+  };
+  const intern = (node: number, vars: Record<string, number>, flags: Set<string>): number | undefined => {
+    const key = keyOf(node, vars, flags);
+    const found = seen.get(key);
+    if (found !== undefined) return found;
+    if (states.length >= maxStates) return undefined;
+    states.push({ node, vars, flags });
+    stateEdges.push([]);
+    seen.set(key, states.length - 1);
+    return states.length - 1;
+  };
+
+  let exact = startIndex !== undefined;
+  const choiceSeen = new Set<Choice>();
+  const deadEnds = new Map<number, State>();
+  const endingsReached = new Set<number>();
+  if (startIndex !== undefined) {
+    const first = intern(startIndex, project(start), new Set())!;
+    for (let s = first; s < states.length; s++) {
+      const state = states[s]!;
+      const node = scenario.nodes[nodeIds[state.node]!]!;
+      if (isEnding[state.node]) {
+        endingsReached.add(state.node);
+        continue;
+      }
+      const ctx = { vars: state.vars, flags: state.flags };
+      let offered = 0;
+      for (const choice of node.choices ?? []) {
+        if (!holds(choice.if, ctx)) continue;
+        offered++;
+        choiceSeen.add(choice);
+        const to = indexOf.get(choice.next);
+        if (to === undefined) continue;
+        // Only variables and flags that guards read are carried; the rest cannot change what is offered.
+        const vars = choice.effects
+          ? project(applyEffects(scenario, state.vars, choice.effects))
+          : state.vars;
+        let flags = state.flags;
+        for (const f of choice.set ?? []) {
+          if (flagBit.has(f) && !flags.has(f))
+            (flags = flags === state.flags ? new Set(flags) : flags).add(f);
+        }
+        const mark = choseMark(choice.id);
+        if (flagBit.has(mark) && !flags.has(mark))
+          (flags = flags === state.flags ? new Set(flags) : flags).add(mark);
+        const target = intern(to, vars, flags);
+        if (target === undefined) {
+          exact = false;
+          continue;
+        }
+        stateEdges[s]!.push({ to: target, weights: weightsByChoice.get(choice)! });
+      }
+      if (offered === 0 && (node.choices ?? []).length > 0 && !deadEnds.has(state.node)) {
+        deadEnds.set(state.node, state);
+      }
+    }
+  }
+
+  for (const [v, state] of deadEnds) {
+    issues.push({
+      severity: 'error',
+      code: 'dead-end',
+      path: ['nodes', nodeIds[v]!],
+      message: `node '${nodeIds[v]}' can be reached when none of its choices is available (${describeState(state.vars, state.flags)}); add a choice without "if", or loosen a guard`,
+    });
+  }
+  if (exact) {
+    for (const id of nodeIds) {
+      const v = indexOf.get(id)!;
+      if (!reachable[v]) continue;
+      (scenario.nodes[id]!.choices ?? []).forEach((choice, i) => {
+        if (choiceSeen.has(choice) || !choice.if) return;
+        issues.push({
+          severity: 'warning',
+          code: 'guard-never-passes',
+          path: ['nodes', id, 'choices', i, 'if'],
+          message: `the guard on choice '${choice.id}' never passes on any way through the scenario, so it is never offered; check its numbers and flags`,
+        });
+      });
+      if (isEnding[v] && !endingsReached.has(v)) {
+        issues.push({
+          severity: 'warning',
+          code: 'unreachable-ending',
+          path: ['nodes', id],
+          message: `the ending '${id}' is never reached: the guards on the way to it never all pass`,
+        });
+      }
+    }
+  }
+
+  // ---- Bounds and path lengths ----
+  const dims = DIMENSIONS.length + 1;
+  let bounds: PathBounds | undefined;
+  if (exact) {
+    const graph: WeightedGraph = {
+      size: states.length,
+      edges: stateEdges,
+      terminal: states.map((s) => isEnding[s.node]!),
+    };
+    bounds = pathBounds(graph, 0, dims);
+  } else if (startIndex !== undefined) {
+    bounds = pathBounds({ size: nodeIds.length, edges: nodeEdges, terminal: isEnding }, startIndex, dims);
+  }
+  const scoreBounds = Object.fromEntries(
+    DIMENSIONS.map((d, i) => [d, { min: bounds?.min[i] ?? 0, max: bounds?.max[i] ?? 0 }]),
+  ) as Record<Dimension, ScoreRange>;
+
+  const stats: ScenarioStats = {
+    nodes: nodeIds.length,
+    decisionPoints,
+    endings: endingIds.length,
+    reachableEndings: exact
+      ? endingsReached.size
+      : endingIds.filter((id) => reachable[indexOf.get(id)!]).length,
+    shortestPath: bounds?.min[DIMENSIONS.length] ?? 0,
+    longestPath: bounds ? (bounds.max[DIMENSIONS.length] ?? null) : 0,
+    scoreBounds,
+    exact,
+    states: states.length,
+  };
+  if (!exact && startIndex !== undefined) {
+    issues.push({
+      severity: 'warning',
+      code: 'approximate',
+      path: ['nodes'],
+      message: `the scenario has more than ${maxStates} distinct states, so its score bounds and path lengths are safe approximations, not exact; fewer guarded variables, or coarser steps in them, would make them exact`,
+    });
+  }
+
+  return { stats, issues, bestPath: findBestPath(scenario, issues) };
+}
+
+function describeState(vars: Record<string, number>, flags: Set<string>): string {
+  const parts = Object.entries(vars).map(([k, v]) => `${k} ${v}`);
+  for (const f of flags)
+    parts.push(f.startsWith('chose:') ? `after choosing '${f.slice(6)}'` : `flag '${f}' set`);
+  const notSet = parts.length === 0 ? 'at the start of the scenario' : parts.join(', ');
+  return `for example with ${notSet}`;
+}
+
+function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
+  const path: BestStep[] = [];
+  let nodeId = scenario.start;
+  let vars = initialVars(scenario);
+  const flags = new Set<string>();
+  const visited = new Set<string>();
+  for (;;) {
+    const node = scenario.nodes[nodeId];
+    if (!node || node.ending) return path;
+    const key = `${nodeId}|${JSON.stringify(vars)}|${[...flags].sort().join(',')}`;
+    if (visited.has(key)) {
+      issues.push({
+        severity: 'warning',
+        code: 'best-path-loops',
+        path: ['nodes', nodeId],
+        message: `taking the best-scoring choice at every decision goes round a loop through '${nodeId}' and never ends; make the best option lead on`,
+      });
+      return path;
+    }
+    visited.add(key);
+    let best: Choice | undefined;
+    for (const choice of node.choices ?? []) {
+      if (!holds(choice.if, { vars, flags })) continue;
+      if (!best || choiceTotal(choice) > choiceTotal(best)) best = choice;
+    }
+    if (!best) return path;
+    path.push({ node: nodeId, choice: best.id });
+    vars = applyEffects(scenario, vars, best.effects);
+    for (const f of best.set ?? []) flags.add(f);
+    flags.add(choseMark(best.id));
+    nodeId = best.next;
+  }
+}
