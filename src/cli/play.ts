@@ -5,7 +5,7 @@
  * choices are taken from the list instead of asked for; with --transcript it prints a golden
  * transcript (see tests/transcripts/) of that path instead.
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../engine/diagnostics';
 import { playTranscript } from '../engine/goldenTranscript';
 import { DIMENSIONS } from '../engine/model';
@@ -73,7 +73,10 @@ session.on('location', (e) =>
 );
 printLine();
 
-const rl = scripted ? undefined : createInterface({ input: process.stdin, output: process.stdout });
+// Lines are read through the interface's async iterator, which buffers them: piped input that
+// arrives all at once is not lost, as it would be with question().
+const rl = scripted ? undefined : createInterface({ input: process.stdin, terminal: false });
+const answers = rl?.[Symbol.asyncIterator]();
 let step = 0;
 while (!session.ended) {
   while (session.canContinue) session.next();
@@ -90,8 +93,13 @@ while (!session.ended) {
     console.log(`> ${picked}`);
   } else {
     while (!picked) {
-      const answer = (await rl!.question('> ')).trim();
-      if (answer === '' && process.stdin.readableEnded) process.exit(1);
+      process.stdout.write('> ');
+      const next = await answers!.next();
+      if (next.done) {
+        console.log('\nNo more input; leaving the scenario.');
+        process.exit(1);
+      }
+      const answer = String(next.value).trim();
       picked = choices.find((c) => String(c.number) === answer || c.id === answer)?.id;
       if (!picked) console.log(`Type a number from 1 to ${choices.length}.`);
     }

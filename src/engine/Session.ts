@@ -356,7 +356,7 @@ export class Session {
     this.record({ kind: 'rewind', toDecision });
     this.replay(this.path.slice(0, toDecision), this.decisionsValue.slice(0, toDecision));
     this.emit('rewind', { toDecision });
-    this.emitArrival();
+    this.emitArrival(false);
   }
 
   /**
@@ -373,7 +373,7 @@ export class Session {
     this.record({ kind: 'what-if', fromDecision });
     this.replay(this.path.slice(0, fromDecision), this.decisionsValue.slice(0, fromDecision));
     this.emit('whatIf', { fromDecision });
-    this.emitArrival();
+    this.emitArrival(false);
   }
 
   /** Leave a what-if branch and go back to where the class was. */
@@ -411,6 +411,8 @@ export class Session {
     if (problem) return { ok: false, reason: problem };
     const save = data as SaveEnvelope;
     const session = new Session(scenario, options);
+    // The transcript of a restored session starts at the restore, not at a replayed first line.
+    session.transcriptValue.length = 0;
     const notes: string[] = [];
     session.muted++;
     try {

@@ -53,7 +53,22 @@ export interface BestStep {
   choice: string;
 }
 
+export interface StateEdge {
+  to: number;
+  weights: readonly number[];
+  choice: string;
+}
+
+/** The explored states: state 0 is the start; each has its node and the choices leading on. */
+export interface StateGraph {
+  nodes: string[];
+  edges: StateEdge[][];
+  /** False when exploration stopped at the cap: some states are missing. */
+  complete: boolean;
+}
+
 export interface ScenarioAnalysis {
+  stateGraph: StateGraph;
   stats: ScenarioStats;
   issues: AnalysisIssue[];
   /**
@@ -109,7 +124,11 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     reachable[startIndex] = 1;
     while (queue.length) {
       const v = queue.pop()!;
-      for (const e of nodeEdges[v]!) if (!reachable[e.to]) ((reachable[e.to] = 1), queue.push(e.to));
+      for (const e of nodeEdges[v]!) {
+        if (reachable[e.to]) continue;
+        reachable[e.to] = 1;
+        queue.push(e.to);
+      }
     }
   }
   nodeIds.forEach((id, i) => {
@@ -171,7 +190,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     flags: Set<string>;
   }
   const states: State[] = [];
-  const stateEdges: { to: number; weights: readonly number[] }[][] = [];
+  const stateEdges: StateEdge[][] = [];
   const seen = new Map<string, number>();
   const keyOf = (node: number, vars: Record<string, number>, flags: Set<string>) => {
     let key = String(node);
@@ -234,7 +253,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
           exact = false;
           continue;
         }
-        stateEdges[s]!.push({ to: target, weights: weightsByChoice.get(choice)! });
+        stateEdges[s]!.push({ to: target, weights: weightsByChoice.get(choice)!, choice: choice.id });
       }
       if (offered === 0 && (node.choices ?? []).length > 0 && !deadEnds.has(state.node)) {
         deadEnds.set(state.node, state);
@@ -287,8 +306,9 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   } else if (startIndex !== undefined) {
     bounds = pathBounds({ size: nodeIds.length, edges: nodeEdges, terminal: isEnding }, startIndex, dims);
   }
+  // null (unbounded) must survive here: only a missing analysis falls back to 0.
   const scoreBounds = Object.fromEntries(
-    DIMENSIONS.map((d, i) => [d, { min: bounds?.min[i] ?? 0, max: bounds?.max[i] ?? 0 }]),
+    DIMENSIONS.map((d, i) => [d, bounds ? { min: bounds.min[i]!, max: bounds.max[i]! } : { min: 0, max: 0 }]),
   ) as Record<Dimension, ScoreRange>;
 
   const stats: ScenarioStats = {
@@ -298,7 +318,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     reachableEndings: exact
       ? endingsReached.size
       : endingIds.filter((id) => reachable[indexOf.get(id)!]).length,
-    shortestPath: bounds?.min[DIMENSIONS.length] ?? 0,
+    shortestPath: bounds ? (bounds.min[DIMENSIONS.length] ?? 0) : 0,
     longestPath: bounds ? (bounds.max[DIMENSIONS.length] ?? null) : 0,
     scoreBounds,
     exact,
@@ -313,7 +333,12 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     });
   }
 
-  return { stats, issues, bestPath: findBestPath(scenario, issues) };
+  return {
+    stats,
+    issues,
+    bestPath: findBestPath(scenario, issues),
+    stateGraph: { nodes: states.map((st) => nodeIds[st.node]!), edges: stateEdges, complete: exact },
+  };
 }
 
 function describeState(vars: Record<string, number>, flags: Set<string>): string {

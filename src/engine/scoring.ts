@@ -5,8 +5,12 @@
  * that moment: the best available option counts 1, the worst 0, others in proportion. A
  * dimension a decision does not touch (every option scores the same on it) is not counted for
  * that decision. A dimension's percentage is the mean over the decisions that touched it, so a
- * short good path is not penalised against a long one. A choice marked `unsafe` on a dimension
- * caps that dimension's band at Unsafe whatever else happened.
+ * short good path is not penalised against a long one.
+ *
+ * Unsafe is a judgement on an act, not an average: a dimension is Unsafe exactly when the learner
+ * took a choice the author marked `unsafe` on it (accepting a gift, ignoring a new symptom),
+ * whatever else happened. Otherwise the percentage sets the band: Exemplary from 85%,
+ * Competent from 60%, Developing below that. So every Unsafe band names the choice that caused it.
  */
 import { DIMENSIONS, type Dimension } from './model';
 import type { Choice } from './schema';
@@ -14,10 +18,10 @@ import type { Choice } from './schema';
 export const BANDS = ['Unsafe', 'Developing', 'Competent', 'Exemplary'] as const;
 export type Band = (typeof BANDS)[number];
 
-/** Lowest percentage for each band. Below Developing's is Unsafe. */
-export const BAND_THRESHOLDS: Readonly<Record<Exclude<Band, 'Unsafe'>, number>> = {
-  Developing: 35,
-  Competent: 65,
+/** Lowest percentage for each band reached by percentage (Unsafe comes only from unsafe choices). */
+export const BAND_THRESHOLDS: Readonly<Record<'Developing' | 'Competent' | 'Exemplary', number>> = {
+  Developing: 0,
+  Competent: 60,
   Exemplary: 85,
 };
 
@@ -59,11 +63,11 @@ export type ScoreCard = Record<Dimension, DimensionResult>;
 
 const delta = (choice: Choice, d: Dimension) => choice.score?.[d] ?? 0;
 
-export function bandFor(percent: number): Band {
+/** The band a percentage earns when no unsafe choice was taken. */
+export function bandFor(percent: number): Exclude<Band, 'Unsafe'> {
   if (percent >= BAND_THRESHOLDS.Exemplary) return 'Exemplary';
   if (percent >= BAND_THRESHOLDS.Competent) return 'Competent';
-  if (percent >= BAND_THRESHOLDS.Developing) return 'Developing';
-  return 'Unsafe';
+  return 'Developing';
 }
 
 const quote = (text: string) => {

@@ -48,7 +48,21 @@ describe('npm run validate', () => {
     expect(out.scenarios).toHaveLength(2);
     const [g, b] = out.scenarios;
     expect(g).toMatchObject({ id: 'small', ok: true, diagnostics: [] });
-    expect(g.stats).toBeTypeOf('object');
+    expect(g.stats).toEqual({
+      nodes: 4,
+      decisionPoints: 2,
+      endings: 2,
+      reachableEndings: 2,
+      shortestPath: 2,
+      longestPath: 2,
+      scoreBounds: {
+        empathy: { min: -1, max: 2 },
+        boundaries: { min: 0, max: 0 },
+        escalation: { min: -2, max: 2 },
+      },
+      exact: true,
+      states: 6,
+    });
     expect(b.ok).toBe(false);
     expect(b.diagnostics[0]).toMatchObject({ severity: 'error', line: 5, column: 10 });
     expect(Object.keys(b.diagnostics[0]).sort()).toEqual([

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTranscript, playTranscript } from '../../src/engine/goldenTranscript';
+import { load, scenarioText } from '../helpers/fixtures';
+
+const DIR = 'tests/transcripts';
+const files = readdirSync(DIR).filter((f) => f.endsWith('.transcript'));
+
+describe('golden transcripts', () => {
+  it('exist for every shipped scenario: best, poor and mixed paths', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files)('%s replays exactly', (file) => {
+    const expected = parseTranscript(readFileSync(`${DIR}/${file}`, 'utf8'));
+    expect(expected.scenarioId, 'a transcript names its scenario').not.toBeNull();
+    const loaded = load(scenarioText(`${expected.scenarioId}.yaml`), `scenarios/${expected.scenarioId}.yaml`);
+    expect(loaded.ok).toBe(true);
+    const actual = playTranscript(loaded.scenario!, expected.selects);
+    expect(actual.join('\n')).toBe(expected.lines.join('\n'));
+  });
+
+  it('a wrong select is caught, not skipped', () => {
+    const loaded = load(scenarioText('demo-gift.yaml'));
+    const actual = playTranscript(loaded.scenario!, ['decline-kindly', 'walk-off']);
+    expect(actual[actual.length - 1]).toMatch(
+      /^error: the choice 'walk-off'|^error: there is no choice 'walk-off'/,
+    );
+  });
+});
