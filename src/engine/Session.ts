@@ -177,6 +177,8 @@ export class Session {
   private lines: Line[] = [];
   private decisionsValue: DecisionRecord[] = [];
   private expressionsValue: Record<string, string> = {};
+  /** Expressions set by a line's "expression:", kept until that person speaks again in this node. */
+  private lineOverrides: Record<string, string> = {};
   private locationValue: string;
   private lastVars: Record<string, number> = {};
   private whatIfValue: WhatIf | null = null;
@@ -497,7 +499,7 @@ export class Session {
       speaker: line.speaker,
       speakerName: line.speaker === NARRATOR ? '' : (member?.name ?? line.speaker),
       text: line.text,
-      expression: member ? (line.expression ?? this.expressionsValue[line.speaker] ?? null) : null,
+      expression: member ? (this.expressionsValue[line.speaker] ?? line.expression ?? null) : null,
     };
   }
 
@@ -565,16 +567,21 @@ export class Session {
     this.lastVars = { ...vars };
   }
 
-  /** Recompute each present character's expression; with a line, its override applies. */
+  /**
+   * Recompute each present character's expression. A line's own "expression:" overrides the
+   * mood for its speaker, and holds until that person speaks again in this node: a face does
+   * not change because the narrator said something.
+   */
   private updateExpressions(line: Line | null) {
     if (!this.actor) return;
     const ctx = this.conditionContext();
     const node = this.nodeOf(this.nodeId);
+    if (line) this.noteOverride(line);
     const next: Record<string, string> = {};
     for (const who of node.present) {
       const member = this.scenario.cast[who];
       if (!member) continue;
-      next[who] = line?.speaker === who && line.expression ? line.expression : moodOf(member, ctx);
+      next[who] = this.lineOverrides[who] ?? moodOf(member, ctx);
     }
     for (const [who, expression] of Object.entries(next)) {
       const previous = this.expressionsValue[who] ?? null;
@@ -591,10 +598,17 @@ export class Session {
     this.expressionsValue = next;
   }
 
+  private noteOverride(line: Line) {
+    if (!this.scenario.cast[line.speaker]) return;
+    if (line.expression) this.lineOverrides[line.speaker] = line.expression;
+    else delete this.lineOverrides[line.speaker];
+  }
+
   private enterLines() {
     const ctx = this.conditionContext();
     this.lines = (this.nodeOf(this.nodeId).lines ?? []).filter((l) => holds(l.if, ctx));
     this.lineIndexValue = 0;
+    this.lineOverrides = {};
     this.updateExpressions(this.lines[0] ?? null);
   }
 
@@ -602,7 +616,12 @@ export class Session {
   private emitArrival(fresh = true) {
     this.emitMoodChanges();
     if (fresh) this.enterLines();
-    else this.updateExpressions(this.lines[this.lineIndexValue] ?? null);
+    else {
+      // Arriving part-way through a node (restore, rewind): faces as they were at this line.
+      this.lineOverrides = {};
+      for (const line of this.lines.slice(0, this.lineIndexValue)) this.noteOverride(line);
+      this.updateExpressions(this.lines[this.lineIndexValue] ?? null);
+    }
     this.emitLine();
     this.afterLines();
     this.emit('change', { snapshot: this.snapshot });

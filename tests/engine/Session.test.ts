@@ -162,6 +162,24 @@ describe('Session: events, expressions and the transcript', () => {
     expect(session.snapshot.expressions).toEqual({ arthur: 'tearful' });
   });
 
+  it("holds a line's expression until that person speaks again in the node", () => {
+    const text = demoText.replace(
+      "      - speaker: arthur\n        text: I was only trying to say thank you. I don't have much else to give anyone these days.\n",
+      "      - speaker: arthur\n        expression: tearful\n        text: I was only trying to say thank you.\n      - speaker: narrator\n        text: He looks away.\n      - speaker: arthur\n        text: I don't have much else to give anyone these days.\n",
+    );
+    const session = new Session(scenarioOf(text));
+    session.choose('decline-flat');
+    expect(session.snapshot.expressions.arthur).toBe('tearful');
+    session.next();
+    expect(session.snapshot.line?.speaker).toBe('narrator');
+    expect(session.snapshot.expressions.arthur).toBe('tearful');
+    // A restore at the narrator line shows the same face.
+    const restored = Session.restore(scenarioOf(text), session.save());
+    expect(restored.ok && restored.session.snapshot.expressions.arthur).toBe('tearful');
+    session.next();
+    expect(session.snapshot.expressions.arthur).toBe('upset'); // back to what his state implies
+  });
+
   it('keeps a transcript of lines, choices, scores, state changes and rewinds, with times', () => {
     const session = new Session(demo(), { now: clock() });
     session.next();
