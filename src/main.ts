@@ -1,13 +1,21 @@
 /**
- * The app's entry. Until the player lands this is a plain page saying what CarePlay is;
- * it deliberately loads nothing from the network.
+ * CarePlay's entry: the HTML layer, the settings, and the Phaser game that draws the room.
+ * Nothing here, or anywhere in the app, talks to the network.
  */
-const app = document.querySelector<HTMLDivElement>('#app');
-if (app) {
-  app.innerHTML = `
-    <main style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
-      <h1>CarePlay</h1>
-      <p>Practise hard conversations in health and social care, and learn why each choice matters.</p>
-      <p>The player is being built. Scenario authors can check their files with <code>npm run validate</code>.</p>
-    </main>`;
-}
+import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
+import '@fontsource/opendyslexic/latin-400.css';
+import './ui/styles.css';
+import { App } from './app/App';
+import { browserStore } from './app/storage';
+import { createGame } from './game/createGame';
+
+const stage = document.getElementById('stage')!;
+const ui = document.getElementById('ui')!;
+const app = new App(browserStore(), ui);
+const game = createGame(stage, app);
+
+// Keep the canvas in step at once when only the stage's box changes (e.g. a phone rotates).
+new ResizeObserver(() => game.scale.refresh()).observe(stage);
+
+import.meta.hot?.dispose(() => game.destroy(true));

@@ -3,6 +3,7 @@
  * ratio within this one run, because shared machines are noisy.
  */
 import { analyseScenario } from '../engine/analyseScenario';
+import { benchPlayer } from './benchPlayer';
 import { syntheticScenario } from './syntheticScenario';
 
 const RUNS = 7;
@@ -34,3 +35,6 @@ const last = results[results.length - 1]!;
 console.log(
   `  growth ${first.size} → ${last.size} nodes (×${last.size / first.size}): time ×${(last.ms / first.ms).toFixed(2)}, states ×${(last.states / first.states).toFixed(2)}`,
 );
+
+console.log('');
+await benchPlayer();

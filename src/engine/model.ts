@@ -20,6 +20,7 @@ export const LOCATION_KINDS = [
   'garden',
   'hospital-ward',
 ] as const;
+export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 export const SKIN_TONES = ['very-light', 'light', 'medium', 'tan', 'brown', 'dark'] as const;
 export const HAIR_STYLES = [

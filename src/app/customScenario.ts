@@ -1,0 +1,59 @@
+/**
+ * Checking a trainer's own scenario file in the browser. Loaded on demand: it brings the YAML
+ * parser and the schema, which the shipped scenarios never need at run time.
+ */
+import references from 'virtual:careplay/references';
+import { analyseScenario } from '../engine/analyseScenario';
+import { formatDiagnostic } from '../engine/diagnostics';
+import { loadScenario } from '../engine/loadScenario';
+import type { References } from '../engine/schema';
+import type { PlayableScenario, ScenarioCard } from './catalogueTypes';
+
+export interface CheckedScenario {
+  playable: PlayableScenario | null;
+  card: ScenarioCard | null;
+  /** Every problem, "line L, column C: message", errors first. */
+  problems: string[];
+  warnings: string[];
+}
+
+export const MAX_CUSTOM_BYTES = 512 * 1024;
+
+export async function checkCustomScenario(file: string, text: string): Promise<CheckedScenario> {
+  if (text.length > MAX_CUSTOM_BYTES) {
+    return {
+      playable: null,
+      card: null,
+      problems: [
+        `the file is ${Math.round(text.length / 1024)} KB; a scenario file should be well under 512 KB`,
+      ],
+      warnings: [],
+    };
+  }
+  const refs = references as References;
+  const loaded = loadScenario({ file, text }, refs);
+  const describe = (d: (typeof loaded.diagnostics)[number]) =>
+    formatDiagnostic(d)
+      .replace(`${file}:`, 'line ')
+      .replace(/^line (\d+):(\d+): (error|warning): /, 'line $1, column $2: ');
+  const problems = loaded.diagnostics.filter((d) => d.severity === 'error').map(describe);
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map(describe);
+  if (!loaded.ok || !loaded.scenario) return { playable: null, card: null, problems, warnings };
+  const s = loaded.scenario;
+  const { stateGraph: _graph, ...analysis } = loaded.analysis ?? analyseScenario(s);
+  return {
+    playable: { scenario: s, analysis, references: refs, file, custom: true },
+    card: {
+      id: s.id,
+      version: s.version,
+      title: s.title,
+      summary: s.summary,
+      minutes: s.minutes,
+      contentNote: s.contentNote ?? null,
+      learnerRole: s.learnerRole,
+      outcomes: s.outcomes,
+    },
+    problems,
+    warnings,
+  };
+}

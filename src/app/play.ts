@@ -1,0 +1,226 @@
+/**
+ * Playing a scenario: wires a Session to the room (Phaser) and the words (HTML), keeps the
+ * learner's place saved on this device, and hands over to the debrief. Loaded on demand, so the
+ * Session and XState are not in the menu's first download.
+ */
+import type Phaser from 'phaser';
+import { buildDebrief } from '../engine/debrief';
+import { Session } from '../engine/Session';
+import type { LocationKind } from '../engine/model';
+import { RoomStage } from '../game/RoomStage';
+import { openDialog } from '../ui/dialogs';
+import { announce, h } from '../ui/dom';
+import { ConversationView } from '../ui/conversationView';
+import { renderDebrief } from '../ui/debriefView';
+import type { App } from './App';
+import type { PlayableScenario } from './catalogueTypes';
+
+export interface ConversationData {
+  id: string;
+  /** Already loaded (a trainer's file just checked, or a retry). */
+  playable?: PlayableScenario;
+  /** A session to carry on with (going back to a decision from the debrief). */
+  session?: Session;
+  /** Start afresh even if there is saved progress. */
+  fresh?: boolean;
+}
+
+export interface DebriefData {
+  playable: PlayableScenario;
+  session: Session;
+}
+
+const progressKey = (id: string) => `progress:${id}`;
+
+export async function runConversation(
+  scene: Phaser.Scene,
+  app: App,
+  data: ConversationData,
+): Promise<() => void> {
+  const playable = data.playable ?? (await app.loadPlayable(data.id));
+  const scenario = playable.scenario;
+  const words = Object.fromEntries(
+    Object.entries(playable.references.expressions).map(([k, v]) => [k, v.says]),
+  );
+  const options = { expressionWords: words };
+
+  let session = data.session;
+  if (!session && !data.fresh) {
+    const saved = app.store.get(progressKey(scenario.id));
+    if (saved) {
+      session = await offerResume(app, playable, saved, options);
+    }
+  }
+  session ??= new Session(scenario, options);
+  const s = session;
+
+  const kinds = Object.fromEntries(
+    Object.entries(scenario.locations).map(([id, l]) => [id, l.kind]),
+  ) as Record<string, LocationKind>;
+  const stage = new RoomStage(scene, scenario.cast, kinds);
+  stage.setMotion(!app.reducedMotion());
+  const snap = s.snapshot;
+  stage.show(snap.location, snap.present, snap.expressions);
+  stage.setSpeaker(snap.line?.speaker ?? null);
+  scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
+
+  const view = new ConversationView(app, playable, s, {
+    onDebrief: () => scene.scene.start('Debrief', { playable, session: s } satisfies DebriefData),
+    onLeave: () => scene.scene.start('Menu'),
+  });
+  app.mount(view.element);
+
+  const save = () => {
+    if (s.ended) app.store.remove(progressKey(scenario.id));
+    else app.store.set(progressKey(scenario.id), JSON.stringify(s.save()));
+  };
+
+  let moving: Promise<void> = Promise.resolve();
+  const unsubscribe = [
+    s.on('location', (e) => {
+      const name = scenario.locations[e.location]?.name ?? e.location;
+      announce(`You are now in the ${name}.`);
+      const next = s.snapshot;
+      moving = stage.moveTo(e.location, next.present, next.expressions);
+    }),
+    s.on('expression', (e) => {
+      stage.setExpression(e.character, e.expression);
+      if (e.previous !== null) announce(`${e.says}.`);
+    }),
+    s.on('change', ({ snapshot }) => {
+      void moving.then(() => {
+        stage.show(snapshot.location, snapshot.present, snapshot.expressions);
+        stage.setSpeaker(snapshot.line?.speaker ?? null);
+      });
+      view.render();
+      save();
+    }),
+  ];
+  const offSettings = app.settings.onChange(() => stage.setMotion(!app.reducedMotion()));
+  view.render();
+  save();
+
+  return () => {
+    for (const off of unsubscribe) off();
+    offSettings();
+    view.destroy();
+    stage.destroy();
+  };
+}
+
+/** Ask whether to carry on from saved progress; a save that no longer fits is explained. */
+function offerResume(
+  app: App,
+  playable: PlayableScenario,
+  saved: string,
+  options: ConstructorParameters<typeof Session>[1],
+): Promise<Session | undefined> {
+  const scenario = playable.scenario;
+  let data: unknown;
+  try {
+    data = JSON.parse(saved);
+  } catch {
+    data = saved;
+  }
+  const restored = Session.restore(scenario, data, options);
+  if (!restored.ok) {
+    app.store.remove(progressKey(scenario.id));
+    app.notify(`${restored.reason}`);
+    return Promise.resolve(undefined);
+  }
+  if (restored.session.snapshot.decisions.length === 0 && restored.session.snapshot.lineIndex === 0) {
+    return Promise.resolve(undefined);
+  }
+  for (const note of restored.notes) app.notify(note);
+  return new Promise((resolve) => {
+    let answered = false;
+    const carryOn = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        onclick: () => {
+          answered = true;
+          dialog.close();
+          resolve(restored.session);
+        },
+      },
+      'Carry on',
+    );
+    const restart = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button secondary',
+        onclick: () => {
+          answered = true;
+          app.store.remove(progressKey(scenario.id));
+          dialog.close();
+          resolve(undefined);
+        },
+      },
+      'Start again',
+    );
+    const dialog = openDialog(
+      app,
+      'Carry on where you left off?',
+      [
+        h(
+          'p',
+          {},
+          `You have made ${restored.session.snapshot.decisions.length} decision${restored.session.snapshot.decisions.length === 1 ? '' : 's'} in “${scenario.title}”.`,
+        ),
+      ],
+      [restart, carryOn],
+    );
+    dialog.addEventListener('close', () => {
+      if (!answered) resolve(restored.session);
+    });
+    carryOn.focus();
+  });
+}
+
+export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): () => void {
+  const { playable, session } = data;
+  const result = session.result();
+  if (!result) {
+    scene.scene.start('Conversation', {
+      id: playable.scenario.id,
+      playable,
+      session,
+    } satisfies ConversationData);
+    return () => {};
+  }
+  const kinds = Object.fromEntries(
+    Object.entries(playable.scenario.locations).map(([id, l]) => [id, l.kind]),
+  ) as Record<string, LocationKind>;
+  const stage = new RoomStage(scene, playable.scenario.cast, kinds);
+  stage.setMotion(false);
+  const snap = session.snapshot;
+  stage.show(snap.location, snap.present, snap.expressions);
+  app.store.remove(progressKey(playable.scenario.id));
+
+  const model = buildDebrief(playable.scenario, result, playable.analysis.bestPath);
+  const view = renderDebrief(app, playable, model, {
+    retry: () =>
+      scene.scene.start('Conversation', {
+        id: playable.scenario.id,
+        playable,
+        fresh: true,
+      } satisfies ConversationData),
+    rewindTo: (decision) => {
+      session.rewind(decision);
+      scene.scene.start('Conversation', {
+        id: playable.scenario.id,
+        playable,
+        session,
+      } satisfies ConversationData);
+    },
+    menu: () => scene.scene.start('Menu'),
+  });
+  app.mount(view);
+  document.title = `Debrief: ${playable.scenario.title} – CarePlay`;
+  view.querySelector<HTMLElement>('#debrief-h')?.focus();
+  announce(`The conversation has ended: ${result.ending.title}. Your debrief follows.`);
+  return () => stage.destroy();
+}

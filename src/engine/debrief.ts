@@ -1,0 +1,178 @@
+/**
+ * What a debrief shows, worked out from a finished Session: plain data, so the player, the
+ * trainer's summary and a printed report can all present it their own way.
+ */
+import type { BestStep } from './analyseScenario';
+import { DIMENSIONS, type Dimension } from './model';
+import type { Choice, Scenario, Signpost } from './schema';
+import type { Band, DimensionResult } from './scoring';
+import type { DecisionRecord, SessionResult } from './Session';
+
+export interface DebriefOption {
+  id: string;
+  text: string;
+  score: Record<Dimension, number>;
+  total: number;
+  unsafe: Dimension | null;
+  why: string;
+  sources: string[];
+}
+
+export interface TimelineEntry {
+  index: number;
+  node: string;
+  /** The discussion prompt for this decision, which doubles as a heading. */
+  prompt: string | null;
+  chosen: DebriefOption;
+  /** The strongest option on offer here (sum of the three dimensions). */
+  best: DebriefOption;
+  wasBest: boolean;
+  /** Options the learner could have taken here. */
+  offered: DebriefOption[];
+  /** Options at this decision that were not on offer, because of how the conversation had gone. */
+  notOffered: DebriefOption[];
+  varsAfter: Record<string, number>;
+}
+
+export interface MoodSeries {
+  variable: string;
+  label: string;
+  min: number;
+  max: number;
+  /** The value at the start, then after each decision. */
+  values: number[];
+}
+
+export interface TurningPoint {
+  index: number;
+  /** How far the choice fell short of the best on offer (sum of dimensions); 0 for a strong one. */
+  gap: number;
+  kind: 'unsafe' | 'missed' | 'strong';
+  text: string;
+}
+
+export interface DebriefModel {
+  title: string;
+  ending: SessionResult['ending'];
+  bands: Record<Dimension, { band: Band | null; percent: number | null; raw: number; reason: string }>;
+  timeline: TimelineEntry[];
+  mood: MoodSeries[];
+  turningPoints: TurningPoint[];
+  /** The first decision where the learner left the best path, or null if they never did. */
+  divergedAt: number | null;
+  /** The best path, step by step, with what was said and why. */
+  bestPath: { node: string; option: DebriefOption; prompt: string | null }[];
+  reflection: string[];
+  signposting: Signpost[];
+  rewinds: number;
+}
+
+const optionOf = (choice: Choice): DebriefOption => {
+  const score = Object.fromEntries(DIMENSIONS.map((d) => [d, choice.score?.[d] ?? 0])) as Record<
+    Dimension,
+    number
+  >;
+  return {
+    id: choice.id,
+    text: choice.text,
+    score,
+    total: score.empathy + score.boundaries + score.escalation,
+    unsafe: choice.unsafe ?? null,
+    why: choice.feedback.why,
+    sources: [...choice.feedback.sources],
+  };
+};
+
+export function buildDebrief(
+  scenario: Scenario,
+  result: SessionResult,
+  bestPath: readonly BestStep[],
+): DebriefModel {
+  const choiceById = new Map<string, Choice>();
+  for (const node of Object.values(scenario.nodes))
+    for (const c of node.choices ?? []) choiceById.set(c.id, c);
+
+  const timeline = result.decisions.map((d: DecisionRecord): TimelineEntry => {
+    const node = scenario.nodes[d.node]!;
+    const offered = d.offered.map((id) => optionOf(choiceById.get(id)!));
+    const best = offered.reduce((a, b) => (b.total > a.total ? b : a));
+    const chosen = optionOf(choiceById.get(d.choice)!);
+    return {
+      index: d.index,
+      node: d.node,
+      prompt: node.discuss ?? null,
+      chosen,
+      best,
+      wasBest: chosen.total >= best.total,
+      offered,
+      notOffered: (node.choices ?? []).filter((c) => !d.offered.includes(c.id)).map(optionOf),
+      varsAfter: { ...d.varsAfter },
+    };
+  });
+
+  const mood: MoodSeries[] = Object.entries(scenario.state ?? {}).map(([variable, spec]) => ({
+    variable,
+    label: spec.label,
+    min: spec.min,
+    max: spec.max,
+    values: [
+      result.decisions[0]?.varsBefore[variable] ?? spec.start,
+      ...result.decisions.map((d) => d.varsAfter[variable] ?? spec.start),
+    ],
+  }));
+
+  const turningPoints: TurningPoint[] = timeline
+    .map((t) => {
+      const gap = t.best.total - t.chosen.total;
+      const spread = t.best.total - Math.min(...t.offered.map((o) => o.total));
+      const kind: TurningPoint['kind'] = t.chosen.unsafe ? 'unsafe' : gap > 0 ? 'missed' : 'strong';
+      return { point: { index: t.index, gap, kind, text: t.chosen.text }, spread };
+    })
+    // A strong choice is a turning point only where the options really differed.
+    .filter(({ point, spread }) => point.kind !== 'strong' || spread >= 3)
+    .sort((a, b) => rank(b.point, b.spread) - rank(a.point, a.spread) || a.point.index - b.point.index)
+    .map(({ point }) => point)
+    .slice(0, 3);
+
+  let divergedAt: number | null = null;
+  for (let i = 0; i < result.decisions.length; i++) {
+    if (bestPath[i]?.choice !== result.decisions[i]!.choice) {
+      divergedAt = i;
+      break;
+    }
+  }
+  if (divergedAt === null && bestPath.length !== result.decisions.length)
+    divergedAt = result.decisions.length;
+
+  const bands = Object.fromEntries(
+    DIMENSIONS.map((d) => {
+      const r: DimensionResult = result.card[d];
+      return [d, { band: r.band, percent: r.percent, raw: r.raw, reason: r.reason }];
+    }),
+  ) as DebriefModel['bands'];
+
+  return {
+    title: scenario.title,
+    ending: result.ending,
+    bands,
+    timeline,
+    mood,
+    turningPoints,
+    divergedAt,
+    bestPath: bestPath.map((step) => ({
+      node: step.node,
+      option: optionOf(choiceById.get(step.choice)!),
+      prompt: scenario.nodes[step.node]?.discuss ?? null,
+    })),
+    reflection: [...(scenario.reflection ?? [])],
+    signposting: [...(result.ending.signposting ?? []), ...(scenario.support ?? [])],
+    rewinds: result.rewinds,
+  };
+}
+
+/** Unsafe moments first, then the biggest misses, then strong moments where most was at stake. */
+function rank(p: TurningPoint, spread: number): number {
+  if (p.kind === 'unsafe') return 1000 + p.gap;
+  if (p.kind === 'missed') return 100 + p.gap;
+  return spread;
+}

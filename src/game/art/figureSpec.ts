@@ -1,0 +1,191 @@
+/**
+ * Everything a figure's drawing needs, worked out once from a Look and a height: sizes, colours
+ * and age effects. Pure (no Phaser), so it can be unit tested.
+ *
+ * Coordinates: the figure's origin is its bottom centre, y grows downwards, so the body lives at
+ * negative y. Head parts are drawn in head-local coordinates centred on the middle of the head
+ * (f = half the head's width, b = half its height).
+ */
+import type { Look } from '../../engine/schema';
+import {
+  EYE_WHITE,
+  INK,
+  accentFor,
+  darken,
+  hairColour,
+  hashString,
+  hexToInt,
+  lighten,
+  luminance,
+  mix,
+  rgb,
+  skinColour,
+  underLayerFor,
+} from './palette';
+
+export interface FigureSpec {
+  look: Look;
+  seed: number;
+  /** Figure height in px and 1% of it. */
+  H: number;
+  u: number;
+  age: number;
+  /** 0 young .. 1 very old: how strong the lines and the stoop are. */
+  ageing: number;
+  stoop: number;
+  /** Outline width for the soft outlines. */
+  lw: number;
+
+  skin: number;
+  skinShadow: number;
+  skinDeep: number;
+  skinLight: number;
+  skinLine: number;
+  lip: number;
+  lipLine: number;
+  blush: number;
+
+  hair: number;
+  hairShadow: number;
+  hairLight: number;
+  hairLine: number;
+  brow: number;
+  lash: number;
+  iris: number;
+  eyeWhite: number;
+
+  cloth: number;
+  clothShadow: number;
+  clothDeep: number;
+  clothLight: number;
+  clothLine: number;
+  accent: number;
+  under: number;
+  headwear: number;
+
+  /** Head half width and half height. */
+  f: number;
+  b: number;
+  /** Head centre y (root coords) when the pose is neutral. */
+  headY: number;
+  /** How much the lower face narrows to the chin (bigger = more pointed). */
+  jaw: number;
+  neckW: number;
+  /** y of the base of the neck, where the shoulders start. */
+  shoulderY: number;
+  /** Half the shoulder width. */
+  SW: number;
+  /** Half the width at the bottom of the figure. */
+  hipW: number;
+  armW: number;
+  hasHijab: boolean;
+  shortSleeves: boolean;
+}
+
+/** Usual turban colours; one is picked per character, the same every time. */
+const TURBAN_COLOURS = [0x24345e, 0x6e2230, 0x2d2b30, 0xc9832e, 0x2f4f8f, 0xa84a6a, 0xeeeae2];
+
+/** Muted scarf and hijab colours; one that differs from the clothes is picked per character. */
+const SCARF_COLOURS = [
+  0x5a6e8c, 0x8a4f6a, 0x3f6b63, 0xb9a58a, 0x6b4e71, 0x9a5a3c, 0x2f3a4f, 0xb8a6b8, 0x4a4a50, 0xa8686a,
+];
+
+function scarfColour(cloth: number, seed: number): number {
+  for (let i = 0; i < SCARF_COLOURS.length; i++) {
+    const c = SCARF_COLOURS[(seed + i) % SCARF_COLOURS.length]!;
+    const [r1, g1, b1] = rgb(c);
+    const [r2, g2, b2] = rgb(cloth);
+    if (Math.abs(r1 - r2) + Math.abs(g1 - g2) + Math.abs(b1 - b2) > 120) return c;
+  }
+  return accentFor(cloth, 120);
+}
+
+const BUILD_SCALE: Record<string, number> = { slight: 0.9, medium: 1, broad: 1.14 };
+
+function irisFor(look: Look, seed: number): number {
+  const darkHair = look.hair.colour === 'black' || look.hair.colour === 'dark-brown';
+  const darkerSkin = look.skin === 'brown' || look.skin === 'dark' || look.skin === 'tan';
+  if (darkerSkin || darkHair) return 0x3a2416;
+  const lighter = ['blonde', 'ginger', 'auburn'].includes(look.hair.colour) || look.skin === 'very-light';
+  if (lighter) return [0x4d6f8c, 0x5b7a57, 0x6b5a3a][seed % 3]!;
+  return [0x5a3b22, 0x6b5530, 0x4d6f8c][seed % 3]!;
+}
+
+export function makeSpec(look: Look, height: number): FigureSpec {
+  const H = Math.max(60, height);
+  const u = H / 100;
+  const seed = hashString(JSON.stringify(look));
+  const age = look.age;
+  const ageing = Math.max(0, Math.min(1, (age - 35) / 50));
+  const stoop = Math.max(0, Math.min(1, (age - 76) / 12));
+  const build = BUILD_SCALE[look.build ?? 'medium'] ?? 1;
+
+  const skin = skinColour(look.skin);
+  const lumSkin = luminance(skin);
+  const skinShadow = darken(mix(skin, 0x8a3a2a, 0.12), 0.14);
+  const skinDeep = darken(mix(skin, 0x7a2a2a, 0.15), 0.3);
+  const skinLine = darken(mix(skin, 0x6a2a20, 0.2), lumSkin > 0.5 ? 0.42 : 0.5);
+  const lip = mix(darken(skin, 0.12), 0xb0505a, lumSkin > 0.5 ? 0.35 : 0.2);
+
+  const hair = hairColour(look.hair.colour);
+  const hairLum = luminance(hair);
+  // Brows follow the hair but stay readable: very light hair gets slightly darker brows.
+  const brow = hairLum > 0.55 ? darken(hair, 0.35) : hairLum > 0.3 ? darken(hair, 0.2) : darken(hair, 0.05);
+
+  const cloth = hexToInt(look.clothes.colour);
+  const headwearColour =
+    look.headwear === 'turban'
+      ? TURBAN_COLOURS[seed % TURBAN_COLOURS.length]!
+      : look.headwear === 'cap'
+        ? 0x6a6254
+        : scarfColour(cloth, seed);
+
+  const f =
+    12.6 * u * (build > 1 ? 1.03 : build < 1 ? 0.97 : 1) * (age >= 78 ? 0.98 : 1) * (age < 24 ? 0.98 : 1);
+  const b = 16.3 * u;
+  return {
+    look,
+    seed,
+    H,
+    u,
+    age,
+    ageing,
+    stoop,
+    lw: Math.max(1, 0.42 * u),
+    skin,
+    skinShadow,
+    skinDeep,
+    skinLight: lighten(skin, 0.18),
+    skinLine,
+    lip,
+    lipLine: darken(mix(skin, 0x5a1a20, 0.3), 0.45),
+    blush: mix(skin, 0xd0485a, lumSkin > 0.5 ? 0.45 : 0.35),
+    hair,
+    hairShadow: darken(hair, hairLum > 0.5 ? 0.2 : 0.28),
+    hairLight: lighten(hair, hairLum > 0.5 ? 0.35 : 0.18),
+    hairLine: darken(hair, hairLum > 0.5 ? 0.38 : 0.45),
+    brow,
+    lash: mix(INK, darken(skin, 0.6), 0.15),
+    iris: irisFor(look, seed),
+    eyeWhite: EYE_WHITE,
+    cloth,
+    clothShadow: darken(cloth, 0.2),
+    clothDeep: darken(cloth, 0.38),
+    clothLight: lighten(cloth, 0.14),
+    clothLine: darken(cloth, 0.5),
+    accent: accentFor(cloth),
+    under: underLayerFor(cloth),
+    headwear: headwearColour,
+    f,
+    b,
+    headY: -100 * u + 3.5 * u + b + stoop * 3.2 * u,
+    jaw: age >= 65 ? 0.24 : age < 28 ? 0.36 : 0.3,
+    neckW: (build > 1 ? 5.6 : build < 1 ? 4.5 : 5) * u,
+    shoulderY: -57.5 * u + stoop * 2.6 * u,
+    SW: 25 * u * build * (look.clothes.style === 'coat' ? 1.05 : 1),
+    hipW: 22.5 * u * build,
+    armW: 5 * u * (build > 1 ? 1.1 : build < 1 ? 0.92 : 1),
+    hasHijab: look.headwear === 'hijab',
+    shortSleeves: look.clothes.style === 'tunic' || look.clothes.style === 'uniform',
+  };
+}

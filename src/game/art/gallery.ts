@@ -1,0 +1,359 @@
+/**
+ * Dev-only gallery for the procedural art (art.html, served by `npm run dev` at /art.html).
+ *
+ *   ?view=rooms                    every location kind in a grid
+ *   ?view=people                   varied characters, each with a different expression
+ *   ?view=expressions&look=N       one character (N indexes GALLERY_LOOKS) in all 9 expressions
+ *   ?view=scene&room=lounge        a room with two characters at scale, one speaking
+ *   &renderer=canvas|auto          Canvas (default) or Phaser.AUTO (WebGL where available)
+ *   &motion=0                      no breathing
+ *
+ * Sets window.__artReady = true once the first frame with everything on it has rendered.
+ */
+import Phaser from 'phaser';
+import 'phaser/src/gameobjects/container/ContainerFactory.js';
+import { LOCATION_KINDS } from '../../engine/model';
+import type { Look } from '../../engine/schema';
+import { CharacterFigure } from './CharacterFigure';
+import { type LocationKind, drawRoom } from './drawRoom';
+import { EXPRESSION_NAMES } from './expressions';
+
+declare global {
+  interface Window {
+    __artReady?: boolean;
+    __art?: { game: Phaser.Game; figures: CharacterFigure[] };
+  }
+}
+
+interface GalleryPerson {
+  label: string;
+  look: Look;
+  expression: string;
+}
+
+/** A varied cast: ages 19–90, every skin tone, most hair styles, headwear, glasses, clothes. */
+export const GALLERY_LOOKS: GalleryPerson[] = [
+  {
+    label: 'Arthur, 86',
+    expression: 'calm',
+    look: {
+      age: 86,
+      skin: 'light',
+      hair: { style: 'thinning', colour: 'white' },
+      clothes: { style: 'cardigan', colour: '#7a5c3e' },
+      glasses: true,
+      build: 'slight',
+    },
+  },
+  {
+    label: 'Win, 90',
+    expression: 'confused',
+    look: {
+      age: 90,
+      skin: 'very-light',
+      hair: { style: 'curly', colour: 'white' },
+      clothes: { style: 'blouse', colour: '#8a5a7a' },
+      glasses: true,
+      build: 'slight',
+    },
+  },
+  {
+    label: 'Nadia, 38',
+    expression: 'guarded',
+    look: {
+      age: 38,
+      skin: 'medium',
+      hair: { style: 'bun', colour: 'black' },
+      headwear: 'hijab',
+      clothes: { style: 'blazer', colour: '#34495e' },
+    },
+  },
+  {
+    label: 'Lorraine, 56',
+    expression: 'smiling',
+    look: {
+      age: 56,
+      skin: 'dark',
+      hair: { style: 'braids', colour: 'grey' },
+      clothes: { style: 'tunic', colour: '#2e4a62' },
+    },
+  },
+  {
+    label: 'Priya, 41',
+    expression: 'worried',
+    look: {
+      age: 41,
+      skin: 'brown',
+      hair: { style: 'ponytail', colour: 'black' },
+      clothes: { style: 'uniform', colour: '#3b5b8f' },
+    },
+  },
+  {
+    label: 'Jordan, 19',
+    expression: 'relieved',
+    look: {
+      age: 19,
+      skin: 'tan',
+      hair: { style: 'afro', colour: 'dark-brown' },
+      clothes: { style: 'hoodie', colour: '#c0603a' },
+      build: 'slight',
+    },
+  },
+  {
+    label: 'Helen, 58',
+    expression: 'tearful',
+    look: {
+      age: 58,
+      skin: 'light',
+      hair: { style: 'bob', colour: 'grey' },
+      clothes: { style: 'coat', colour: '#2f5d50' },
+      build: 'medium',
+    },
+  },
+  {
+    label: 'Tom, 45',
+    expression: 'angry',
+    look: {
+      age: 45,
+      skin: 'light',
+      hair: { style: 'short', colour: 'ginger' },
+      clothes: { style: 'shirt', colour: '#5a7d9a' },
+      build: 'medium',
+    },
+  },
+  {
+    label: 'Harjit, 67',
+    expression: 'upset',
+    look: {
+      age: 67,
+      skin: 'tan',
+      hair: { style: 'short', colour: 'grey' },
+      headwear: 'turban',
+      clothes: { style: 'suit', colour: '#3a3f4a' },
+      glasses: true,
+      build: 'broad',
+    },
+  },
+  {
+    label: 'Grace, 29',
+    expression: 'calm',
+    look: {
+      age: 29,
+      skin: 'very-light',
+      hair: { style: 'long', colour: 'auburn' },
+      clothes: { style: 'dress', colour: '#5a7a9a' },
+    },
+  },
+  {
+    label: 'Dennis, 81',
+    expression: 'smiling',
+    look: {
+      age: 81,
+      skin: 'dark',
+      hair: { style: 'cropped', colour: 'grey' },
+      headwear: 'cap',
+      clothes: { style: 'jumper', colour: '#6b6b4f' },
+      build: 'broad',
+    },
+  },
+  {
+    label: 'Amina, 72',
+    expression: 'worried',
+    look: {
+      age: 72,
+      skin: 'brown',
+      hair: { style: 'long', colour: 'dark-brown' },
+      headwear: 'headscarf',
+      clothes: { style: 'cardigan', colour: '#a0453a' },
+    },
+  },
+  {
+    label: 'Sam, 33',
+    expression: 'calm',
+    look: {
+      age: 33,
+      skin: 'medium',
+      hair: { style: 'bald', colour: 'black' },
+      clothes: { style: 'jumper', colour: '#2f6f8f' },
+      glasses: true,
+      build: 'broad',
+    },
+  },
+  {
+    label: 'Beth, 24',
+    expression: 'smiling',
+    look: {
+      age: 24,
+      skin: 'light',
+      hair: { style: 'cropped', colour: 'blonde' },
+      clothes: { style: 'tunic', colour: '#6a4c8c' },
+      build: 'medium',
+    },
+  },
+  {
+    label: 'Kwame, 50',
+    expression: 'calm',
+    look: {
+      age: 50,
+      skin: 'dark',
+      hair: { style: 'short', colour: 'black' },
+      clothes: { style: 'suit', colour: '#2b3548' },
+      build: 'broad',
+    },
+  },
+];
+
+const params = new URLSearchParams(window.location.search);
+const view = params.get('view') ?? 'people';
+const motion = params.get('motion') !== '0';
+const figures: CharacterFigure[] = [];
+
+const LABEL_STYLE: Phaser.Types.GameObjects.Text.TextStyle = {
+  fontFamily: 'system-ui, sans-serif',
+  fontSize: '22px',
+  color: '#f4efe6',
+  backgroundColor: '#22262bcc',
+  padding: { x: 8, y: 3 },
+};
+
+class GalleryScene extends Phaser.Scene {
+  constructor() {
+    super('gallery');
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor('#2b3036');
+    if (view === 'rooms') this.rooms();
+    else if (view === 'expressions') this.expressions(Number(params.get('look') ?? 0));
+    else if (view === 'scene') this.roomScene((params.get('room') ?? 'lounge') as LocationKind);
+    else if (view === 'single') this.single();
+    else if (view === 'faces') this.faces(Number(params.get('look') ?? 0));
+    else this.people(Number(params.get('page') ?? 0));
+    for (const f of figures) f.setMotion(motion);
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      window.__artReady = true;
+    });
+  }
+
+  private label(x: number, y: number, text: string): void {
+    this.add.text(x, y, text, LABEL_STYLE).setOrigin(0.5, 0);
+  }
+
+  private rooms(): void {
+    const cols = 3;
+    const w = 1600 / cols;
+    const h = 900 / 3;
+    LOCATION_KINDS.forEach((kind, i) => {
+      const x = (i % cols) * w;
+      const y = Math.floor(i / cols) * h;
+      drawRoom(this, kind, w - 6, h - 6).setPosition(x + 3, y + 3);
+      this.label(x + w / 2, y + 8, kind);
+    });
+  }
+
+  private people(page: number): void {
+    const list = GALLERY_LOOKS.slice(page * 10, page * 10 + 10);
+    const cols = 5;
+    const cw = 1600 / cols;
+    const rowH = 450;
+    list.forEach((person, i) => {
+      const cx = (i % cols) * cw + cw / 2;
+      const bottom = Math.floor(i / cols) * rowH + rowH - 34;
+      const fig = new CharacterFigure(this, cx, bottom, { look: person.look, height: 400 });
+      fig.setExpression(person.expression, false);
+      figures.push(fig);
+      this.label(cx, bottom + 2, `${person.label} · ${person.expression}`);
+    });
+  }
+
+  private expressions(n: number): void {
+    const person = GALLERY_LOOKS[n] ?? GALLERY_LOOKS[0]!;
+    const cols = 5;
+    const cw = 1600 / cols;
+    const rowH = 450;
+    EXPRESSION_NAMES.forEach((expression, i) => {
+      const cx = (i % cols) * cw + cw / 2;
+      const bottom = Math.floor(i / cols) * rowH + rowH - 34;
+      const fig = new CharacterFigure(this, cx, bottom, { look: person.look, height: 400 });
+      fig.setExpression(expression, false);
+      figures.push(fig);
+      this.label(cx, bottom + 2, expression);
+    });
+    this.label(1600 - cw / 2, 900 - 240, person.label);
+  }
+
+  /**
+   * Close-ups of one character's face in every expression: each figure sits far apart in the
+   * world and gets its own camera, so big faces can share one screen. ?view=faces&look=N
+   */
+  private faces(n: number): void {
+    const person = GALLERY_LOOKS[n] ?? GALLERY_LOOKS[0]!;
+    const height = Number(params.get('height') ?? 1000);
+    const cols = 5;
+    const cw = 1600 / cols;
+    const ch = 450;
+    this.cameras.main.setVisible(false);
+    EXPRESSION_NAMES.forEach((expression, i) => {
+      const wx = 4000 + i * 3000;
+      const fig = new CharacterFigure(this, wx, 3000, { look: person.look, height });
+      fig.setExpression(expression, false);
+      figures.push(fig);
+      const cam = this.cameras.add((i % cols) * cw + 2, Math.floor(i / cols) * ch + 2, cw - 4, ch - 4);
+      cam.setBackgroundColor('#3a4048');
+      cam.centerOn(wx, 3000 + fig.spec.headY + fig.spec.b * 0.6);
+      const label = this.add
+        .text(wx, 3000 + fig.spec.headY - fig.spec.b * 1.55, expression, LABEL_STYLE)
+        .setOrigin(0.5, 0);
+      label.setFontSize(26);
+    });
+  }
+
+  /** One big figure, for close checks: ?view=single&look=N&expr=angry&height=800 */
+  private single(): void {
+    const person = GALLERY_LOOKS[Number(params.get('look') ?? 0)] ?? GALLERY_LOOKS[0]!;
+    const height = Number(params.get('height') ?? 820);
+    const fig = new CharacterFigure(this, 800, 880, { look: person.look, height });
+    fig.setExpression(params.get('expr') ?? person.expression, false);
+    if (params.get('speaking') === '1') fig.setSpeaking(true);
+    figures.push(fig);
+  }
+
+  private roomScene(room: LocationKind): void {
+    const kind = (LOCATION_KINDS as readonly string[]).includes(room) ? room : 'lounge';
+    drawRoom(this, kind, 1600, 900);
+    const a = GALLERY_LOOKS[Number(params.get('a') ?? 6)] ?? GALLERY_LOOKS[6]!;
+    const b = GALLERY_LOOKS[Number(params.get('b') ?? 1)] ?? GALLERY_LOOKS[1]!;
+    // A visitor standing on the left, a resident sitting (lower, a little smaller) on the right.
+    const standing = new CharacterFigure(this, 520, 900, { look: a.look, height: 580, facing: 'right' });
+    const seated = new CharacterFigure(this, 1090, 930, {
+      look: b.look,
+      height: 520,
+      facing: 'left',
+      seated: true,
+    });
+    standing.setExpression(params.get('ea') ?? 'worried', false);
+    seated.setExpression(params.get('eb') ?? 'smiling', false);
+    standing.setSpeaking(true);
+    figures.push(standing, seated);
+    // The dialogue panel's likely footprint, to judge what stays visible.
+    if (params.get('panel') === '1') {
+      const g = this.add.graphics();
+      g.fillStyle(0x101418, 0.82);
+      g.fillRoundedRect(40, 900 * 0.65, 1520, 900 * 0.35 - 24, 16);
+    }
+  }
+}
+
+const rendererParam = params.get('renderer');
+const game = new Phaser.Game({
+  type: rendererParam === 'auto' ? Phaser.AUTO : rendererParam === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+  parent: 'stage',
+  backgroundColor: '#2b3036',
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: 1600, height: 900 },
+  banner: false,
+  audio: { noAudio: true },
+  scene: [GalleryScene],
+});
+window.__art = { game, figures };
+
+if (import.meta.hot) import.meta.hot.dispose(() => game.destroy(true));

@@ -1,0 +1,45 @@
+import Phaser from 'phaser';
+import type { App } from '../../app/App';
+import { renderMenu, type MenuActions } from '../../ui/menuView';
+import { drawRoom } from '../art/drawRoom';
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../RoomStage';
+
+/** The menu: the lounge as a backdrop, and the scenario cards in the HTML layer. */
+export class MenuScene extends Phaser.Scene {
+  constructor(private readonly app: App) {
+    super('Menu');
+  }
+
+  create(data: { problems?: { file: string; lines: string[] } } = {}) {
+    drawRoom(this, 'lounge', DESIGN_WIDTH, DESIGN_HEIGHT);
+    this.cameras.main.fadeIn(this.app.reducedMotion() ? 0 : 250, 20, 16, 12);
+    const actions: MenuActions = {
+      start: (id) => this.scene.start('Conversation', { id }),
+      tryFile: (file) => void this.tryFile(file),
+      remove: (id) => {
+        this.app.removeCustom(id);
+        this.app.mount(renderMenu(this.app, actions));
+      },
+    };
+    this.app.mount(renderMenu(this.app, actions, data.problems));
+    document.title = 'CarePlay';
+    // A standard performance mark (no data leaves the page): npm run bench reads it.
+    performance.mark('ready');
+  }
+
+  private async tryFile(file: File) {
+    const text = await file.text();
+    const { checkCustomScenario } = await import('../../app/customScenario');
+    const checked = await checkCustomScenario(file.name, text);
+    if (!checked.playable || !checked.card) {
+      this.scene.restart({ problems: { file: file.name, lines: checked.problems } });
+      return;
+    }
+    const saved = this.app.saveCustom(
+      { id: checked.card.id, file: file.name, text, addedAt: Date.now() },
+      checked.card,
+    );
+    if (!saved) this.app.notify('Your scenario could not be kept on this device, but you can play it now.');
+    this.scene.start('Conversation', { id: checked.card.id, playable: checked.playable });
+  }
+}

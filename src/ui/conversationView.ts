@@ -1,0 +1,378 @@
+/**
+ * The words and controls of a conversation: the current line (with a typewriter that a key or
+ * click completes), the choices as large numbered buttons, a practice-mode feedback note, and the
+ * top bar. It renders from the Session's snapshot and sends the Session choices; the live region
+ * gets each whole line once.
+ */
+import type { App } from '../app/App';
+import type { PlayableScenario } from '../app/catalogueTypes';
+import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
+import { openDialog, openKeymap, openSettings, supportList } from './dialogs';
+import { announce, clear, h } from './dom';
+import { plainText, richText, type GlossaryEntry } from './richText';
+
+export interface ConversationHooks {
+  /** The learner asked to see the debrief. */
+  onDebrief(): void;
+  /** The learner left for the menu. */
+  onLeave(): void;
+}
+
+const CHARS_PER_SECOND = 55;
+
+export class ConversationView {
+  readonly element: HTMLElement;
+  private readonly lineBox: HTMLElement;
+  private readonly below: HTMLElement;
+  private readonly whereLabel: HTMLElement;
+  private typing: { full: string; shown: number; raf: number; started: number } | null = null;
+  private feedback: RevealedOption | null = null;
+  private lastLineKey = '';
+  private readonly offKeys: () => void;
+
+  constructor(
+    private readonly app: App,
+    private readonly playable: PlayableScenario,
+    private readonly session: Session,
+    private readonly hooks: ConversationHooks,
+  ) {
+    const s = playable.scenario;
+    this.whereLabel = h('span', { class: 'where' });
+    this.lineBox = h('section', { class: 'line-box', 'aria-label': 'What is said' });
+    this.below = h('div', {});
+    this.lineBox.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('button')) return;
+      this.completeTyping();
+    });
+    this.element = h(
+      'div',
+      { class: 'screen conversation' },
+      h(
+        'header',
+        { class: 'topbar' },
+        h('div', {}, h('h1', {}, s.title), this.whereLabel),
+        h(
+          'div',
+          { class: 'controls' },
+          h(
+            'button',
+            { type: 'button', class: 'button small secondary', onclick: () => this.pause() },
+            'Pause',
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'button small secondary', onclick: () => openSettings(this.app) },
+            'Settings',
+          ),
+        ),
+      ),
+      h(
+        'main',
+        { class: 'dialogue', id: 'dialogue' },
+        h('div', { class: 'panel' }, this.lineBox, this.below),
+      ),
+    );
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    document.addEventListener('keydown', onKey);
+    this.offKeys = () => document.removeEventListener('keydown', onKey);
+  }
+
+  /** Called after every Session change (and once at the start). */
+  render(): void {
+    const snap = this.session.snapshot;
+    const location = this.playable.scenario.locations[snap.location];
+    this.whereLabel.textContent = location ? location.name : '';
+    document.title = `${this.playable.scenario.title} – CarePlay`;
+
+    if (this.feedback) {
+      this.renderFeedback(this.feedback);
+      return;
+    }
+    const key = `${snap.node}:${snap.lineIndex}:${snap.decisions.length}`;
+    if (key !== this.lastLineKey) {
+      this.lastLineKey = key;
+      this.showLine(snap);
+    }
+    this.renderBelow(snap);
+  }
+
+  destroy(): void {
+    this.offKeys();
+    if (this.typing) cancelAnimationFrame(this.typing.raf);
+  }
+
+  /* ---------- lines ---------- */
+
+  private showLine(snap: SessionSnapshot) {
+    clear(this.lineBox);
+    const line = snap.line;
+    if (!line) return;
+    const member = this.playable.scenario.cast[line.speaker];
+    const narration = !member;
+    if (member) {
+      this.lineBox.appendChild(
+        h('p', { class: 'speaker' }, member.name, h('span', { class: 'role' }, ` · ${member.role}`)),
+      );
+    }
+    const text = h('p', { class: `line-text${narration ? ' narration' : ''}` });
+    this.lineBox.appendChild(text);
+    const plain = plainText(line.text);
+    announce(member ? `${member.name}: ${plain}` : plain);
+    if (this.typing) cancelAnimationFrame(this.typing.raf);
+    this.typing = null;
+    if (this.app.reducedMotion()) {
+      this.finishText(text, line.text);
+      return;
+    }
+    // The typing copy is hidden from screen readers: the live region already has the line.
+    text.setAttribute('aria-hidden', 'true');
+    const typing = { full: line.text, shown: 0, raf: 0, started: performance.now() };
+    this.typing = typing;
+    const step = (now: number) => {
+      if (this.typing !== typing) return;
+      const visible = plainText(typing.full);
+      typing.shown = Math.min(visible.length, Math.floor(((now - typing.started) / 1000) * CHARS_PER_SECOND));
+      text.textContent = visible.slice(0, typing.shown);
+      if (typing.shown >= visible.length) {
+        this.completeTyping();
+        return;
+      }
+      typing.raf = requestAnimationFrame(step);
+    };
+    typing.raf = requestAnimationFrame(step);
+  }
+
+  private finishText(el: HTMLElement, full: string) {
+    clear(el);
+    el.removeAttribute('aria-hidden');
+    el.appendChild(
+      richText(full, this.playable.references.glossary, (entry, button) => this.openTerm(entry, button)),
+    );
+  }
+
+  /** Show the whole line now. Returns true if there was typing to complete. */
+  private completeTyping(): boolean {
+    if (!this.typing) return false;
+    const typing = this.typing;
+    cancelAnimationFrame(typing.raf);
+    this.typing = null;
+    const el = this.lineBox.querySelector<HTMLElement>('.line-text');
+    if (el) this.finishText(el, typing.full);
+    this.renderBelow(this.session.snapshot);
+    return true;
+  }
+
+  /* ---------- what comes after a line ---------- */
+
+  private renderBelow(snap: SessionSnapshot) {
+    const hadFocus = this.below.contains(document.activeElement);
+    clear(this.below);
+    if (this.typing) {
+      // While a line types out, the only control is to show it all (Enter, Space or a click).
+      this.below.appendChild(
+        h(
+          'div',
+          { class: 'line-actions' },
+          h('button', { type: 'button', class: 'button', onclick: () => this.completeTyping() }, 'Show all'),
+        ),
+      );
+      if (hadFocus) this.below.querySelector('button')?.focus();
+      return;
+    }
+    if (snap.phase === 'line') {
+      this.below.appendChild(
+        h(
+          'div',
+          { class: 'line-actions' },
+          h('button', { type: 'button', class: 'button', onclick: () => this.session.next() }, 'Continue'),
+        ),
+      );
+    } else if (snap.phase === 'choosing') {
+      this.below.appendChild(
+        h(
+          'ol',
+          { class: 'choices', 'aria-label': 'What do you say?' },
+          ...snap.choices.map((c) =>
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                { type: 'button', class: 'choice', 'data-choice': c.id, onclick: () => this.choose(c.id) },
+                h('span', { class: 'num', 'aria-hidden': 'true' }, String(c.number)),
+                h('span', {}, plainText(c.text)),
+              ),
+            ),
+          ),
+        ),
+      );
+    } else {
+      this.below.appendChild(
+        h(
+          'div',
+          { class: 'line-actions' },
+          h(
+            'button',
+            { type: 'button', class: 'button', onclick: () => this.hooks.onDebrief() },
+            'See how it went',
+          ),
+        ),
+      );
+    }
+    this.focusFirstControl();
+  }
+
+  private focusFirstControl() {
+    // Keep keyboard users in the flow: the next control takes focus unless a dialog is open.
+    if (document.querySelector('dialog[open]')) return;
+    this.below.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+  }
+
+  private renderFeedback(option: RevealedOption) {
+    if (this.typing) cancelAnimationFrame(this.typing.raf);
+    this.typing = null;
+    clear(this.lineBox);
+    clear(this.below);
+    this.lineBox.classList.add('feedback');
+    const sources = option.feedback.sources.map((k) => this.playable.references.sources[k]?.title ?? k);
+    this.lineBox.append(
+      h('h2', {}, 'About what you said'),
+      h('p', { class: 'note' }, `You said: “${plainText(option.text)}”`),
+      h(
+        'p',
+        {},
+        richText(option.feedback.why, this.playable.references.glossary, (e, b) => this.openTerm(e, b)),
+      ),
+      h('p', { class: 'sources' }, `Guidance: ${sources.join('; ')}`),
+    );
+    announce(`About what you said: ${plainText(option.feedback.why)}`);
+    this.below.appendChild(
+      h(
+        'div',
+        { class: 'line-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button',
+            onclick: () => {
+              this.feedback = null;
+              this.lineBox.classList.remove('feedback');
+              this.lastLineKey = '';
+              this.render();
+            },
+          },
+          'Continue',
+        ),
+      ),
+    );
+    this.focusFirstControl();
+  }
+
+  private choose(id: string) {
+    if (this.typing || this.feedback) return;
+    const option = this.session.reveal().find((o) => o.id === id);
+    // Set before choosing, so the re-render the choice triggers shows the note, not the next line.
+    if (option && this.app.settings.value.mode === 'practice') this.feedback = option;
+    this.session.choose(id);
+  }
+
+  /* ---------- keys, pause, glossary ---------- */
+
+  private onKey(e: KeyboardEvent) {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (document.querySelector('dialog[open]')) return;
+    const target = e.target as HTMLElement;
+    const inField = target.closest('input, textarea, select');
+    if (inField) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.pause();
+      return;
+    }
+    if (e.key === '?') {
+      e.preventDefault();
+      openKeymap(this.app);
+      return;
+    }
+    if (e.key === 'g' || e.key === 'G') {
+      e.preventDefault();
+      this.openGlossary();
+      return;
+    }
+    if (e.key === 's' || e.key === 'S') {
+      e.preventDefault();
+      openSettings(this.app);
+      return;
+    }
+    if ((e.key === 'Enter' || e.key === ' ') && this.typing) {
+      e.preventDefault();
+      this.completeTyping();
+      return;
+    }
+    if (/^[1-9]$/.test(e.key) && !this.typing && !this.feedback) {
+      const choice = this.session.snapshot.choices.find((c) => c.number === Number(e.key));
+      if (choice) {
+        e.preventDefault();
+        this.choose(choice.id);
+      }
+      return;
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const buttons = [...this.below.querySelectorAll<HTMLButtonElement>('.choice')];
+      const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      if (buttons.length && i >= 0) {
+        e.preventDefault();
+        buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]!.focus();
+      }
+    }
+  }
+
+  private pause() {
+    const s = this.playable.scenario;
+    const leave = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button secondary',
+        onclick: () => {
+          dialog.close();
+          this.hooks.onLeave();
+        },
+      },
+      'Leave this scenario',
+    );
+    const resume = h(
+      'button',
+      { type: 'button', class: 'button', onclick: () => dialog.close() },
+      'Carry on',
+    );
+    const dialog = openDialog(
+      this.app,
+      'Paused',
+      [
+        h('p', {}, 'Take as long as you need. Your place is kept.'),
+        s.contentNote ? h('p', { class: 'note' }, `Content note: ${s.contentNote}`) : '',
+        h('h3', {}, 'If this has brought things up for you'),
+        supportList(s.support ?? []),
+      ],
+      [leave, resume],
+    );
+    resume.focus();
+  }
+
+  private openTerm(entry: GlossaryEntry, _button: HTMLButtonElement) {
+    openDialog(this.app, entry.term, [h('p', {}, entry.meaning)]);
+  }
+
+  private openGlossary() {
+    const terms = Object.entries(this.playable.references.glossary).sort(([a], [b]) => a.localeCompare(b));
+    openDialog(this.app, 'Glossary', [
+      h(
+        'dl',
+        { class: 'keys' },
+        ...terms.flatMap(([term, e]) => [h('dt', {}, term), h('dd', {}, e.meaning)]),
+      ),
+    ]);
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * The debrief: how it ended, a band per dimension with its reason, the learner's decisions on a
+ * timeline (with score changes, feedback, the options they had and those they never saw), the
+ * mood over time, the turning points, what the strongest path did differently, reflection
+ * questions with a notes box, signposting, and the ways to try again.
+ */
+import type { App } from '../app/App';
+import type { PlayableScenario } from '../app/catalogueTypes';
+import type { DebriefModel, DebriefOption, MoodSeries } from '../engine/debrief';
+import { DIMENSIONS, type Dimension } from '../engine/model';
+import { supportList, openDialog } from './dialogs';
+import { h } from './dom';
+import { plainText, richText } from './richText';
+
+export interface DebriefActions {
+  retry(): void;
+  rewindTo(decision: number): void;
+  menu(): void;
+}
+
+const DIMENSION_NAMES: Record<Dimension, string> = {
+  empathy: 'Empathy',
+  boundaries: 'Professional boundaries',
+  escalation: 'Escalation',
+};
+
+const OUTCOME_WORDS = { good: 'A good outcome', mixed: 'A mixed outcome', poor: 'A poor outcome' } as const;
+
+export function renderDebrief(
+  app: App,
+  playable: PlayableScenario,
+  model: DebriefModel,
+  actions: DebriefActions,
+): HTMLElement {
+  const { references } = playable;
+  const rich = (text: string) =>
+    richText(text, references.glossary, (entry) => openDialog(app, entry.term, [h('p', {}, entry.meaning)]));
+  const sourceTitles = (keys: string[]) => keys.map((k) => references.sources[k]?.title ?? k).join('; ');
+
+  const deltas = (o: DebriefOption) =>
+    h(
+      'div',
+      { class: 'delta' },
+      ...DIMENSIONS.filter((d) => o.score[d] !== 0).map((d) =>
+        h(
+          'span',
+          { class: o.score[d] > 0 ? 'up' : 'down' },
+          `${DIMENSION_NAMES[d]} ${o.score[d] > 0 ? '+' : '−'}${Math.abs(o.score[d])}`,
+        ),
+      ),
+      o.unsafe ? h('span', { class: 'down' }, `Unsafe: ${DIMENSION_NAMES[o.unsafe].toLowerCase()}`) : null,
+    );
+
+  const optionItem = (o: DebriefOption) =>
+    h('li', {}, `“${plainText(o.text)}”`, deltas(o), h('p', { class: 'note' }, rich(o.why)));
+
+  const bands = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'bands-h' },
+    h('h2', { id: 'bands-h' }, 'How you did'),
+    h(
+      'div',
+      { class: 'bands' },
+      ...DIMENSIONS.map((d) => {
+        const b = model.bands[d];
+        return h(
+          'div',
+          { class: `band band-${b.band ?? 'none'}` },
+          h('h3', {}, DIMENSION_NAMES[d]),
+          h('p', { class: 'level' }, b.band ?? 'Not tested', b.percent === null ? '' : ` · ${b.percent}%`),
+          h('p', { class: 'note' }, b.reason),
+        );
+      }),
+    ),
+    model.rewinds > 0
+      ? h(
+          'p',
+          { class: 'note' },
+          `You went back ${model.rewinds} time${model.rewinds === 1 ? '' : 's'} to change a decision.`,
+        )
+      : null,
+  );
+
+  const timeline = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'timeline-h' },
+    h('h2', { id: 'timeline-h' }, 'Your decisions'),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...model.timeline.map((t) => {
+        const others = t.offered.filter((o) => o.id !== t.chosen.id);
+        return h(
+          'li',
+          { class: t.chosen.unsafe ? 'unsafe' : t.wasBest ? 'was-best' : '' },
+          h('h3', {}, `Decision ${t.index + 1}`, t.prompt ? `: ${t.prompt}` : ''),
+          h('p', {}, h('strong', {}, 'You said: '), `“${plainText(t.chosen.text)}”`),
+          deltas(t.chosen),
+          h('p', {}, rich(t.chosen.why)),
+          h('p', { class: 'sources' }, `Guidance: ${sourceTitles(t.chosen.sources)}`),
+          h(
+            'details',
+            {},
+            h('summary', {}, t.wasBest ? 'The other options here' : 'A stronger option here, and the others'),
+            others.length
+              ? h('ul', { class: 'options-list' }, ...others.map(optionItem))
+              : h('p', {}, 'There were no other options.'),
+            t.notOffered.length
+              ? h(
+                  'div',
+                  {},
+                  h('p', {}, h('strong', {}, 'Not open to you, because of how the conversation had gone:')),
+                  h('ul', { class: 'options-list' }, ...t.notOffered.map(optionItem)),
+                )
+              : null,
+          ),
+          h(
+            'button',
+            { type: 'button', class: 'button small secondary', onclick: () => actions.rewindTo(t.index) },
+            `Go back to decision ${t.index + 1}`,
+          ),
+        );
+      }),
+    ),
+  );
+
+  const turning = model.turningPoints.length
+    ? h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'turning-h' },
+        h('h2', { id: 'turning-h' }, 'Turning points'),
+        h(
+          'ul',
+          {},
+          ...model.turningPoints.map((p) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, `Decision ${p.index + 1}: `),
+              p.kind === 'unsafe'
+                ? 'this crossed a line: '
+                : p.kind === 'missed'
+                  ? 'a stronger option was open to you: '
+                  : 'a strong choice where a lot was at stake: ',
+              `“${plainText(p.text)}”`,
+            ),
+          ),
+        ),
+      )
+    : null;
+
+  const best = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'best-h' },
+    h('h2', { id: 'best-h' }, 'What the strongest path did'),
+    model.divergedAt === null
+      ? h('p', {}, 'You took the strongest option at every decision. This is the path you followed.')
+      : h(
+          'p',
+          {},
+          `You left it at decision ${model.divergedAt + 1}. From the start, it went like this (some of these you may never have seen):`,
+        ),
+    h(
+      'ol',
+      { class: 'options-list' },
+      ...model.bestPath.map((step) =>
+        h(
+          'li',
+          {},
+          step.prompt ? h('em', {}, `${step.prompt} `) : null,
+          h('br'),
+          `“${plainText(step.option.text)}”`,
+          h('p', { class: 'note' }, rich(step.option.why)),
+        ),
+      ),
+    ),
+  );
+
+  const notesKey = `notes:${playable.scenario.id}`;
+  const notes = h('textarea', { id: 'reflection-notes', 'aria-describedby': 'reflection-help' });
+  notes.value = app.store.get(notesKey) ?? '';
+  notes.addEventListener('input', () => app.store.set(notesKey, notes.value));
+  const reflection = h(
+    'section',
+    { class: 'card reflection', 'aria-labelledby': 'reflect-h' },
+    h('h2', { id: 'reflect-h' }, 'Think it over'),
+    model.reflection.length ? h('ul', {}, ...model.reflection.map((q) => h('li', {}, q))) : null,
+    h('label', { for: 'reflection-notes' }, h('strong', {}, 'Your notes')),
+    h('p', { id: 'reflection-help', class: 'note' }, 'Kept on this device only.'),
+    notes,
+  );
+
+  const ending = model.ending;
+  return h(
+    'main',
+    { class: 'screen debrief', id: 'debrief' },
+    h(
+      'div',
+      { class: 'debrief-inner' },
+      h(
+        'section',
+        { class: `card outcome-${ending.outcome}`, 'aria-labelledby': 'debrief-h' },
+        h('p', { class: 'note' }, `${model.title} · ${OUTCOME_WORDS[ending.outcome]}`),
+        h('h1', { id: 'debrief-h', tabindex: '-1' }, ending.title),
+        h('p', {}, rich(ending.whatNext)),
+      ),
+      bands,
+      moodChart(model.mood),
+      turning,
+      timeline,
+      best,
+      reflection,
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'support-h' },
+        h('h2', { id: 'support-h' }, 'Support'),
+        supportList(model.signposting),
+      ),
+      h(
+        'div',
+        { class: 'debrief-actions' },
+        h('button', { type: 'button', class: 'button', onclick: actions.retry }, 'Try again'),
+        h('button', { type: 'button', class: 'button secondary', onclick: actions.menu }, 'Back to the menu'),
+      ),
+    ),
+  );
+}
+
+const SERIES_COLOURS = ['#1f5c6b', '#9b1c2c', '#7a5200', '#3d4d9b'];
+
+/** A line chart of each state variable over the decisions, with a text alternative. */
+function moodChart(series: MoodSeries[]): HTMLElement | null {
+  if (series.length === 0) return null;
+  const steps = Math.max(...series.map((s) => s.values.length));
+  const W = 640;
+  const H = 220;
+  const pad = { l: 44, r: 16, t: 14, b: 34 };
+  const x = (i: number) => pad.l + (steps <= 1 ? 0 : (i / (steps - 1)) * (W - pad.l - pad.r));
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('class', 'mood-chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', 'mood-h mood-desc');
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text) e.textContent = text;
+    svg.appendChild(e);
+    return e;
+  };
+  el('line', { x1: pad.l, y1: H - pad.b, x2: W - pad.r, y2: H - pad.b, stroke: '#8a8175' });
+  el('text', { x: 4, y: pad.t + 10, 'font-size': 13, fill: '#414b55' }, 'high');
+  el('text', { x: 4, y: H - pad.b, 'font-size': 13, fill: '#414b55' }, 'low');
+  for (let i = 0; i < steps; i++) {
+    el(
+      'text',
+      { x: x(i), y: H - 12, 'font-size': 13, 'text-anchor': 'middle', fill: '#414b55' },
+      i === 0 ? 'start' : String(i),
+    );
+  }
+  series.forEach((s, si) => {
+    const y = (v: number) => pad.t + (1 - (v - s.min) / Math.max(1, s.max - s.min)) * (H - pad.t - pad.b);
+    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length]!;
+    el('polyline', {
+      points: s.values.map((v, i) => `${x(i)},${y(v)}`).join(' '),
+      fill: 'none',
+      stroke: colour,
+      'stroke-width': 3,
+      'stroke-dasharray': si === 0 ? '' : si === 1 ? '8 5' : '3 4',
+    });
+    s.values.forEach((v, i) => el('circle', { cx: x(i), cy: y(v), r: 4, fill: colour }));
+  });
+  const legend = h(
+    'ul',
+    { class: 'note' },
+    ...series.map((s, i) =>
+      h(
+        'li',
+        {},
+        h(
+          'span',
+          { style: `color:${SERIES_COLOURS[i % SERIES_COLOURS.length]}; font-weight:700` },
+          i === 0 ? '—— ' : i === 1 ? '- - ' : '··· ',
+        ),
+        `${s.label}: ${s.values.join(' → ')} (from ${s.min} to ${s.max})`,
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'mood-h' },
+    h('h2', { id: 'mood-h' }, 'How the conversation felt'),
+    h('p', { id: 'mood-desc', class: 'note' }, 'How each feeling moved after each of your decisions.'),
+    svg as unknown as HTMLElement,
+    legend,
+  );
+}

@@ -1,0 +1,142 @@
+/** Modal dialogs built on <dialog>: focus is trapped by the browser and returns where it was. */
+import type { App } from '../app/App';
+import { FONTS, TEXT_SIZES, type Settings } from '../app/settings';
+import type { Signpost } from '../engine/schema';
+import { h } from './dom';
+
+export function openDialog(
+  app: App,
+  title: string,
+  body: (Node | string)[],
+  actions: HTMLElement[] = [],
+): HTMLDialogElement {
+  const returnFocus = document.activeElement as HTMLElement | null;
+  const titleId = `dlg-${Math.random().toString(36).slice(2, 8)}`;
+  const close = h(
+    'button',
+    { type: 'button', class: 'button secondary', onclick: () => dialog.close() },
+    'Close',
+  );
+  const dialog = h(
+    'dialog',
+    { 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    ...body,
+    h('div', { class: 'dialog-actions' }, ...actions, actions.length ? null : close),
+  );
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    returnFocus?.focus?.();
+  });
+  app.ui.appendChild(dialog);
+  dialog.showModal();
+  return dialog;
+}
+
+function radios<T extends string>(
+  legend: string,
+  name: string,
+  options: [T, string][],
+  current: T,
+  onChange: (v: T) => void,
+) {
+  return h(
+    'fieldset',
+    {},
+    h('legend', {}, legend),
+    h(
+      'div',
+      { class: 'radio-row' },
+      ...options.map(([value, label]) => {
+        const input = h('input', { type: 'radio', name, value, checked: value === current });
+        input.addEventListener('change', () => input.checked && onChange(value));
+        return h('label', {}, input, label);
+      }),
+    ),
+  );
+}
+
+export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogElement {
+  const s = app.settings.value;
+  const set = (patch: Partial<Settings>) => {
+    if (!app.settings.update(patch))
+      app.notify('Settings could not be saved on this device; they will last until you close the page.');
+  };
+  return openDialog(app, 'Settings', [
+    radios(
+      'Mode',
+      'mode',
+      [
+        ['practice', 'Practice: feedback after each choice'],
+        ['assessment', 'Assessment: feedback at the end'],
+      ],
+      s.mode,
+      (mode) => set({ mode }),
+    ),
+    radios(
+      'Text size',
+      'text-size',
+      (Object.keys(TEXT_SIZES) as (keyof typeof TEXT_SIZES)[]).map((k) => [
+        k,
+        k[0]!.toUpperCase() + k.slice(1),
+      ]),
+      s.textSize,
+      (textSize) => set({ textSize }),
+    ),
+    radios(
+      'Font',
+      'font',
+      FONTS.map((f) => [
+        f,
+        f === 'atkinson'
+          ? 'Atkinson Hyperlegible'
+          : f === 'opendyslexic'
+            ? 'OpenDyslexic'
+            : 'Your device’s font',
+      ]),
+      s.font,
+      (font) => set({ font }),
+    ),
+    radios(
+      'Movement',
+      'motion',
+      [
+        ['system', 'As my device is set'],
+        ['reduced', 'Less movement'],
+        ['full', 'Full'],
+      ],
+      s.motion,
+      (motion) => set({ motion }),
+    ),
+    ...extra,
+  ]);
+}
+
+export const KEYMAP: [string, string][] = [
+  ['1 – 9', 'Choose that option'],
+  ['Enter or Space', 'Show the whole line, then go on'],
+  ['Tab, arrow keys', 'Move between options'],
+  ['Esc', 'Pause, with support and the way out'],
+  ['G', 'Open the glossary'],
+  ['S', 'Settings'],
+  ['?', 'This list of keys'],
+];
+
+export function openKeymap(app: App): HTMLDialogElement {
+  return openDialog(app, 'Keys', [
+    h(
+      'dl',
+      { class: 'keys' },
+      ...KEYMAP.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)]),
+    ),
+    h('p', { class: 'note' }, 'Everything can also be done with a mouse, a touch screen or a screen reader.'),
+  ]);
+}
+
+export function supportList(items: Signpost[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'support-list' },
+    ...items.map((s) => h('li', {}, h('strong', {}, s.name), ': ', s.detail)),
+  );
+}

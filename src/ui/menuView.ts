@@ -1,0 +1,158 @@
+/** The menu: one card per scenario, settings, and a place to try a trainer's own file. */
+import type { App } from '../app/App';
+import type { ScenarioCard } from '../app/catalogueTypes';
+import { h } from './dom';
+import { openKeymap, openSettings } from './dialogs';
+
+export interface MenuActions {
+  start(id: string): void;
+  tryFile(file: File): void;
+  remove(id: string): void;
+}
+
+export function renderMenu(
+  app: App,
+  actions: MenuActions,
+  problems?: { file: string; lines: string[] },
+): HTMLElement {
+  const cards = app.cards();
+  const list = h(
+    'ul',
+    { class: 'cards', 'aria-label': 'Scenarios' },
+    ...cards.map((card) => h('li', {}, scenarioCard(card, actions))),
+  );
+
+  // The file input itself is hidden from everyone; the button beside it opens it.
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.yaml,.yml,text/yaml',
+    class: 'visually-hidden',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) actions.tryFile(file);
+    fileInput.value = '';
+  });
+  const drop = h(
+    'section',
+    { class: 'dropzone', 'aria-labelledby': 'try-own' },
+    h('h2', { id: 'try-own' }, 'Try your own scenario'),
+    h('p', {}, 'Drop a scenario file (.yaml) here, or choose one.'),
+    h(
+      'button',
+      { type: 'button', class: 'button secondary', onclick: () => fileInput.click() },
+      'Choose a file…',
+    ),
+    fileInput,
+    h('p', { class: 'note' }, 'It is checked here in your browser and kept on this device only.'),
+    problems
+      ? h(
+          'div',
+          { class: 'problems', role: 'alert' },
+          h('h3', {}, `“${problems.file}” can’t be played yet`),
+          h('ul', {}, ...problems.lines.map((l) => h('li', {}, l))),
+        )
+      : null,
+  );
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('active');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('active'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('active');
+    const file = e.dataTransfer?.files?.[0];
+    if (file) actions.tryFile(file);
+  });
+
+  return h(
+    'main',
+    { class: 'screen menu', id: 'menu' },
+    h(
+      'header',
+      { class: 'menu-header' },
+      h(
+        'div',
+        {},
+        h('h1', {}, 'CarePlay'),
+        h('p', {}, 'Practise hard conversations in care, and learn why each choice matters.'),
+      ),
+      h(
+        'div',
+        { class: 'menu-actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button secondary', onclick: () => openSettings(app) },
+          'Settings',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button secondary',
+            onclick: () => openKeymap(app),
+            'aria-label': 'Keyboard keys',
+          },
+          'Keys (?)',
+        ),
+      ),
+    ),
+    list,
+    drop,
+  );
+}
+
+function scenarioCard(card: ScenarioCard & { custom: boolean }, actions: MenuActions): HTMLElement {
+  const titleId = `card-${card.id}`;
+  return h(
+    'article',
+    { class: 'card scenario-card', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, card.title),
+    h(
+      'p',
+      { class: 'meta' },
+      `About ${card.minutes} minutes`,
+      card.custom ? ' · ' : '',
+      card.custom ? h('span', { class: 'tag' }, 'Your file') : null,
+    ),
+    h('p', {}, card.summary),
+    card.contentNote
+      ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), card.contentNote)
+      : null,
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Learning outcomes'),
+      h('ul', {}, ...card.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          onclick: () => actions.start(card.id),
+          'aria-describedby': titleId,
+        },
+        'Start',
+      ),
+      card.custom
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button quiet',
+              onclick: () => actions.remove(card.id),
+              'aria-describedby': titleId,
+            },
+            'Remove',
+          )
+        : null,
+    ),
+  );
+}

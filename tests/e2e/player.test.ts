@@ -1,0 +1,225 @@
+/**
+ * The player in real Chromium: each core scenario played to an ending with the keyboard alone,
+ * finding things only by role, along the analyser's best path and a poor path; the debrief
+ * checked; no console errors; no request to any other origin; accessibility checked with axe;
+ * screenshots of menu, conversation and debrief at three sizes (tests/output, ignored by git).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../src/engine/goldenTranscript';
+import { plainText } from '../../src/ui/richText';
+import { load, scenarioText } from '../helpers/fixtures';
+import {
+  BROWSER_AVAILABLE,
+  launchBrowser,
+  screenshotPath,
+  startApp,
+  watchPage,
+  type PageWatch,
+} from './browser';
+
+const SIZES = {
+  projector: { width: 1024, height: 768 },
+  hd: { width: 1920, height: 1080 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+function pathTexts(id: string, choiceIds: string[]): string[] {
+  const scenario = load(scenarioText(`${id}.yaml`)).scenario!;
+  const byId = new Map(
+    Object.values(scenario.nodes).flatMap((n) => (n.choices ?? []).map((c) => [c.id, c.text] as const)),
+  );
+  return choiceIds.map((c) => plainText(byId.get(c)!));
+}
+
+function bestPath(id: string): string[] {
+  return load(scenarioText(`${id}.yaml`)).analysis!.bestPath.map((s) => s.choice);
+}
+
+function transcriptPath(file: string): string[] {
+  return parseTranscript(readFileSync(`tests/transcripts/${file}`, 'utf8')).selects;
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * Play with the keyboard only: Enter to read on, a number key to choose. Options are found by
+ * role (the list "What do you say?" and its buttons), never by CSS.
+ */
+async function playByKeyboard(
+  page: Page,
+  texts: string[],
+  screenshotAt?: { decision: number; name: string },
+) {
+  let next = 0;
+  for (let guard = 0; guard < 400; guard++) {
+    if (await page.getByRole('heading', { name: 'How you did' }).count()) break;
+    const list = page.getByRole('list', { name: 'What do you say?' });
+    if (await list.isVisible().catch(() => false)) {
+      const names = await list.getByRole('button').allInnerTexts();
+      const want = texts[next];
+      expect(want, 'the path ran out before an ending').toBeDefined();
+      const index = names.findIndex(
+        (n) =>
+          n
+            .replace(/^\d+\s*/, '')
+            .replace(/\s+/g, ' ')
+            .trim() === want,
+      );
+      expect(index, `option not offered: ${want}\noffered:\n${names.join('\n')}`).toBeGreaterThanOrEqual(0);
+      if (screenshotAt && next === screenshotAt.decision) {
+        await page.screenshot({ path: screenshotPath(screenshotAt.name) });
+      }
+      await page.keyboard.press(String(index + 1));
+      next++;
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(30);
+  }
+  await page.getByRole('heading', { name: 'How you did' }).waitFor({ timeout: 10_000 });
+  expect(next).toBe(texts.length);
+}
+
+describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
+  let browser: Browser;
+  let url: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    const app = await startApp();
+    url = `${app.url}?renderer=canvas`;
+    origin = app.url.replace(/\/$/, '');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(size: keyof typeof SIZES, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') {
+    const context: BrowserContext = await browser.newContext({ viewport: SIZES[size], reducedMotion });
+    const page = await context.newPage();
+    const watch = watchPage(page, origin);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    return { context, page, watch };
+  }
+
+  const clean = (watch: PageWatch) => {
+    expect(watch.errors).toEqual([]);
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  };
+
+  for (const id of ['dementia-family-visit', 'inter-agency-conflict']) {
+    it(`${id}: the best path by keyboard alone, with a debrief that says so`, async () => {
+      const { context, page, watch } = await open('projector');
+      const title = load(scenarioText(`${id}.yaml`)).scenario!.title;
+      await page.screenshot({ path: screenshotPath('menu-1024x768') });
+      expect(await axeSerious(page), 'menu').toEqual([]);
+      const start = page.getByRole('article', { name: title }).getByRole('button', { name: 'Start' });
+      await start.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'What is said' }).waitFor();
+      await playByKeyboard(page, pathTexts(id, bestPath(id)), {
+        decision: 1,
+        name: `${id}-conversation-1024x768`,
+      });
+      await page.getByRole('heading', { name: 'How you did' }).waitFor();
+      const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
+      expect(bands.match(/Exemplary · 100%/g)?.length).toBe(3);
+      await expect(
+        page.getByRole('heading', { name: 'What the strongest path did' }).isVisible(),
+      ).resolves.toBe(true);
+      expect(await page.getByText('You took the strongest option at every decision').count()).toBe(1);
+      await page.screenshot({ path: screenshotPath(`${id}-debrief-1024x768`), fullPage: true });
+      expect(await axeSerious(page), 'debrief').toEqual([]);
+      clean(watch);
+      await context.close();
+    });
+
+    it(`${id}: a poor path by keyboard alone (assessment mode, reduced motion), debrief shows Unsafe`, async () => {
+      const { context, page, watch } = await open('hd', 'reduce');
+      const title = load(scenarioText(`${id}.yaml`)).scenario!.title;
+      // Assessment mode, through the settings dialog with the keyboard.
+      await page.getByRole('button', { name: 'Settings' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('radio', { name: /Assessment/ }).check();
+      await page.keyboard.press('Escape');
+      await page.getByRole('article', { name: title }).getByRole('button', { name: 'Start' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'What is said' }).waitFor();
+      await page.screenshot({ path: screenshotPath(`${id}-conversation-1920x1080`) });
+      expect(await axeSerious(page), 'conversation').toEqual([]);
+      await playByKeyboard(page, pathTexts(id, transcriptPath(`${id}-poor.transcript`)));
+      const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
+      expect(bands).toMatch(/Unsafe/);
+      expect(await page.getByText(/You left it at decision 1/).count()).toBe(1);
+      await page.screenshot({ path: screenshotPath(`${id}-debrief-1920x1080`), fullPage: true });
+      clean(watch);
+      await context.close();
+    });
+  }
+
+  it('on a phone: stacked layout, screenshots, resize mid-scene keeps the line', async () => {
+    const { context, page, watch } = await open('phone');
+    await page.screenshot({ path: screenshotPath('menu-phone') });
+    await page.getByRole('button', { name: 'Start' }).first().click();
+    const lineBox = page.getByRole('region', { name: 'What is said' });
+    await lineBox.waitFor();
+    await page.keyboard.press('Enter'); // finish typing
+    await page.keyboard.press('Enter'); // next line
+    await page.keyboard.press('Enter');
+    const before = await lineBox.innerText();
+    await page.screenshot({ path: screenshotPath('conversation-phone') });
+    await page.setViewportSize({ width: 844, height: 390 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('conversation-phone-landscape') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(300);
+    expect(await lineBox.innerText()).toBe(before);
+    clean(watch);
+    await context.close();
+  });
+
+  it('a trainer’s own file: a broken one lists its problems with line and column; a good one plays', async () => {
+    const { context, page, watch } = await open('projector');
+    const broken = scenarioText('demo-gift.yaml').replace('next: ending-good', 'next: ending-goood');
+    let chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: 'my-scenario.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /line \d+, column \d+: choice 'declare-offer' goes to node 'ending-goood', which does not exist — did you mean 'ending-good'\?/,
+    );
+
+    const good = scenarioText('demo-gift.yaml')
+      .replace('id: demo-gift', 'id: my-gift')
+      .replace('title: A thank-you at the end of the shift', 'title: My own gift scenario');
+    chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: 'my-gift.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await page.getByRole('region', { name: 'What is said' }).waitFor();
+    // It stays in the menu after a reload, until removed.
+    await page.reload();
+    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    const card = page.getByRole('article', { name: 'My own gift scenario' });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await expect(page.getByRole('article', { name: 'My own gift scenario' }).count()).resolves.toBe(0);
+    clean(watch);
+    await context.close();
+  });
+});
