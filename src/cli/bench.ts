@@ -17,24 +17,33 @@ function time(fn: () => void): number {
 
 console.log('Scenario analysis (graph checks + state checks), generated scenarios');
 const sizes = [1250, 2500, 5000];
-const results: { size: number; ms: number; states: number; choices: number }[] = [];
-for (const size of sizes) {
-  const scenario = syntheticScenario(size);
-  const choices = Object.values(scenario.nodes).reduce((n, node) => n + (node.choices?.length ?? 0), 0);
-  analyseScenario(scenario); // warm-up
-  const times: number[] = [];
-  let states = 0;
-  for (let i = 0; i < RUNS; i++) times.push(time(() => (states = analyseScenario(scenario).stats.states)));
-  results.push({ size, ms: median(times), states, choices });
-  console.log(
-    `  ${String(size).padStart(5)} nodes, ${String(choices).padStart(5)} choices, ${String(states).padStart(6)} states: median ${median(times).toFixed(1)} ms over ${RUNS} runs`,
+const scenarios = sizes.map((size) => syntheticScenario(size));
+// Warm up on every size, then measure in interleaved rounds, so JIT warm-up and drift in the
+// machine's load fall on all sizes alike.
+for (const scenario of scenarios) for (let i = 0; i < 2; i++) analyseScenario(scenario);
+const times: number[][] = sizes.map(() => []);
+const states: number[] = sizes.map(() => 0);
+for (let round = 0; round < RUNS; round++) {
+  scenarios.forEach((scenario, i) =>
+    times[i]!.push(time(() => (states[i] = analyseScenario(scenario).stats.states))),
   );
 }
+const results = sizes.map((size, i) => {
+  const choices = Object.values(scenarios[i]!.nodes).reduce((n, node) => n + (node.choices?.length ?? 0), 0);
+  const ms = median(times[i]!);
+  console.log(
+    `  ${String(size).padStart(5)} nodes, ${String(choices).padStart(5)} choices, ${String(states[i]).padStart(6)} states: median ${ms.toFixed(1)} ms over ${RUNS} runs`,
+  );
+  return { size, ms, states: states[i]! };
+});
 const first = results[0]!;
 const last = results[results.length - 1]!;
 console.log(
   `  growth ${first.size} → ${last.size} nodes (×${last.size / first.size}): time ×${(last.ms / first.ms).toFixed(2)}, states ×${(last.states / first.states).toFixed(2)}`,
 );
 
-console.log('');
-await benchPlayer();
+// `npm run bench -- --analysis` skips the browser part.
+if (!process.argv.includes('--analysis')) {
+  console.log('');
+  await benchPlayer();
+}

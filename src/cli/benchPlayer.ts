@@ -128,17 +128,13 @@ export async function benchPlayer(): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${app.url}?renderer=canvas`);
   await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor();
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[] };
-    w.__frames = [];
+  // Scripts are passed as strings: functions compiled by tsx carry helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
     let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      requestAnimationFrame(tick);
-    };
+    const tick = (now) => { window.__frames.push(now - last); last = now; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page
     .getByRole('article', { name: 'A thank-you at the end of the shift' })
     .getByRole('button', { name: 'Start' })
@@ -149,7 +145,7 @@ export async function benchPlayer(): Promise<void> {
     else await page.keyboard.press('Enter');
     await page.waitForTimeout(120);
   }
-  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.slice(5));
+  const frames = (await page.evaluate('window.__frames.slice(5)')) as number[];
   const sorted = [...frames].sort((a, b) => a - b);
   console.log('Frames during a scripted playthrough of the demo scenario');
   console.log(

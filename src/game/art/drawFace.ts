@@ -391,9 +391,10 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
   if (pose.flush > 0.02) {
     const red = mix(s.skin, 0xd03040, s.look.skin === 'dark' || s.look.skin === 'brown' ? 0.35 : 0.5);
     for (const side of [-1, 1]) {
-      fill(g, ellipsePts(side * f * 0.55, b * 0.36, f * 0.24, b * 0.14, 20), red, 0.42 * pose.flush);
+      fill(g, ellipsePts(side * f * 0.52, b * 0.36, f * 0.3, b * 0.18, 22), red, 0.16 * pose.flush);
+      fill(g, ellipsePts(side * f * 0.54, b * 0.36, f * 0.2, b * 0.11, 20), red, 0.2 * pose.flush);
     }
-    fill(g, ellipsePts(0, FACE.noseY * b - 0.05 * b, f * 0.12, b * 0.08, 16), red, 0.3 * pose.flush);
+    fill(g, ellipsePts(0, FACE.noseY * b - 0.08 * b, f * 0.14, b * 0.1, 16), red, 0.22 * pose.flush);
   }
 
   // Forehead lines: with age, and whenever the brows are raised or drawn together in worry.

@@ -46,9 +46,10 @@ function hairline(s: FigureSpec, sideY: number, topY: number, sweep = 0, sideX =
   ];
 }
 
-function cap(s: FigureSpec, vol: number, sideY: number, line: Pt[], tuft = 0): Pt[] {
+function cap(s: FigureSpec, vol: number, sideY: number, line: Pt[], tuft = 0, sideburns = false): Pt[] {
   const { f, b } = s;
-  let outer = outerArc(f * (1.07 + vol), b * (1.04 + vol), sideY * b, 0, tuft > 0 ? 60 : 34);
+  const endY = sideburns ? (sideY - 0.14) * b : sideY * b;
+  let outer = outerArc(f * (1.07 + vol), b * (1.04 + vol), endY, 0, tuft > 0 ? 60 : 34);
   if (tuft > 0) {
     // A slightly irregular top edge: short hair has texture, not a helmet's line.
     const ph = (s.seed % 100) / 10;
@@ -58,7 +59,10 @@ function cap(s: FigureSpec, vol: number, sideY: number, line: Pt[], tuft = 0): P
       return p(q.x * k, q.y * k);
     });
   }
-  return [...outer, ...line];
+  if (!sideburns) return [...outer, ...line];
+  // Tucked above the ear, with a short sideburn in front of it.
+  const burn = (side: number) => [p(side * 1.0 * f, endY + 0.02 * b), p(side * 0.97 * f, (sideY + 0.14) * b)];
+  return [...outer, ...burn(1), ...line, ...burn(-1).reverse()];
 }
 
 function hairShape(g: G, s: FigureSpec, pts: Pt[]): void {
@@ -83,6 +87,31 @@ function curlEdge(g: G, s: FigureSpec, path: Pt[], r: number, seed: number, colo
     g.lineStyle(s.lw, s.hairLine, 0.5);
     g.beginPath();
     g.arc(q.x, q.y, r * 0.95, Math.PI * 1.05, Math.PI * 1.95);
+    g.strokePath();
+  }
+}
+
+/** Small ring curls for texture. */
+function curlRings(
+  g: G,
+  s: FigureSpec,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  count: number,
+  r: number,
+): void {
+  const rand = rng(s.seed + 29);
+  g.lineStyle(Math.max(1, s.b * 0.018), s.hairShadow, 0.6);
+  for (let i = 0; i < count; i++) {
+    const a = rand() * Math.PI * 2;
+    const d = Math.sqrt(rand());
+    const x = cx + Math.cos(a) * rx * d;
+    const y = cy + Math.sin(a) * ry * d;
+    const start = rand() * Math.PI * 2;
+    g.beginPath();
+    g.arc(x, y, r * (0.8 + rand() * 0.4), start, start + Math.PI * 1.6);
     g.strokePath();
   }
 }
@@ -170,14 +199,13 @@ export function drawHairBack(g: G, s: FigureSpec): void {
       break;
     }
     case 'curly': {
-      const path = outerArc(f * 1.22, b * 1.12, 0.55 * b, -0.05 * b, 16);
+      const path = outerArc(f * 1.2, b * 1.1, 0.45 * b, -0.05 * b, 26);
       const body = [
-        ...outerArc(f * 1.22, b * 1.12, 0.55 * b, -0.05 * b),
-        p(1.1 * f, 0.7 * b),
-        p(-1.1 * f, 0.7 * b),
+        ...outerArc(f * 1.2, b * 1.1, 0.45 * b, -0.05 * b),
+        ...quad(p(1.1 * f, 0.5 * b), p(0, 0.75 * b), p(-1.1 * f, 0.5 * b), 8),
       ];
       fill(g, body, s.hairShadow);
-      curlEdge(g, s, path, 0.2 * f, s.seed, s.hairShadow);
+      curlEdge(g, s, path, 0.14 * f, s.seed, s.hairShadow);
       break;
     }
     case 'afro': {
@@ -325,7 +353,7 @@ function drawHairStyleFront(g: G, s: FigureSpec): void {
   const { f, b } = s;
   switch (s.look.hair.style) {
     case 'short': {
-      hairShape(g, s, cap(s, 0.09, 0.0, hairline(s, 0.0, -0.58, 0.18, 0.93), 0.025));
+      hairShape(g, s, cap(s, 0.09, 0.0, hairline(s, 0.0, -0.58, 0.18, 0.9), 0.014, true));
       // A soft side parting with the hair falling away from it.
       const rand = rng(s.seed + 17);
       for (let i = 0; i < 9; i++) {
@@ -349,7 +377,7 @@ function drawHairStyleFront(g: G, s: FigureSpec): void {
     }
     case 'cropped': {
       // Close-cropped: a thin, even layer that follows the skull, with a soft hairline.
-      const pts = cap(s, 0.02, -0.05, hairline(s, -0.05, -0.64, 0, 0.92));
+      const pts = cap(s, 0.02, -0.05, hairline(s, -0.05, -0.64, 0, 0.9), 0, true);
       fill(g, pts, mix(s.hair, s.skin, 0.18));
       stroke(g, pts, s.lw * 0.7, s.hairShadow, 0.8, true);
       const rand = rng(s.seed + 11);
@@ -520,14 +548,16 @@ function drawHairStyleFront(g: G, s: FigureSpec): void {
       break;
     }
     case 'curly': {
-      const base = cap(s, 0.1, 0.35, hairline(s, 0.35, -0.5, 0, 0.96));
+      const base = cap(s, 0.1, 0.3, hairline(s, 0.3, -0.5, 0, 0.96));
       fill(g, base, s.hair);
-      // Curls along the outer edge and across the hairline.
-      const rim = outerArc(f * 1.2, b * 1.12, 0.4 * b, -0.02 * b, 18);
-      curlEdge(g, s, rim, 0.2 * f, s.seed + 1, s.hair);
-      const line = quad(p(0.85 * f, -0.25 * b), p(0, -0.72 * b), p(-0.85 * f, -0.25 * b), 7);
-      curlEdge(g, s, line, 0.15 * f, s.seed + 2, s.hair);
-      curlTexture(g, s, 0, -0.78 * b, 0.9 * f, 0.28 * b, 22, 0.09 * f);
+      // Small curls along the outer edge, a second row inside it, and across the hairline.
+      const rim = outerArc(f * 1.18, b * 1.1, 0.32 * b, -0.02 * b, 28);
+      curlEdge(g, s, rim, 0.13 * f, s.seed + 1, s.hair);
+      const row = outerArc(f * 1.0, b * 0.95, -0.2 * b, -0.04 * b, 16);
+      curlEdge(g, s, row, 0.12 * f, s.seed + 3, s.hair);
+      const line = quad(p(0.88 * f, -0.2 * b), p(0, -0.72 * b), p(-0.88 * f, -0.2 * b), 11);
+      curlEdge(g, s, line, 0.11 * f, s.seed + 2, s.hair);
+      curlRings(g, s, 0, -0.8 * b, 0.8 * f, 0.22 * b, 16, 0.055 * f);
       break;
     }
     case 'afro': {

@@ -704,25 +704,41 @@ function whiteboard(g: G, x: number, y: number, w: number, h: number): void {
     rect(g, x + w * 0.3 + i * 26, y + h - 4, 20, 5, c);
 }
 
-function table(g: G, x: number, y: number, w: number, h: number, top: number, cloth?: number): void {
+/** A table seen from standing height: (x, y) is the floor under its front edge. */
+function table(
+  g: G,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  top: number,
+  cloth?: number,
+  depth = 50,
+): void {
   const legs = darken(top, 0.25);
-  for (const lx of [x - w / 2 + 14, x + w / 2 - 26])
-    box(g, lx, y - h + 10, 12, h - 10, legs, darken(legs, 0.4), 1.5);
+  const ty = y - h;
+  const by = ty - depth;
+  const bw = w * 0.93;
+  for (const lx of [x - bw / 2 + 10, x + bw / 2 - 20])
+    box(g, lx, by, 10, h - depth * 0.4, darken(legs, 0.12), darken(legs, 0.4), 1.5);
+  for (const lx of [x - w / 2 + 12, x + w / 2 - 26]) box(g, lx, ty, 14, h, legs, darken(legs, 0.4), 1.5);
+  const surface = [p(x - bw / 2, by), p(x + bw / 2, by), p(x + w / 2, ty), p(x - w / 2, ty)];
   if (cloth !== undefined) {
-    const pts = [
-      p(x - w / 2 - 6, y - h),
-      p(x + w / 2 + 6, y - h),
-      p(x + w / 2 + 14, y - h + 70),
-      p(x - w / 2 - 14, y - h + 70),
+    shape(g, surface, lighten(cloth, 0.05), darken(cloth, 0.25), 2);
+    const drop = [
+      p(x - w / 2 - 4, ty),
+      p(x + w / 2 + 4, ty),
+      p(x + w / 2 + 12, ty + 72),
+      p(x - w / 2 - 12, ty + 72),
     ];
-    shape(g, pts, cloth, darken(cloth, 0.3), 2);
+    shape(g, drop, darken(cloth, 0.04), darken(cloth, 0.3), 2);
     for (let i = 1; i < 6; i++) {
       const fx = x - w / 2 + (w * i) / 6;
-      stroke(g, [p(fx, y - h + 16), p(fx + (fx - x) * 0.05, y - h + 68)], 2, darken(cloth, 0.12), 0.7);
+      stroke(g, [p(fx, ty + 10), p(fx + (fx - x) * 0.05, ty + 70)], 2, darken(cloth, 0.14), 0.7);
     }
-    rect(g, x - w / 2 - 6, y - h - 6, w + 12, 10, lighten(cloth, 0.1));
   } else {
-    box(g, x - w / 2, y - h - 10, w, 14, top, darken(top, 0.4), 2);
+    shape(g, surface, lighten(top, 0.1), darken(top, 0.4), 2);
+    box(g, x - w / 2, ty - 2, w, 14, top, darken(top, 0.4), 2);
   }
 }
 
@@ -1038,7 +1054,7 @@ function meetingRoom(g: G, W: number): void {
   // Table across the room with chairs behind it.
   for (const fx of [0.22, 0.38, 0.62, 0.78]) chair(g, W * fx, FLOOR + 30, 0x4a6a8a);
   table(g, W * 0.5, FLOOR + 150, W * 0.78, 170, 0xc8a87e);
-  jug(g, W * 0.46, FLOOR - 30);
+  jug(g, W * 0.46, FLOOR - 34);
   // Papers and a laptop on the table.
   box(g, W * 0.28, FLOOR - 24, 90, 14, 0xfbfaf6, 0xa0a0a0, 1);
   box(g, W * 0.3, FLOOR - 30, 90, 10, 0xf0f4fa, 0xa0a0a0, 1);
@@ -1068,23 +1084,38 @@ function office(g: G, W: number): void {
   picture(g, W * 0.84, 180, 140, 100, 'hills');
   // Desk with computer, papers, a mug and a phone.
   filingCabinet(g, W * 0.86, FLOOR + 40, 120, 260);
-  box(g, W * 0.18, FLOOR - 150, W * 0.52, 20, 0xc6a27a, 0x7a5a3a, 2);
-  box(g, W * 0.2, FLOOR - 130, 150, 190, 0xb89468, 0x7a5a3a, 2);
-  for (let i = 0; i < 3; i++) box(g, W * 0.2 + 12, FLOOR - 118 + i * 60, 126, 50, 0xc6a27a, 0x7a5a3a, 1.5);
-  box(g, W * 0.18 + W * 0.52 - 30, FLOOR - 130, 20, 190, 0xb89468, 0x7a5a3a, 2);
-  computer(g, W * 0.42, FLOOR - 160);
-  box(g, W * 0.55, FLOOR - 166, 70, 14, 0xfbfaf6, 0xa0a0a0, 1);
-  box(g, W * 0.56, FLOOR - 174, 66, 10, 0xf6eec8, 0xa0a0a0, 1);
-  box(g, W * 0.3, FLOOR - 184, 26, 32, 0xb03a3a, 0x702020, 1.5, 4);
+  // Office chair behind the desk, then the desk (top seen from standing height) and its things.
+  const dx = W * 0.44;
+  box(g, dx - 55, FLOOR - 190, 110, 120, 0x2e3a48, 0x151a20, 2, 16);
+  const ty = FLOOR - 110;
+  const dw = W * 0.5;
+  const surface = [
+    p(dx - dw * 0.465, ty - 52),
+    p(dx + dw * 0.465, ty - 52),
+    p(dx + dw / 2, ty),
+    p(dx - dw / 2, ty),
+  ];
+  shape(g, surface, 0xd2b088, 0x7a5a3a, 2);
+  box(g, dx - dw / 2, ty - 2, dw, 16, 0xc6a27a, 0x7a5a3a, 2);
+  box(g, dx - dw / 2 + 10, ty + 14, 150, 160, 0xb89468, 0x7a5a3a, 2);
+  for (let i = 0; i < 3; i++) {
+    box(g, dx - dw / 2 + 20, ty + 22 + i * 50, 130, 42, 0xc6a27a, 0x7a5a3a, 1.5);
+    box(g, dx - dw / 2 + 70, ty + 38 + i * 50, 30, 6, 0x8a8478, 0x5a5448, 1, 3);
+  }
+  box(g, dx + dw / 2 - 28, ty + 14, 18, 160, 0xb89468, 0x7a5a3a, 2);
+  computer(g, dx, ty - 22);
+  box(g, dx + dw * 0.22, ty - 30, 80, 14, 0xfbfaf6, 0xa0a0a0, 1);
+  box(g, dx + dw * 0.23, ty - 38, 74, 10, 0xf6eec8, 0xa0a0a0, 1);
+  box(g, dx - dw * 0.3, ty - 50, 26, 32, 0xb03a3a, 0x702020, 1.5, 4);
   ribbonFill(
     g,
-    quad(p(W * 0.3 + 26, FLOOR - 178), p(W * 0.3 + 40, FLOOR - 170), p(W * 0.3 + 26, FLOOR - 160), 6),
+    quad(p(dx - dw * 0.3 + 26, ty - 44), p(dx - dw * 0.3 + 40, ty - 36), p(dx - dw * 0.3 + 26, ty - 26), 6),
     () => 4,
     0xb03a3a,
   );
-  // Office chair.
-  box(g, W * 0.42 - 50, FLOOR - 130, 100, 110, 0x2e3a48, 0x151a20, 2, 14);
-  box(g, W * 0.42 - 8, FLOOR - 20, 16, 60, 0x505860, 0x303438, 1.5);
+  // Desk phone.
+  box(g, dx - dw * 0.4, ty - 34, 56, 24, 0x3a3e44, 0x1a1c20, 1.5, 6);
+  box(g, dx - dw * 0.4 + 4, ty - 44, 48, 12, 0x4a4e54, 0x1a1c20, 1.5, 6);
   plant(g, W * 0.76, FLOOR + 50, 0.8);
   vignette(g, W);
 }
@@ -1160,14 +1191,12 @@ function diningRoom(g: G, W: number): void {
   // Two tables with cloths, chairs, place settings and flowers.
   for (const fx of [0.27, 0.73]) {
     const x = W * fx;
-    chair(g, x - 170, FLOOR + 110, 0x7a5a8a, 0x8a6040, 'right');
-    chair(g, x + 170, FLOOR + 110, 0x7a5a8a, 0x8a6040, 'left');
     for (const dx of [-70, 70]) chair(g, x + dx, FLOOR + 40, 0x7a5a8a);
     table(g, x, FLOOR + 140, 300, 170, 0x8a6a4a, 0xf4efe4);
-    vase(g, x, FLOOR - 36, 0.8);
+    vase(g, x, FLOOR - 50, 0.8);
     for (const dx of [-90, 90]) {
-      fill(g, ellipsePts(x + dx, FLOOR - 30, 28, 7, 16), 0xffffff);
-      stroke(g, ellipsePts(x + dx, FLOOR - 30, 28, 7, 16), 1.5, 0xa0a0a0, 1, true);
+      fill(g, ellipsePts(x + dx, FLOOR - 48, 28, 7, 16), 0xffffff);
+      stroke(g, ellipsePts(x + dx, FLOOR - 48, 28, 7, 16), 1.5, 0xa0a0a0, 1, true);
     }
   }
   vignette(g, W);
