@@ -7,7 +7,7 @@
  *   virtual:careplay/scenario/<id>   one scenario with its analysis (loaded when chosen)
  *   virtual:careplay/references      glossary, sources and expression words (loaded with a scenario)
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, hasErrors } from '../engine/diagnostics';
 import { readReferences, readScenario, scenarioFiles, SCENARIO_DIR } from '../cli/files';
@@ -41,7 +41,8 @@ export function scenarioPlugin(): Plugin {
         ...scenarioFiles(),
         ...['sources', 'glossary', 'expressions'].map((n) => `${SCENARIO_DIR}/${n}.yaml`),
       ]) {
-        this.addWatchFile(file);
+        // Absolute paths: the dev server would try to resolve a relative one as an import.
+        this.addWatchFile(resolve(file));
       }
       if (what === 'catalogue') {
         for (const s of scenarios) {

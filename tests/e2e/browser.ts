@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
@@ -35,10 +35,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 let serverPromise: Promise<{ server: PreviewServer; url: string }> | undefined;
 
-/** Build once per test file and serve dist/ on 127.0.0.1 with a free port. */
+/** Serve dist/ (built once by globalSetup.ts) on 127.0.0.1 with a free port. */
 export function startApp(): Promise<{ server: PreviewServer; url: string }> {
   serverPromise ??= (async () => {
-    await build({ logLevel: 'warn', build: { outDir: 'dist' } });
     const server = await preview({
       logLevel: 'warn',
       preview: { port: 0, host: '127.0.0.1', strictPort: false },

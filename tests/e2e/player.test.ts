@@ -168,6 +168,96 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     });
   }
 
+  it('pause, practice feedback, resume after a reload, and going back to a decision from the debrief', async () => {
+    const { context, page, watch } = await open('projector', 'reduce');
+    const start = () =>
+      page
+        .getByRole('article', { name: 'A thank-you at the end of the shift' })
+        .getByRole('button', { name: 'Start' })
+        .click();
+    await start();
+    const said = page.getByRole('region', { name: 'What is said' });
+    await said.waitFor();
+
+    await page.keyboard.press('Escape');
+    const paused = page.getByRole('dialog', { name: 'Paused' });
+    await paused.waitFor();
+    expect(await paused.innerText()).toMatch(/Your manager or supervisor/);
+    await paused.getByRole('button', { name: 'Carry on' }).click();
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'What do you say?' }).waitFor();
+    await page.keyboard.press('3');
+    await page.getByRole('heading', { name: 'About what you said' }).waitFor();
+    expect(await said.innerText()).toMatch(/You held the boundary/);
+    await page.keyboard.press('Enter');
+    await said.getByText(/what about my Edna's brooch/).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    await start();
+    const resume = page.getByRole('dialog', { name: 'Carry on where you left off?' });
+    await resume.waitFor();
+    await resume.getByRole('button', { name: 'Carry on' }).click();
+    await said.getByText(/what about my Edna's brooch/).waitFor();
+
+    for (const key of ['1', 'Enter', '1', 'Enter']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(50);
+    }
+    await page.getByRole('button', { name: 'See how it went' }).click();
+    await page.getByRole('heading', { name: 'How you did' }).waitFor();
+    await page.getByRole('button', { name: 'Go back to decision 1' }).click();
+    const options = page.getByRole('list', { name: 'What do you say?' }).getByRole('button');
+    await options.first().waitFor();
+    expect(await options.count()).toBe(3);
+    clean(watch);
+    await context.close();
+  });
+
+  it('glossary terms open a plain-English meaning; G opens the whole glossary', async () => {
+    const { context, page, watch } = await open('hd', 'reduce');
+    await page
+      .getByRole('article', { name: 'Bread and butter' })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    await page.getByRole('button', { name: "Parkinson's" }).click();
+    const meaning = page.getByRole('dialog', { name: "Parkinson's disease" });
+    await meaning.waitFor();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await page.getByRole('dialog', { name: 'Glossary' }).waitFor();
+    expect(await page.getByRole('dialog', { name: 'Glossary' }).innerText()).toMatch(/IMCA/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keys' }).waitFor();
+    clean(watch);
+    await context.close();
+  });
+
+  it('reads at 4K and on a projector: nothing clipped', async () => {
+    const { context, page, watch } = await open('projector');
+    for (const size of [
+      { width: 3840, height: 2160 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: screenshotPath(`menu-${size.width}x${size.height}`) });
+    }
+    await page.getByRole('button', { name: 'Start' }).first().click();
+    await page.getByRole('region', { name: 'What is said' }).waitFor();
+    await page.screenshot({ path: screenshotPath('conversation-3840x2160') });
+    // Every button's text fits inside it.
+    const clipped = await page.evaluate(
+      "[...document.querySelectorAll('button')].filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent)",
+    );
+    expect(clipped).toEqual([]);
+    clean(watch);
+    await context.close();
+  });
+
   it('on a phone: stacked layout, screenshots, resize mid-scene keeps the line', async () => {
     const { context, page, watch } = await open('phone');
     await page.screenshot({ path: screenshotPath('menu-phone') });

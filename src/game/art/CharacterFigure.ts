@@ -1,23 +1,26 @@
 /**
  * A character drawn from a Look: a half-length portrait (head, shoulders, torso, arms and hands
- * in the lap) whose face changes with the expression. Nothing is loaded; everything is Phaser
- * Graphics, so a new scenario's cast needs no new art.
+ * in the lap) whose face changes with the expression. Nothing is loaded; everything is drawn
+ * with Phaser Graphics, so a new scenario's cast needs no new art.
  *
- * Structure (back to front): speaking glow, hair behind the body, torso, hijab drape, arms, head
- * (headwear back, face base, features, hair/headwear front, glasses). Only the features and arms
- * are ever redrawn, and only while an expression is blending; breathing and speaking move whole
- * containers.
+ * Layers, back to front: armchair (if seated), speaking glow, hair behind the body, torso (with
+ * a hijab's drape), arms, head (face base, features, hair/headwear front, glasses), armchair arms.
+ *
+ * Performance: every layer is drawn once and baked into a small canvas texture, so an idle
+ * figure is a handful of images (WebGL would otherwise re-tessellate thousands of path commands
+ * every frame). While an expression blends, the face (and the arms, if they fold) are live
+ * Graphics redrawn each frame; when the blend ends they are baked again. Breathing and speaking
+ * only move and scale containers.
  */
 import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { Look } from '../../engine/schema';
-import { drawArms, drawTorso } from './drawBody';
+import { drawArms, drawSeat, drawTorso } from './drawBody';
 import { drawFaceBase, drawFeatures, drawGlasses } from './drawFace';
 import { drawHairBack, drawHairFront, drawHeadwearBack, drawHijabDrape } from './drawHair';
 import { type FacePose, blendPose, poseFor } from './expressions';
 import { type FigureSpec, makeSpec } from './figureSpec';
-import { ellipsePts, fill, vec } from './shapes';
-import { drawSeat } from './drawBody';
+import { type G, ellipsePts, fill, vec } from './shapes';
 
 export interface CharacterFigureOptions {
   look: Look;
@@ -31,25 +34,42 @@ export interface CharacterFigureOptions {
 
 type Container = Phaser.GameObjects.Container;
 type Graphics = Phaser.GameObjects.Graphics;
+type Image = Phaser.GameObjects.Image;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 const BLEND_MS = 400;
 const BREATH_MS = 2000; // each way: a 4 s cycle
+/** The head pivots just under the chin: this far below the head's centre, in half-heights. */
+const PIVOT = 0.92;
+
+let nextFigureId = 1;
 
 export class CharacterFigure {
   readonly root: Container;
   readonly spec: FigureSpec;
 
   private readonly scene: Phaser.Scene;
+  private readonly id: number;
+  private readonly keys: string[] = [];
   private readonly inner: Container;
-  private readonly glow: Graphics;
+  private readonly glow: Image;
   private readonly backPivot: Container;
-  private readonly body: Graphics;
-  private readonly drape: Graphics | undefined;
-  private readonly arms: Graphics;
+  private readonly torso: Container;
   private readonly headPivot: Container;
-  private readonly face: Graphics;
+  private readonly armsLive: Graphics;
+  private readonly armsImage: Image;
+  private readonly faceLive: Graphics;
+  private readonly faceImage: Image;
+  private readonly headBox: Box;
+  private readonly bodyBox: Box;
   private readonly turn: number;
-  /** Where the head turns and tilts: just under the chin. */
+  /** Where the head turns and tilts (root coordinates). */
   private readonly pivotY: number;
 
   private pose: FacePose;
@@ -64,76 +84,92 @@ export class CharacterFigure {
   private speaking = false;
   private destroyed = false;
 
-  constructor(scene: Phaser.Scene, x: number, y: number, options: CharacterFigureOptions) {
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    options: { look: Look; height: number; facing?: 'left' | 'right'; seated?: boolean },
+  ) {
     this.scene = scene;
+    this.id = nextFigureId++;
     const s = makeSpec(options.look, options.height);
     this.spec = s;
     this.turn = options.facing === 'left' ? -1 : options.facing === 'right' ? 1 : 0;
     this.pose = poseFor('calm');
-    this.pivotY = s.headY + 0.92 * s.b;
+    this.pivotY = s.headY + PIVOT * s.b;
+    const { f, b, u } = s;
+    // Generous bounds for anything drawn round the head (afro, turban, long hair, scarf ends)
+    // and for the body (chair arms, coat, hood).
+    this.headBox = { x: -2.05 * f, y: -1.95 * b, w: 4.1 * f, h: 5.3 * b };
+    const halfW = s.SW + 14 * u;
+    this.bodyBox = { x: -halfW, y: -s.H - 2 * u, w: halfW * 2, h: s.H + 4 * u };
+    const faceDx = this.turn * 0.07 * f;
 
     this.root = scene.add.container(x, y);
     this.root.setName('character-figure');
     this.inner = scene.add.container(0, 0);
+
+    if (options.seated) {
+      this.root.add(this.bake('chair-back', this.bodyBox, (g) => drawSeat(g, undefined, s)));
+    }
     this.root.add(this.inner);
 
-    const gfx = () => scene.make.graphics({}, false);
-
-    let chairFront: Graphics | undefined;
-    if (options.seated) {
-      const chairBack = gfx();
-      chairFront = gfx();
-      drawSeat(chairBack, chairFront, s);
-      this.root.addAt(chairBack, 0);
-    }
-
-    this.glow = gfx();
-    this.drawGlow(this.glow);
+    const glowBox = { x: -s.SW * 1.2, y: s.headY - 2.0 * b, w: s.SW * 2.4, h: 5.8 * b };
+    this.glow = this.bake('glow', glowBox, (g) => this.drawGlow(g));
     this.glow.setAlpha(0);
 
+    // Head-local layers are drawn about the head's centre and hung from the pivot under the chin.
     this.backPivot = scene.add.container(0, this.pivotY);
-    const hairBack = gfx();
-    hairBack.setY(-0.92 * s.b);
-    drawHairBack(hairBack, s);
-    this.backPivot.add(hairBack);
+    this.backPivot.add(this.bake('hair-back', this.headBox, (g) => drawHairBack(g, s), -PIVOT * b));
 
-    this.body = gfx();
-    drawTorso(this.body, s);
-
-    if (s.hasHijab) {
-      this.drape = gfx();
-      drawHijabDrape(this.drape, s);
-    }
-
-    this.arms = gfx();
+    this.torso = scene.add.container(0, 0);
+    this.torso.add(
+      this.bake('body', this.bodyBox, (g) => {
+        drawTorso(g, s);
+        if (s.hasHijab) drawHijabDrape(g, s);
+      }),
+    );
+    this.armsLive = scene.make.graphics({}, false);
+    this.armsImage = this.bake('arms', this.bodyBox, (g) => drawArms(g, s, 0));
+    this.drawnFold = 0;
+    this.armsLive.setVisible(false);
+    this.torso.add([this.armsImage, this.armsLive]);
 
     this.headPivot = scene.add.container(0, this.pivotY);
-    const headBack = gfx();
-    drawHeadwearBack(headBack, s);
-    const headBase = gfx();
     const earsVisible = !s.hasHijab && s.look.headwear !== 'headscarf';
-    drawFaceBase(headBase, s, earsVisible);
-    this.face = gfx();
-    this.face.setX(this.turn * 0.07 * s.f);
-    const hairFront = gfx();
-    drawHairFront(hairFront, s);
-    const parts: Graphics[] = [headBack, headBase, this.face, hairFront];
-    if (options.look.glasses) {
-      const glasses = gfx();
-      glasses.setX(this.turn * 0.07 * s.f);
-      drawGlasses(glasses, s);
-      parts.push(glasses);
+    const headBase = this.bake(
+      'head',
+      this.headBox,
+      (g) => {
+        drawHeadwearBack(g, s);
+        drawFaceBase(g, s, earsVisible);
+      },
+      -PIVOT * b,
+    );
+    this.faceLive = scene.make.graphics({}, false);
+    this.faceLive.setPosition(faceDx, -PIVOT * b);
+    this.faceLive.setVisible(false);
+    this.faceImage = this.bake('face', this.headBox, (g) => this.drawFace(g), -PIVOT * b, faceDx);
+    const hairFront = this.bake(
+      'hair-front',
+      this.headBox,
+      (g) => {
+        drawHairFront(g, s);
+        if (options.look.glasses) {
+          g.translateCanvas(faceDx, 0);
+          drawGlasses(g, s);
+        }
+      },
+      -PIVOT * b,
+    );
+    this.headPivot.add([headBase, this.faceImage, this.faceLive, hairFront]);
+
+    this.inner.add([this.glow, this.backPivot, this.torso, this.headPivot]);
+    if (options.seated) {
+      this.root.add(this.bake('chair-front', this.bodyBox, (g) => drawSeat(undefined, g, s)));
     }
-    for (const part of parts) part.setY(part.y - 0.92 * s.b);
-    this.headPivot.add(parts);
 
-    const layers: Phaser.GameObjects.GameObject[] = [this.glow, this.backPivot, this.body];
-    if (this.drape) layers.push(this.drape);
-    layers.push(this.arms, this.headPivot);
-    this.inner.add(layers);
-    if (chairFront) this.root.add(chairFront);
-
-    this.redraw();
+    this.place();
     this.setMotion(true);
   }
 
@@ -155,10 +191,12 @@ export class CharacterFigure {
     this.blend = undefined;
     if (!animate) {
       this.pose = target;
-      this.redraw();
+      this.settle();
       return;
     }
     const from = { ...this.pose };
+    this.faceImage.setVisible(false);
+    this.faceLive.setVisible(true);
     this.blend = this.scene.tweens.addCounter({
       from: 0,
       to: 1,
@@ -166,12 +204,12 @@ export class CharacterFigure {
       ease: 'Sine.easeInOut',
       onUpdate: (tween) => {
         this.pose = blendPose(from, target, tween.getValue() ?? 0);
-        this.redraw();
+        this.drawLive();
       },
       onComplete: () => {
-        this.pose = target;
-        this.redraw();
         this.blend = undefined;
+        this.pose = target;
+        this.settle();
       },
     });
   }
@@ -184,6 +222,7 @@ export class CharacterFigure {
     if (this.destroyed || speaking === this.speaking) return;
     this.speaking = speaking;
     this.speakTween?.stop();
+    this.speakTween = undefined;
     const to = speaking ? 1 : 0;
     if (!this.motion) {
       this.lift = to;
@@ -205,7 +244,7 @@ export class CharacterFigure {
     });
   }
 
-  /** Gentle breathing on or off (off for reduced motion). Speaking changes then happen at once. */
+  /** Gentle breathing on or off (off for reduced motion; speaking then shows without easing). */
   setMotion(enabled: boolean): void {
     if (this.destroyed) return;
     this.motion = enabled;
@@ -226,8 +265,9 @@ export class CharacterFigure {
           this.place();
         },
       });
-    } else if (this.speakTween?.isPlaying()) {
+    } else if (this.speakTween) {
       this.speakTween.stop();
+      this.speakTween = undefined;
       this.lift = this.speaking ? 1 : 0;
       this.glow.setAlpha(this.lift);
     }
@@ -245,21 +285,78 @@ export class CharacterFigure {
     this.breathTween?.stop();
     this.speakTween?.stop();
     this.root.destroy();
+    for (const key of this.keys) if (this.scene.textures.exists(key)) this.scene.textures.remove(key);
   }
 
   // -------------------------------------------------------------------------------------------
 
-  private redraw(): void {
-    const face = this.face;
-    face.clear();
+  /**
+   * Draw into a throwaway Graphics and bake it into this figure's own canvas texture (cleared
+   * and reused when baked again). Returns the texture key.
+   */
+  private bakeTexture(name: string, box: Box, draw: (g: G) => void): string {
+    const key = `careplay-figure:${this.id}:${name}`;
+    const w = Math.ceil(box.w);
+    const h = Math.ceil(box.h);
+    const textures = this.scene.textures;
+    if (textures.exists(key)) {
+      (textures.get(key) as Phaser.Textures.CanvasTexture).clear();
+    } else {
+      textures.createCanvas(key, w, h);
+      this.keys.push(key);
+    }
+    const g = this.scene.make.graphics({}, false);
+    g.translateCanvas(-box.x, -box.y);
+    draw(g);
+    g.generateTexture(key, w, h);
+    g.destroy();
+    return key;
+  }
+
+  /** Bake a layer and return an image placed where the drawing was (plus an offset). */
+  private bake(name: string, box: Box, draw: (g: G) => void, dy = 0, dx = 0): Image {
+    const key = this.bakeTexture(name, box, draw);
+    return new Phaser.GameObjects.Image(this.scene, box.x + dx, box.y + dy, key).setOrigin(0, 0);
+  }
+
+  private drawFace(g: G): void {
     const pose = { ...this.pose, eyeLook: Math.max(-1, Math.min(1, this.pose.eyeLook + this.turn * 0.35)) };
-    drawFeatures(face, this.spec, pose);
-    // Arms are redrawn only when the fold changes (a guarded pose folds them).
-    const fold = Math.round(this.pose.armsFolded * 100) / 100;
+    drawFeatures(g, this.spec, pose);
+  }
+
+  private foldNow(): number {
+    return Math.round(this.pose.armsFolded * 100) / 100;
+  }
+
+  /** Redraw the live face (and arms, if the fold changes) during a blend. */
+  private drawLive(): void {
+    this.faceLive.clear();
+    this.drawFace(this.faceLive);
+    const fold = this.foldNow();
     if (fold !== this.drawnFold) {
       this.drawnFold = fold;
-      this.arms.clear();
-      drawArms(this.arms, this.spec, fold);
+      this.armsImage.setVisible(false);
+      this.armsLive.setVisible(true);
+      this.armsLive.clear();
+      drawArms(this.armsLive, this.spec, fold);
+    }
+    this.place();
+  }
+
+  /** The pose has settled: bake the face (and arms if they changed) and show the images. */
+  private settle(): void {
+    const s = this.spec;
+    this.bakeTexture('face', this.headBox, (g) => this.drawFace(g));
+    this.faceLive.clear();
+    this.faceLive.setVisible(false);
+    this.faceImage.setVisible(true);
+    const fold = this.foldNow();
+    if (fold !== this.drawnFold || this.armsLive.visible) {
+      this.drawnFold = fold;
+      this.bakeTexture('arms', this.bodyBox, (g) => drawArms(g, s, fold));
+      this.armsLive.clear();
+      this.armsLive.setVisible(false);
+      this.armsImage.setVisible(true);
     }
     this.place();
   }
@@ -270,9 +367,7 @@ export class CharacterFigure {
     const u = s.u;
     const shoulder = this.pose.shoulderLift * 0.014 + this.breath * 0.005;
     // Scaling about the origin (the bottom) lifts the shoulders and chest.
-    this.body.setScale(1, 1 + shoulder);
-    this.arms.setScale(1, 1 + shoulder);
-    this.drape?.setScale(1, 1 + shoulder);
+    this.torso.setScale(1, 1 + shoulder);
     const headY = this.pivotY * (1 + shoulder) + this.pose.headDrop * 1.8 * u - this.breath * 0.15 * u;
     const tilt = Phaser.Math.DegToRad(this.pose.headTilt * 7 + this.turn * 1.5);
     this.headPivot.setPosition(this.turn * 0.6 * u, headY);
@@ -282,7 +377,7 @@ export class CharacterFigure {
     this.inner.setY(-this.lift * 1.6 * u);
   }
 
-  private drawGlow(g: Graphics): void {
+  private drawGlow(g: G): void {
     const s = this.spec;
     const cy = s.headY + 0.9 * s.b;
     // Soft warm light behind head and shoulders, with a faint rim so it reads as a shape.

@@ -791,7 +791,7 @@ function drawHand(
 }
 
 /** A high-backed care-home armchair: the back behind the figure, the arms in front of its sides. */
-export function drawSeat(back: G, front: G, s: FigureSpec): void {
+export function drawSeat(back: G | undefined, front: G | undefined, s: FigureSpec): void {
   const { u, SW, lw } = s;
   const c = [0x5f7f8a, 0x9a6a5c, 0x7a8a5e, 0x7f6a8a, 0x6a7f9a][s.seed % 5]!;
   const line = darken(c, 0.45);
@@ -815,20 +815,23 @@ export function drawSeat(back: G, front: G, s: FigureSpec): void {
       12,
     ).slice(1),
   ];
-  shape(back, outline, c, line, lw);
-  // Inner back panel and wings, a little lighter, with button tufting.
-  const inner = outline.map((q) => p(q.x * 0.78, q.y * 0.97 + (q.y < -1 ? 1.5 * u : 0)));
-  fill(back, inner, lighten(c, 0.08));
-  for (const side of [-1, 1]) {
-    ribbonFill(
-      back,
-      quad(p(side * w * 0.8, top + 8 * u), p(side * w * 0.9, top + 25 * u), p(side * w * 0.8, -30 * u), 10),
-      taper(1.2 * u, 0.2),
-      darken(c, 0.15),
-      0.8,
-    );
+  if (back) {
+    shape(back, outline, c, line, lw);
+    // Inner back panel and wings, a little lighter, with button tufting.
+    const inner = outline.map((q) => p(q.x * 0.78, q.y * 0.97 + (q.y < -1 ? 1.5 * u : 0)));
+    fill(back, inner, lighten(c, 0.08));
+    for (const side of [-1, 1]) {
+      ribbonFill(
+        back,
+        quad(p(side * w * 0.8, top + 8 * u), p(side * w * 0.9, top + 25 * u), p(side * w * 0.8, -30 * u), 10),
+        taper(1.2 * u, 0.2),
+        darken(c, 0.15),
+        0.8,
+      );
+    }
+    for (let i = 0; i < 3; i++) circle(back, (i - 1) * SW * 0.45, top + 9 * u, 0.7 * u, darken(c, 0.3));
   }
-  for (let i = 0; i < 3; i++) circle(back, (i - 1) * SW * 0.45, top + 9 * u, 0.7 * u, darken(c, 0.3));
+  if (!front) return;
   // Arms: rolled tops, in front of the figure's sides.
   for (const side of [-1, 1]) {
     const x0 = side * (SW - 1.5 * u);

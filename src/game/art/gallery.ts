@@ -325,7 +325,7 @@ class GalleryScene extends Phaser.Scene {
     const b = GALLERY_LOOKS[Number(params.get('b') ?? 1)] ?? GALLERY_LOOKS[1]!;
     // A visitor standing on the left, a resident sitting (lower, a little smaller) on the right.
     const standing = new CharacterFigure(this, 520, 900, { look: a.look, height: 580, facing: 'right' });
-    const seated = new CharacterFigure(this, 1090, 930, {
+    const seated = new CharacterFigure(this, 1090, 880, {
       look: b.look,
       height: 520,
       facing: 'left',
