@@ -12,6 +12,7 @@ import { openDialog } from '../ui/dialogs';
 import { announce, h } from '../ui/dom';
 import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
+import { attachAddons } from './addons';
 import type { App } from './App';
 import type { PlayableScenario } from './catalogueTypes';
 
@@ -69,6 +70,7 @@ export async function runConversation(
     onLeave: () => scene.scene.start('Menu'),
   });
   app.mount(view.element);
+  const detachAddons = attachAddons({ app, session: s, playable, slots: view.slots });
 
   const save = () => {
     if (s.ended) app.store.remove(progressKey(scenario.id));
@@ -103,6 +105,7 @@ export async function runConversation(
   return () => {
     for (const off of unsubscribe) off();
     offSettings();
+    detachAddons();
     view.destroy();
     stage.destroy();
   };

@@ -25,6 +25,11 @@ export class ConversationView {
   private readonly lineBox: HTMLElement;
   private readonly below: HTMLElement;
   private readonly whereLabel: HTMLElement;
+  /** Slots for add-ons (sound controls, captions): see src/app/addons.ts. */
+  readonly slots = {
+    controls: h('div', { class: 'addon-controls' }),
+    captions: h('div', { class: 'captions' }),
+  };
   private typing: { full: string; shown: number; raf: number; started: number } | null = null;
   private feedback: RevealedOption | null = null;
   private lastLineKey = '';
