@@ -1,0 +1,349 @@
+/**
+ * A group session run by a trainer: a Session plus the class's votes at each decision, what has
+ * been revealed, and what-if branches. Pure data and rules, like Session, so the audience window,
+ * the presenter window and the tests all agree on what "go with the class" means.
+ */
+import { DIMENSIONS, type Dimension } from './model';
+import type { Scenario } from './schema';
+import { Session, SessionError, type SaveEnvelope, type SessionOptions } from './Session';
+
+export const CLASS_SAVE_VERSION = 1;
+
+/** The class's votes at one decision: a count per option id. */
+export type VoteCounts = Record<string, number>;
+
+export interface DecisionVotes {
+  /** Position on the class path. */
+  decision: number;
+  node: string;
+  counts: VoteCounts;
+  /** What the class went with, once chosen. */
+  chosen: string | null;
+  /** How the choice was made. */
+  how: 'majority' | 'trainer' | null;
+}
+
+export type Majority =
+  | { kind: 'none' }
+  | { kind: 'winner'; choice: string; votes: number; total: number }
+  | { kind: 'tie'; choices: string[]; votes: number; total: number };
+
+export interface ClassState {
+  /** Votes for every decision the class has reached on its own path. */
+  votes: DecisionVotes[];
+  /** Whether the class can see the counts at the current decision yet. */
+  votesRevealed: boolean;
+  /** Whether every option's feedback and score effect is on show at the current decision. */
+  optionsRevealed: boolean;
+  /** Whether the audience may see scores before the end. */
+  scoresShown: boolean;
+  /** Undo history for the current decision's votes. */
+  undo: VoteCounts[];
+}
+
+export interface ClassSave {
+  classSaveVersion: number;
+  session: SaveEnvelope;
+  /** The what-if branch in progress, if any: where it left the class path, and its own choices. */
+  whatIf: { fromDecision: number; choices: string[] } | null;
+  state: Omit<ClassState, 'undo'>;
+  savedAt: number;
+}
+
+export interface DividedDecision {
+  decision: number;
+  node: string;
+  /** Gap between the two most-voted options, as a share of all votes (0 = evenly split). */
+  margin: number;
+  total: number;
+}
+
+export class ClassSession {
+  readonly session: Session;
+  private state: ClassState = {
+    votes: [],
+    votesRevealed: false,
+    optionsRevealed: false,
+    scoresShown: false,
+    undo: [],
+  };
+
+  constructor(
+    readonly scenario: Scenario,
+    session?: Session,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.session = session ?? new Session(scenario, options);
+    this.syncVotes();
+    this.session.on('choice', () => {
+      // A new decision starts with votes hidden and nothing revealed.
+      this.state.votesRevealed = false;
+      this.state.optionsRevealed = false;
+      this.state.undo = [];
+    });
+    this.session.on('change', () => this.syncVotes());
+  }
+
+  get snapshot(): ClassState {
+    return structuredCloneSafe(this.state);
+  }
+
+  /** True while on a what-if branch: votes are for the class's own path only. */
+  get onWhatIf(): boolean {
+    return this.session.snapshot.whatIf !== null;
+  }
+
+  /** The votes at the current decision, or null when there is no decision open to vote on. */
+  current(): DecisionVotes | null {
+    if (this.onWhatIf) return null;
+    const snap = this.session.snapshot;
+    if (snap.phase === 'ended') return null;
+    return this.state.votes.find((v) => v.decision === snap.decisions.length) ?? null;
+  }
+
+  /** One more vote for an option (a key press per hand raised). */
+  addVote(choice: string, by = 1): void {
+    const current = this.requireVoting(choice);
+    this.state.undo.push({ ...current.counts });
+    current.counts[choice] = Math.max(0, (current.counts[choice] ?? 0) + by);
+  }
+
+  /** Type the count for an option directly. */
+  setVotes(choice: string, count: number): void {
+    if (!Number.isInteger(count) || count < 0)
+      throw new SessionError('a vote count is a whole number, 0 or more');
+    const current = this.requireVoting(choice);
+    this.state.undo.push({ ...current.counts });
+    current.counts[choice] = count;
+  }
+
+  /** Take back the last change to the votes. Returns false when there is nothing to undo. */
+  undoVote(): boolean {
+    const current = this.current();
+    const previous = this.state.undo.pop();
+    if (!current || !previous) return false;
+    current.counts = previous;
+    return true;
+  }
+
+  revealVotes(shown = true): void {
+    this.state.votesRevealed = shown;
+  }
+
+  revealOptions(shown = true): void {
+    this.state.optionsRevealed = shown;
+  }
+
+  showScores(shown = true): void {
+    this.state.scoresShown = shown;
+  }
+
+  majority(): Majority {
+    const current = this.current();
+    if (!current) return { kind: 'none' };
+    return majorityOf(current.counts);
+  }
+
+  /** Go with the class: the option with most votes. A tie (or no votes) asks the trainer. */
+  goWithClass(): string {
+    const m = this.majority();
+    if (m.kind === 'tie')
+      throw new SessionError(`the class is tied between ${m.choices.join(' and ')}: the trainer decides`);
+    if (m.kind === 'none' || m.total === 0) throw new SessionError('no votes have been recorded yet');
+    this.commit(m.choice, 'majority');
+    return m.choice;
+  }
+
+  /** The trainer picks any option on offer (including on a what-if branch). */
+  pick(choice: string): void {
+    this.commit(choice, 'trainer');
+  }
+
+  startWhatIf(fromDecision: number): void {
+    this.session.startWhatIf(fromDecision);
+    this.state.optionsRevealed = false;
+  }
+
+  returnToClass(): void {
+    this.session.returnToMain();
+  }
+
+  /** The decisions where the room was most divided, most divided first. */
+  mostDivided(limit = 3): DividedDecision[] {
+    return this.state.votes
+      .map((v) => {
+        const counts = Object.values(v.counts).sort((a, b) => b - a);
+        const total = counts.reduce((a, b) => a + b, 0);
+        return {
+          decision: v.decision,
+          node: v.node,
+          margin: total === 0 ? 1 : ((counts[0] ?? 0) - (counts[1] ?? 0)) / total,
+          total,
+        };
+      })
+      .filter((d) => d.total > 0)
+      .sort((a, b) => a.margin - b.margin || a.decision - b.decision)
+      .slice(0, limit);
+  }
+
+  save(now = Date.now()): ClassSave {
+    const snap = this.session.snapshot;
+    const { undo: _undo, ...state } = this.state;
+    return {
+      classSaveVersion: CLASS_SAVE_VERSION,
+      session: this.session.save(),
+      whatIf: snap.whatIf ? { fromDecision: snap.whatIf.fromDecision, choices: this.session.path } : null,
+      state: JSON.parse(JSON.stringify(state)),
+      savedAt: now,
+    };
+  }
+
+  /** Rebuild a group session from a save: the same decision, the same votes. */
+  static restore(
+    scenario: Scenario,
+    data: unknown,
+    options: SessionOptions = {},
+  ): { ok: true; classSession: ClassSession; notes: string[] } | { ok: false; reason: string } {
+    if (data === null || typeof data !== 'object')
+      return { ok: false, reason: 'This is not a saved group session.' };
+    const save = data as Partial<ClassSave>;
+    if (typeof save.classSaveVersion !== 'number')
+      return { ok: false, reason: 'This is not a saved group session.' };
+    if (save.classSaveVersion > CLASS_SAVE_VERSION) {
+      return { ok: false, reason: 'This group session was saved by a newer version of CarePlay.' };
+    }
+    const restored = Session.restore(scenario, save.session, options);
+    if (!restored.ok) return restored;
+    const cs = new ClassSession(scenario, restored.session, options);
+    const state = save.state;
+    if (state && Array.isArray(state.votes)) {
+      cs.state.votes = state.votes
+        .filter((v) => v && typeof v.decision === 'number' && typeof v.counts === 'object')
+        .map((v) => ({
+          decision: v.decision,
+          node: String(v.node),
+          counts: Object.fromEntries(
+            Object.entries(v.counts).filter(([, n]) => Number.isInteger(n) && n >= 0),
+          ),
+          chosen: typeof v.chosen === 'string' ? v.chosen : null,
+          how: v.how === 'majority' || v.how === 'trainer' ? v.how : null,
+        }));
+      cs.state.votesRevealed = state.votesRevealed === true;
+      cs.state.optionsRevealed = state.optionsRevealed === true;
+      cs.state.scoresShown = state.scoresShown === true;
+    }
+    if (save.whatIf && Number.isInteger(save.whatIf.fromDecision) && Array.isArray(save.whatIf.choices)) {
+      try {
+        cs.session.startWhatIf(save.whatIf.fromDecision);
+        for (const id of save.whatIf.choices.slice(save.whatIf.fromDecision)) cs.session.choose(id);
+      } catch {
+        if (cs.onWhatIf) cs.session.returnToMain();
+        restored.notes.push(
+          'The what-if branch in progress could not be restored; you are back on the class’s path.',
+        );
+      }
+    }
+    cs.syncVotes();
+    return { ok: true, classSession: cs, notes: restored.notes };
+  }
+
+  private requireVoting(choice: string): DecisionVotes {
+    const current = this.current();
+    if (!current)
+      throw new SessionError(
+        this.onWhatIf
+          ? 'votes are recorded on the class’s own path, not on a what-if'
+          : 'there is no decision to vote on',
+      );
+    if (
+      !this.session.snapshot.choices.some((c) => c.id === choice) &&
+      !this.session.reveal().some((o) => o.id === choice && o.available)
+    ) {
+      throw new SessionError(`'${choice}' is not an option at this decision`);
+    }
+    return current;
+  }
+
+  private commit(choice: string, how: 'majority' | 'trainer') {
+    const current = this.current();
+    this.session.choose(choice);
+    if (current) {
+      current.chosen = choice;
+      current.how = how;
+    }
+  }
+
+  /** Make sure there is a votes record for the decision the class is at, and none past the path. */
+  private syncVotes() {
+    if (this.onWhatIf) return;
+    const snap = this.session.snapshot;
+    const decisionCount = snap.decisions.length;
+    // Anything past the class's path (after a rewind) is dropped; chosen options follow the path.
+    this.state.votes = this.state.votes.filter((v) => v.decision <= decisionCount);
+    for (const v of this.state.votes) {
+      const d = snap.decisions[v.decision];
+      v.chosen = d ? d.choice : null;
+      if (!d) v.how = null;
+    }
+    if (snap.phase !== 'ended' && !this.state.votes.some((v) => v.decision === decisionCount)) {
+      this.state.votes.push({
+        decision: decisionCount,
+        node: snap.node,
+        counts: {},
+        chosen: null,
+        how: null,
+      });
+    }
+  }
+}
+
+export function majorityOf(counts: VoteCounts): Majority {
+  const entries = Object.entries(counts).filter(([, n]) => n > 0);
+  const total = entries.reduce((a, [, n]) => a + n, 0);
+  if (entries.length === 0) return { kind: 'none' };
+  const top = Math.max(...entries.map(([, n]) => n));
+  const leaders = entries.filter(([, n]) => n === top).map(([id]) => id);
+  return leaders.length === 1
+    ? { kind: 'winner', choice: leaders[0]!, votes: top, total }
+    : { kind: 'tie', choices: leaders, votes: top, total };
+}
+
+/** The class's summary as rows for CSV: one per decision on the class path. */
+export function summaryRows(cs: ClassSession): string[][] {
+  const header = [
+    'decision',
+    'prompt',
+    'option',
+    'option text',
+    'votes',
+    'chosen',
+    'how',
+    ...DIMENSIONS.map((d: Dimension) => `${d} change`),
+  ];
+  const rows: string[][] = [header];
+  for (const v of cs.snapshot.votes) {
+    const node = cs.scenario.nodes[v.node];
+    for (const choice of node?.choices ?? []) {
+      rows.push([
+        String(v.decision + 1),
+        node?.discuss ?? '',
+        choice.id,
+        choice.text,
+        String(v.counts[choice.id] ?? 0),
+        v.chosen === choice.id ? 'yes' : '',
+        v.chosen === choice.id ? (v.how ?? '') : '',
+        ...DIMENSIONS.map((d) => String(choice.score?.[d] ?? 0)),
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function toCsv(rows: string[][]): string {
+  const cell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+function structuredCloneSafe<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
