@@ -13,9 +13,14 @@ import { createGame } from './game/createGame';
 const stage = document.getElementById('stage')!;
 const ui = document.getElementById('ui')!;
 const app = new App(browserStore(), ui);
-const game = createGame(stage, app);
 
-// Keep the canvas in step at once when only the stage's box changes (e.g. a phone rotates).
-new ResizeObserver(() => game.scale.refresh()).observe(stage);
-
-import.meta.hot?.dispose(() => game.destroy(true));
+if (new URLSearchParams(location.search).has('presenter')) {
+  // The presenter window: notes and remote control only; the audience window draws the room.
+  stage.remove();
+  void import('./trainer/presenterWindow').then((m) => m.bootPresenter(app));
+} else {
+  const game = createGame(stage, app);
+  // Keep the canvas in step at once when only the stage's box changes (e.g. a phone rotates).
+  new ResizeObserver(() => game.scale.refresh()).observe(stage);
+  import.meta.hot?.dispose(() => game.destroy(true));
+}

@@ -30,6 +30,7 @@ export class App {
     this.ui = ui;
     this.settings = new SettingsStore(store);
     this.applySettings(this.settings.value);
+    document.documentElement.toggleAttribute('data-presenter', this.presenter);
     this.settings.onChange((s) => this.applySettings(s));
     if (this.settings.problem) this.notify(this.settings.problem);
     if (!store.available) {
@@ -124,6 +125,16 @@ export class App {
 
   unmountAll(): void {
     clear(this.ui);
+  }
+
+  /** Presenter mode: a classroom layout with the trainer's votes and controls. Remembered. */
+  get presenter(): boolean {
+    return this.store.get('presenter') === 'on';
+  }
+
+  set presenter(on: boolean) {
+    this.store.set('presenter', on ? 'on' : 'off');
+    document.documentElement.toggleAttribute('data-presenter', on);
   }
 
   reducedMotion(): boolean {

@@ -14,6 +14,10 @@ import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
 import type { App } from './App';
+import type { ClassSession } from '../engine/ClassSession';
+import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
+import { classSessionFor, PRESENTER_KEYS, startClassroom, type Classroom } from '../trainer/classroom';
+import { renderClassSummary } from '../trainer/classSummary';
 import type { PlayableScenario } from './catalogueTypes';
 
 export interface ConversationData {
@@ -29,6 +33,8 @@ export interface ConversationData {
 export interface DebriefData {
   playable: PlayableScenario;
   session: Session;
+  /** In presenter mode: the class's votes and path, for the summary. */
+  classSession?: ClassSession;
 }
 
 const progressKey = (id: string) => `progress:${id}`;
@@ -46,7 +52,11 @@ export async function runConversation(
   const options = { expressionWords: words };
 
   let session = data.session;
-  if (!session && !data.fresh) {
+  let cs: ClassSession | undefined;
+  if (app.presenter) {
+    cs = classSessionFor(app, playable, session, options, data.fresh === true);
+    session = cs.session;
+  } else if (!session && !data.fresh) {
     const saved = app.store.get(progressKey(scenario.id));
     if (saved) {
       session = await offerResume(app, playable, saved, options);
@@ -65,14 +75,35 @@ export async function runConversation(
   stage.setSpeaker(snap.line?.speaker ?? null);
   scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
 
-  const view = new ConversationView(app, playable, s, {
-    onDebrief: () => scene.scene.start('Debrief', { playable, session: s } satisfies DebriefData),
-    onLeave: () => scene.scene.start('Menu'),
-  });
+  let classroom: Classroom | null = null;
+  let view: ConversationView | null = null;
+  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render());
+  view = new ConversationView(
+    app,
+    playable,
+    s,
+    {
+      onDebrief: () =>
+        scene.scene.start('Debrief', { playable, session: s, classSession: cs } satisfies DebriefData),
+      onLeave: () => scene.scene.start('Menu'),
+    },
+    classroom?.presenterOptions ?? null,
+  );
   app.mount(view.element);
+  if (classroom) {
+    // The panel sits above the conversation; mount() replaced the screen, so put it back.
+    app.ui.appendChild(classroom.host);
+    classroom.update();
+    if (s.snapshot.decisions.length === 0 && s.snapshot.lineIndex === 0 && !data.session)
+      prebrief(app, playable);
+  }
   const detachAddons = attachAddons({ app, session: s, playable, slots: view.slots });
 
   const save = () => {
+    if (classroom) {
+      classroom.update();
+      return;
+    }
     if (s.ended) app.store.remove(progressKey(scenario.id));
     else app.store.set(progressKey(scenario.id), JSON.stringify(s.save()));
   };
@@ -94,7 +125,7 @@ export async function runConversation(
         stage.show(snapshot.location, snapshot.present, snapshot.expressions);
         stage.setSpeaker(snapshot.line?.speaker ?? null);
       });
-      view.render();
+      view!.render();
       save();
     }),
   ];
@@ -106,9 +137,38 @@ export async function runConversation(
     for (const off of unsubscribe) off();
     offSettings();
     detachAddons();
-    view.destroy();
+    classroom?.stop();
+    view!.destroy();
     stage.destroy();
   };
+}
+
+/** Presenter mode: the trainer's notes and the content note, before the class starts. */
+function prebrief(app: App, playable: PlayableScenario) {
+  const s = playable.scenario;
+  const begin = h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, 'Begin');
+  const dialog = openDialog(
+    app,
+    `Before the class starts: ${s.title}`,
+    [
+      s.contentNote
+        ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), s.contentNote)
+        : '',
+      h('h3', {}, 'Trainer notes'),
+      h('p', {}, s.prebrief),
+      h('h3', {}, 'Learning outcomes'),
+      h('ul', {}, ...s.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+      h('h3', {}, 'Trainer keys'),
+      h(
+        'dl',
+        { class: 'keys' },
+        ...PRESENTER_KEYS.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)]),
+      ),
+    ],
+    [begin],
+  );
+  dialog.classList.add('prebrief');
+  begin.focus();
 }
 
 /** Ask whether to carry on from saved progress; a save that no longer fits is explained. */
@@ -204,26 +264,54 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   app.store.remove(progressKey(playable.scenario.id));
 
   const model = buildDebrief(playable.scenario, result, playable.analysis.bestPath);
-  const view = renderDebrief(app, playable, model, {
-    retry: () =>
-      scene.scene.start('Conversation', {
-        id: playable.scenario.id,
-        playable,
-        fresh: true,
-      } satisfies ConversationData),
-    rewindTo: (decision) => {
-      session.rewind(decision);
-      scene.scene.start('Conversation', {
-        id: playable.scenario.id,
-        playable,
-        session,
-      } satisfies ConversationData);
+  let channel: BroadcastChannel | null = null;
+  let classSummary: HTMLElement | null = null;
+  const cs = data.classSession;
+  if (cs) {
+    const classView = buildClassView(cs, playable.scenario.title);
+    classSummary = renderClassSummary(classView);
+    // The presenter window shows the summary too, and asks again if it is reopened.
+    if (typeof BroadcastChannel !== 'undefined') {
+      channel = new BroadcastChannel(CHANNEL);
+      channel.postMessage({ kind: 'view', view: classView } satisfies Message);
+      channel.onmessage = (event: MessageEvent<Message>) => {
+        if (event.data?.kind === 'command')
+          channel?.postMessage({
+            kind: 'view',
+            view: buildClassView(cs, playable.scenario.title),
+          } satisfies Message);
+      };
+    }
+  }
+  const view = renderDebrief(
+    app,
+    playable,
+    model,
+    {
+      retry: () =>
+        scene.scene.start('Conversation', {
+          id: playable.scenario.id,
+          playable,
+          fresh: true,
+        } satisfies ConversationData),
+      rewindTo: (decision) => {
+        session.rewind(decision);
+        scene.scene.start('Conversation', {
+          id: playable.scenario.id,
+          playable,
+          session,
+        } satisfies ConversationData);
+      },
+      menu: () => scene.scene.start('Menu'),
     },
-    menu: () => scene.scene.start('Menu'),
-  });
+    classSummary,
+  );
   app.mount(view);
   document.title = `Debrief: ${playable.scenario.title} – CarePlay`;
   view.querySelector<HTMLElement>('#debrief-h')?.focus();
   announce(`The conversation has ended: ${result.ending.title}. Your debrief follows.`);
-  return () => stage.destroy();
+  return () => {
+    channel?.close();
+    stage.destroy();
+  };
 }

@@ -10,8 +10,7 @@ import type { CastMember } from '../engine/schema';
 import { CharacterFigure } from './art/CharacterFigure';
 import { drawRoom } from './art/drawRoom';
 
-export const DESIGN_WIDTH = 1600;
-export const DESIGN_HEIGHT = 900;
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
 
 /** Where people stand, by how many are in the room (design-space x). */
 const SLOTS: Record<number, number[]> = {

@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { App } from '../app/App';
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from './RoomStage';
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
 import { BootScene } from './scenes/BootScene';
 import { ConversationScene } from './scenes/ConversationScene';
 import { DebriefScene } from './scenes/DebriefScene';

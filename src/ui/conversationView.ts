@@ -7,9 +7,26 @@
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
-import { openDialog, openKeymap, openSettings, supportList } from './dialogs';
+import { openDialog, openSettings, supportList } from './dialogs';
+import { openKeymap } from './keymap';
 import { announce, clear, h } from './dom';
 import { plainText, richText, type GlossaryEntry } from './richText';
+
+/** What the audience sees of a group session, in presenter mode. */
+export interface AudienceClassInfo {
+  /** Vote counts per option, once the trainer reveals them; null while hidden. */
+  votes: Record<string, number> | null;
+  /** Whether every option's feedback and score effect is on show. */
+  revealed: boolean;
+  /** Scores so far, if the trainer has chosen to show them. */
+  scores: Record<string, number> | null;
+}
+
+export interface PresenterOptions {
+  info: () => AudienceClassInfo;
+  /** Presenter keys, handled before the player's. Returns true when the key was used. */
+  keys: (e: KeyboardEvent) => boolean;
+}
 
 export interface ConversationHooks {
   /** The learner asked to see the debrief. */
@@ -40,6 +57,7 @@ export class ConversationView {
     private readonly playable: PlayableScenario,
     private readonly session: Session,
     private readonly hooks: ConversationHooks,
+    private readonly presenter: PresenterOptions | null = null,
   ) {
     const s = playable.scenario;
     this.whereLabel = h('span', { class: 'where' });
@@ -85,6 +103,7 @@ export class ConversationView {
   /** Called after every Session change (and once at the start). */
   render(): void {
     const snap = this.session.snapshot;
+    if (this.presenter) this.renderClassInfo();
     const location = this.playable.scenario.locations[snap.location];
     this.whereLabel.textContent = location ? location.name : '';
     document.title = `${this.playable.scenario.title} – CarePlay`;
@@ -193,10 +212,14 @@ export class ConversationView {
         ),
       );
     } else if (snap.phase === 'choosing') {
+      const info = this.presenter?.info();
+      const revealed = info?.revealed ? this.session.reveal() : [];
       this.below.appendChild(
         h(
           'ol',
-          { class: 'choices', 'aria-label': 'What do you say?' },
+          // Focus lands on the list, not on option 1, so an Enter meant for "Continue" never
+          // chooses by accident; Tab, the arrow keys or a number key go on from here.
+          { class: 'choices', 'aria-label': 'What do you say?', tabindex: '-1' },
           ...snap.choices.map((c) =>
             h(
               'li',
@@ -205,8 +228,16 @@ export class ConversationView {
                 'button',
                 { type: 'button', class: 'choice', 'data-choice': c.id, onclick: () => this.choose(c.id) },
                 h('span', { class: 'num', 'aria-hidden': 'true' }, String(c.number)),
-                h('span', {}, plainText(c.text)),
+                h('span', { class: 'choice-text' }, plainText(c.text)),
+                info?.votes
+                  ? h(
+                      'span',
+                      { class: 'votes' },
+                      `${info.votes[c.id] ?? 0} vote${(info.votes[c.id] ?? 0) === 1 ? '' : 's'}`,
+                    )
+                  : null,
               ),
+              info?.revealed ? this.revealedNote(revealed.find((o) => o.id === c.id)) : null,
             ),
           ),
         ),
@@ -227,10 +258,48 @@ export class ConversationView {
     this.focusFirstControl();
   }
 
+  private revealedNote(option: RevealedOption | undefined): HTMLElement | null {
+    if (!option) return null;
+    const moves = (['empathy', 'boundaries', 'escalation'] as const)
+      .filter((d) => option.score[d] !== 0)
+      .map((d) => `${d} ${option.score[d] > 0 ? '+' : '−'}${Math.abs(option.score[d])}`)
+      .join(', ');
+    return h(
+      'p',
+      { class: 'revealed' },
+      h('strong', {}, moves || 'no score change'),
+      option.unsafe ? ` · unsafe (${option.unsafe})` : '',
+      ' — ',
+      plainText(option.feedback.why),
+    );
+  }
+
+  /** The scores strip in the top bar, only when the trainer shows them. */
+  private renderClassInfo() {
+    const info = this.presenter!.info();
+    let strip = this.element.querySelector<HTMLElement>('.score-strip');
+    if (!info.scores) {
+      strip?.remove();
+      return;
+    }
+    if (!strip) {
+      strip = h('p', { class: 'score-strip' });
+      this.whereLabel.after(strip);
+    }
+    strip.textContent = `Scores so far: ${Object.entries(info.scores)
+      .map(([d, n]) => `${d} ${n}`)
+      .join(' · ')}`;
+  }
+
   private focusFirstControl() {
     // Keep keyboard users in the flow: the next control takes focus unless a dialog is open.
     if (document.querySelector('dialog[open]')) return;
-    this.below.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    // Never take focus from somewhere else the user is working (the trainer's panel).
+    const active = document.activeElement;
+    if (active && active !== document.body && !this.element.contains(active)) return;
+    const target =
+      this.below.querySelector<HTMLElement>('.choices') ?? this.below.querySelector<HTMLElement>('button');
+    target?.focus({ preventScroll: true });
   }
 
   private renderFeedback(option: RevealedOption) {
@@ -278,7 +347,7 @@ export class ConversationView {
     if (this.typing || this.feedback) return;
     const option = this.session.reveal().find((o) => o.id === id);
     // Set before choosing, so the re-render the choice triggers shows the note, not the next line.
-    if (option && this.app.settings.value.mode === 'practice') this.feedback = option;
+    if (option && this.app.settings.value.mode === 'practice' && !this.presenter) this.feedback = option;
     this.session.choose(id);
   }
 
@@ -290,6 +359,10 @@ export class ConversationView {
     const target = e.target as HTMLElement;
     const inField = target.closest('input, textarea, select');
     if (inField) return;
+    if (this.presenter?.keys(e)) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'Escape') {
       e.preventDefault();
       this.pause();
@@ -315,6 +388,15 @@ export class ConversationView {
       this.completeTyping();
       return;
     }
+    if ((e.key === 'Enter' || e.key === ' ') && !target.closest('button, a, summary')) {
+      // Focus was lost (e.g. a dialog closed): Enter still moves the conversation on.
+      const first = this.below.querySelector<HTMLButtonElement>('.line-actions button');
+      if (first) {
+        e.preventDefault();
+        first.click();
+      }
+      return;
+    }
     if (/^[1-9]$/.test(e.key) && !this.typing && !this.feedback) {
       const choice = this.session.snapshot.choices.find((c) => c.number === Number(e.key));
       if (choice) {
@@ -326,7 +408,10 @@ export class ConversationView {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       const buttons = [...this.below.querySelectorAll<HTMLButtonElement>('.choice')];
       const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      if (buttons.length && i >= 0) {
+      if (buttons.length && i < 0 && target.closest('.choices')) {
+        e.preventDefault();
+        buttons[e.key === 'ArrowDown' ? 0 : buttons.length - 1]!.focus();
+      } else if (buttons.length && i >= 0) {
         e.preventDefault();
         buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]!.focus();
       }

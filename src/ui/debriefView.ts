@@ -31,6 +31,8 @@ export function renderDebrief(
   playable: PlayableScenario,
   model: DebriefModel,
   actions: DebriefActions,
+  /** Shown after the bands: the class's summary, in presenter mode. */
+  extra: HTMLElement | null = null,
 ): HTMLElement {
   const { references } = playable;
   const rich = (text: string) =>
@@ -205,6 +207,7 @@ export function renderDebrief(
         h('p', {}, rich(ending.whatNext)),
       ),
       bands,
+      extra,
       moodChart(model.mood),
       turning,
       timeline,

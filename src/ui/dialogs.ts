@@ -26,7 +26,7 @@ export function openDialog(
   );
   dialog.addEventListener('close', () => {
     dialog.remove();
-    returnFocus?.focus?.();
+    if (returnFocus?.isConnected) returnFocus.focus();
   });
   app.ui.appendChild(dialog);
   dialog.showModal();

@@ -2,10 +2,12 @@
 import type { App } from '../app/App';
 import type { ScenarioCard } from '../app/catalogueTypes';
 import { h } from './dom';
-import { openKeymap, openSettings } from './dialogs';
+import { openSettings } from './dialogs';
+import { openKeymap } from './keymap';
 
 export interface MenuActions {
   start(id: string): void;
+  togglePresenter(): void;
   tryFile(file: File): void;
   remove(id: string): void;
 }

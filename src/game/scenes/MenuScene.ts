@@ -1,8 +1,9 @@
 import Phaser from 'phaser';
 import type { App } from '../../app/App';
+import { openKeymap } from '../../ui/keymap';
 import { renderMenu, type MenuActions } from '../../ui/menuView';
 import { drawRoom } from '../art/drawRoom';
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../RoomStage';
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../design';
 
 /** The menu: the lounge as a backdrop, and the scenario cards in the HTML layer. */
 export class MenuScene extends Phaser.Scene {
@@ -20,7 +21,29 @@ export class MenuScene extends Phaser.Scene {
         this.app.removeCustom(id);
         this.app.mount(renderMenu(this.app, actions));
       },
+      togglePresenter: () => {
+        this.app.presenter = !this.app.presenter;
+        this.app.mount(renderMenu(this.app, actions));
+        this.app.ui.querySelector<HTMLElement>('[aria-pressed]')?.focus();
+      },
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (
+        document.querySelector('dialog[open]') ||
+        (e.target as HTMLElement).closest('input, textarea, select')
+      )
+        return;
+      if (e.key === 'p' || e.key === 'P') {
+        e.preventDefault();
+        actions.togglePresenter();
+      } else if (e.key === '?') {
+        e.preventDefault();
+        openKeymap(this.app);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => document.removeEventListener('keydown', onKey));
     this.app.mount(renderMenu(this.app, actions, data.problems));
     document.title = 'CarePlay';
     // A standard performance mark (no data leaves the page): npm run bench reads it.

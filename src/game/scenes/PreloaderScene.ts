@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { App } from '../../app/App';
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../RoomStage';
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from '../design';
 
 /**
  * Shows a progress bar while the fonts arrive and the first room is drawn. Everything is

@@ -1,0 +1,107 @@
+/**
+ * The presenter window (opened with ?presenter=1 beside the audience window): the trainer's
+ * notes and remote control. It holds no Session: the audience window owns it (and the sound)
+ * and sends this window what to show, so either can be closed and reopened without loss.
+ */
+import type { App } from '../app/App';
+import { h } from '../ui/dom';
+import { renderClassSummary } from './classSummary';
+import { CHANNEL, type ClassView, type Command, type Message } from './protocol';
+import { renderTrainerPanel } from './trainerPanel';
+
+export function bootPresenter(app: App): () => void {
+  document.title = 'Presenter – CarePlay';
+  document.documentElement.setAttribute('data-window', 'presenter');
+  const root = h('main', { class: 'screen presenter-window' });
+  app.mount(root);
+  if (typeof BroadcastChannel === 'undefined') {
+    root.append(
+      h(
+        'p',
+        {},
+        'This browser cannot link two windows. Use the trainer panel in the audience window instead (press T).',
+      ),
+    );
+    return () => {};
+  }
+  const channel = new BroadcastChannel(CHANNEL);
+  let view: ClassView | null = null;
+  const send = (command: Command) => channel.postMessage({ kind: 'command', command } satisfies Message);
+
+  const render = () => {
+    if (!view) {
+      root.replaceChildren(
+        h('h1', {}, 'Presenter window'),
+        h(
+          'p',
+          { role: 'status' },
+          'Waiting for the audience window… Start a scenario there in presenter mode, or carry on the one in progress.',
+        ),
+      );
+      return;
+    }
+    const ended = view.snapshot.phase === 'ended';
+    root.replaceChildren(
+      h('h1', { class: 'visually-hidden' }, `Presenter window: ${view.title}`),
+      renderTrainerPanel(view, send, { place: 'window' }),
+      ...(ended && view.bands ? [renderClassSummary(view)] : []),
+    );
+  };
+
+  channel.onmessage = (event: MessageEvent<Message>) => {
+    const message = event.data;
+    if (message?.kind === 'view') {
+      const focusedLabel = (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
+      view = message.view;
+      render();
+      // Keep the trainer's place when the panel is redrawn (e.g. after typing a count).
+      if (focusedLabel)
+        root.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focusedLabel)}"]`)?.focus();
+    } else if (message?.kind === 'closed') {
+      view = null;
+      render();
+    }
+  };
+  // Ask for the current state now, and again while nothing has come (the audience may load later).
+  send({ type: 'hello' });
+  const timer = window.setInterval(() => {
+    if (!view) send({ type: 'hello' });
+  }, 1500);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (!view || e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+    const state = view.classState;
+    const offered = view.options.filter((o) => o.available);
+    const digit = /^Digit([1-9])$/.exec(e.code);
+    let command: Command | null = null;
+    if (digit && e.shiftKey) {
+      const o = offered[Number(digit[1]) - 1];
+      if (o) command = { type: 'vote', choice: o.id, by: 1 };
+    } else if (digit) {
+      const o = offered[Number(digit[1]) - 1];
+      if (o) command = { type: 'pick', choice: o.id };
+    } else {
+      const map: Record<string, Command> = {
+        u: { type: 'undo' },
+        v: { type: 'revealVotes', shown: !state.votesRevealed },
+        o: { type: 'revealOptions', shown: !state.optionsRevealed },
+        c: { type: 'goWithClass' },
+        b: { type: 'returnToClass' },
+        k: { type: 'showScores', shown: !state.scoresShown },
+      };
+      command = map[e.key.toLowerCase()] ?? null;
+    }
+    if (command) {
+      e.preventDefault();
+      send(command);
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  render();
+  return () => {
+    window.clearInterval(timer);
+    document.removeEventListener('keydown', onKey);
+    channel.close();
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * The trainer's panel: the prompt, each option with its feedback and score effect, the class's
+ * votes (typed or counted), reveal, "go with the class", what-if, and the running summary.
+ * A pure function of a ClassView; it acts only by sending commands, so the same panel works
+ * beside the audience view (one screen) or in its own presenter window (two screens).
+ */
+import { DIMENSIONS } from '../engine/model';
+import { h } from '../ui/dom';
+import { plainText } from '../ui/richText';
+import type { ClassView, Command } from './protocol';
+
+export interface PanelOptions {
+  /** Shown only in the audience window: opens the presenter window. */
+  openPresenter?: () => void;
+  /** Where the panel is: beside the audience view, or alone in the presenter window. */
+  place: 'overlay' | 'window';
+  error?: string | null;
+}
+
+const DIM_SHORT = { empathy: 'E', boundaries: 'B', escalation: 'X' } as const;
+
+export function renderTrainerPanel(
+  view: ClassView,
+  send: (c: Command) => void,
+  options: PanelOptions,
+): HTMLElement {
+  const { snapshot, classState, majority } = view;
+  const current = classState.votes.find((v) => v.decision === snapshot.decisions.length && !view.onWhatIf);
+  const counts = current?.counts ?? {};
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const ended = snapshot.phase === 'ended';
+  const offered = view.options.filter((o) => o.available);
+
+  const status = view.onWhatIf
+    ? h(
+        'p',
+        { class: 'trainer-status what-if' },
+        `What if… (branched from decision ${(snapshot.whatIf?.fromDecision ?? 0) + 1}). The class’s own path is kept.`,
+      )
+    : h(
+        'p',
+        { class: 'trainer-status' },
+        ended ? 'The class has reached an ending.' : `Class path · decision ${snapshot.decisions.length + 1}`,
+      );
+
+  const optionRows = offered.map((o, i) => {
+    const count = counts[o.id] ?? 0;
+    const input = h('input', {
+      type: 'number',
+      min: '0',
+      step: '1',
+      inputmode: 'numeric',
+      value: String(count),
+      'aria-label': `Votes for option ${i + 1}`,
+      disabled: view.onWhatIf,
+    });
+    input.addEventListener('change', () => {
+      const n = Number(input.value);
+      if (Number.isInteger(n) && n >= 0) send({ type: 'setVotes', choice: o.id, count: n });
+    });
+    const effect = DIMENSIONS.filter((d) => o.score[d] !== 0)
+      .map((d) => `${DIM_SHORT[d]}${o.score[d] > 0 ? '+' : '−'}${Math.abs(o.score[d])}`)
+      .join(' ');
+    return h(
+      'li',
+      { class: 'trainer-option' },
+      h('div', { class: 'trainer-option-text' }, h('strong', {}, `${i + 1}. `), plainText(o.text)),
+      h(
+        'p',
+        { class: 'note' },
+        h(
+          'span',
+          { class: 'effect', title: 'E empathy, B boundaries, X escalation' },
+          effect || 'no score change',
+        ),
+        o.unsafe ? h('span', { class: 'unsafe-tag' }, ` unsafe (${o.unsafe})`) : '',
+        ' — ',
+        plainText(o.feedback.why),
+      ),
+      h(
+        'div',
+        { class: 'vote-row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small secondary',
+            disabled: view.onWhatIf,
+            'aria-label': `One fewer vote for option ${i + 1}`,
+            onclick: () => send({ type: 'vote', choice: o.id, by: -1 }),
+          },
+          '−',
+        ),
+        input,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small secondary',
+            disabled: view.onWhatIf,
+            'aria-label': `One more vote for option ${i + 1}`,
+            onclick: () => send({ type: 'vote', choice: o.id, by: 1 }),
+          },
+          '+',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button small', onclick: () => send({ type: 'pick', choice: o.id }) },
+          `Choose ${i + 1}`,
+        ),
+      ),
+    );
+  });
+
+  const majorityText =
+    majority.kind === 'winner'
+      ? `Most votes: option ${offered.findIndex((o) => o.id === majority.choice) + 1} (${majority.votes} of ${majority.total}).`
+      : majority.kind === 'tie'
+        ? `Tied: options ${majority.choices.map((c) => offered.findIndex((o) => o.id === c) + 1).join(' and ')} (${majority.votes} each). You decide.`
+        : 'No votes yet.';
+
+  const decisionControls = ended
+    ? null
+    : h(
+        'section',
+        { 'aria-label': 'This decision' },
+        view.prompt ? h('p', { class: 'trainer-prompt' }, h('strong', {}, 'Discuss: '), view.prompt) : null,
+        snapshot.phase === 'line'
+          ? h(
+              'button',
+              { type: 'button', class: 'button small secondary', onclick: () => send({ type: 'next' }) },
+              'Show the rest of the lines',
+            )
+          : null,
+        h('ol', { class: 'trainer-options', 'aria-label': 'Options' }, ...optionRows),
+        h(
+          'p',
+          { class: 'note', role: 'status' },
+          view.onWhatIf
+            ? 'Votes are not recorded on a what-if.'
+            : `${total} vote${total === 1 ? '' : 's'} recorded. ${majorityText}`,
+        ),
+        h(
+          'div',
+          { class: 'trainer-actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small secondary',
+              disabled: view.onWhatIf,
+              onclick: () => send({ type: 'undo' }),
+            },
+            'Undo vote (U)',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small secondary',
+              'aria-pressed': String(classState.votesRevealed),
+              onclick: () => send({ type: 'revealVotes', shown: !classState.votesRevealed }),
+            },
+            classState.votesRevealed ? 'Hide votes (V)' : 'Reveal votes (V)',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small secondary',
+              'aria-pressed': String(classState.optionsRevealed),
+              onclick: () => send({ type: 'revealOptions', shown: !classState.optionsRevealed }),
+            },
+            classState.optionsRevealed ? 'Hide feedback (O)' : 'Reveal feedback (O)',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              disabled: view.onWhatIf || majority.kind !== 'winner',
+              onclick: () => send({ type: 'goWithClass' }),
+            },
+            'Go with the class (C)',
+          ),
+        ),
+      );
+
+  const whatIfSelect = h(
+    'select',
+    { 'aria-label': 'Branch from decision' },
+    ...snapshot.decisions.map((d, i) =>
+      h(
+        'option',
+        { value: String(i) },
+        `Decision ${i + 1}${view.prompts[i] ? `: ${view.prompts[i]!.slice(0, 50)}` : ''}`,
+      ),
+    ),
+  );
+  const whatIf = h(
+    'section',
+    { 'aria-label': 'What if' },
+    h('h3', {}, 'What if we had said…'),
+    snapshot.decisions.length
+      ? h(
+          'div',
+          { class: 'trainer-actions' },
+          whatIfSelect,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small secondary',
+              onclick: () => send({ type: 'whatIf', fromDecision: Number(whatIfSelect.value) }),
+            },
+            'Branch (W)',
+          ),
+        )
+      : h('p', { class: 'note' }, 'After the first decision you can branch from any earlier one.'),
+    view.onWhatIf
+      ? h(
+          'button',
+          { type: 'button', class: 'button small', onclick: () => send({ type: 'returnToClass' }) },
+          'Back to the class path (B)',
+        )
+      : null,
+  );
+
+  const path = classState.votes.filter((v) => v.chosen);
+  const summary = h(
+    'section',
+    { 'aria-label': 'The class so far' },
+    h('h3', {}, 'The class so far'),
+    path.length
+      ? h(
+          'ol',
+          { class: 'trainer-path' },
+          ...path.map((v) => {
+            const votes = Object.values(v.counts).reduce((a, b) => a + b, 0);
+            return h(
+              'li',
+              {},
+              `“${plainText(view.chosenTexts[v.decision] ?? v.chosen ?? '')}” — ${v.how === 'majority' ? 'class majority' : 'trainer’s pick'}, ${votes} vote${votes === 1 ? '' : 's'} cast`,
+            );
+          }),
+        )
+      : h('p', { class: 'note' }, 'No decisions yet.'),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small secondary',
+        'aria-pressed': String(classState.scoresShown),
+        onclick: () => send({ type: 'showScores', shown: !classState.scoresShown }),
+      },
+      classState.scoresShown ? 'Hide scores from the class (K)' : 'Show scores to the class (K)',
+    ),
+    h(
+      'p',
+      { class: 'note' },
+      `Scores so far: ${DIMENSIONS.map((d) => `${d} ${snapshot.scores[d]}`).join(', ')}.`,
+    ),
+  );
+
+  return h(
+    'aside',
+    { class: `trainer-panel trainer-${options.place}`, 'aria-label': 'Trainer panel' },
+    h('h2', {}, 'Trainer', options.place === 'window' ? ` · ${view.title}` : ''),
+    status,
+    options.error ? h('p', { class: 'trainer-error', role: 'alert' }, options.error) : null,
+    decisionControls,
+    ended ? h('p', {}, 'The summary is on the audience screen and below.') : null,
+    whatIf,
+    summary,
+    options.openPresenter
+      ? h(
+          'button',
+          { type: 'button', class: 'button small secondary', onclick: options.openPresenter },
+          'Open presenter window (N)',
+        )
+      : null,
+    h(
+      'p',
+      { class: 'note' },
+      'Keys: Shift+1–9 add a vote · U undo · V votes · O feedback · C go with the class · 1–9 choose · W what if · B back · K scores · T hide this panel',
+    ),
+  );
+}
