@@ -43,8 +43,11 @@ export async function runConversation(
   scene: Phaser.Scene,
   app: App,
   data: ConversationData,
+  /** False once the scene has moved on: a run that finishes loading late must not touch the screen. */
+  isCurrent: () => boolean = () => true,
 ): Promise<() => void> {
   const playable = data.playable ?? (await app.loadPlayable(data.id));
+  if (!isCurrent()) return () => {};
   const scenario = playable.scenario;
   const words = Object.fromEntries(
     Object.entries(playable.references.expressions).map(([k, v]) => [k, v.says]),
@@ -60,6 +63,7 @@ export async function runConversation(
     const saved = app.store.get(progressKey(scenario.id));
     if (saved) {
       session = await offerResume(app, playable, saved, options);
+      if (!isCurrent()) return () => {};
     }
   }
   session ??= new Session(scenario, options);

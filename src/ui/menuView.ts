@@ -87,6 +87,17 @@ export function renderMenu(
         { class: 'menu-actions' },
         h(
           'button',
+          {
+            type: 'button',
+            class: 'button secondary',
+            'aria-pressed': String(app.presenter),
+            onclick: () => actions.togglePresenter(),
+            title: 'A layout for a classroom projector, with votes at each decision (key P)',
+          },
+          'Presenter mode',
+        ),
+        h(
+          'button',
           { type: 'button', class: 'button secondary', onclick: () => openSettings(app) },
           'Settings',
         ),

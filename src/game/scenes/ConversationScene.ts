@@ -23,7 +23,7 @@ export class ConversationScene extends Phaser.Scene {
       this.teardown = null;
     });
     import('../../app/play')
-      .then((play) => play.runConversation(this, this.app, data))
+      .then((play) => play.runConversation(this, this.app, data, () => !stopped))
       .then((teardown) => {
         if (stopped) teardown();
         else this.teardown = teardown;

@@ -14,8 +14,14 @@ export class MenuScene extends Phaser.Scene {
   create(data: { problems?: { file: string; lines: string[] } } = {}) {
     drawRoom(this, 'lounge', DESIGN_WIDTH, DESIGN_HEIGHT);
     this.cameras.main.fadeIn(this.app.reducedMotion() ? 0 : 250, 20, 16, 12);
+    let leaving = false;
     const actions: MenuActions = {
-      start: (id) => this.scene.start('Conversation', { id }),
+      start: (id) => {
+        // One start only: a second click or Enter before the scene changes would start it twice.
+        if (leaving) return;
+        leaving = true;
+        this.scene.start('Conversation', { id });
+      },
       tryFile: (file) => void this.tryFile(file),
       remove: (id) => {
         this.app.removeCustom(id);

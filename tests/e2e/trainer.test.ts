@@ -1,0 +1,206 @@
+/**
+ * Trainer mode in real Chromium: an audience page and a presenter page in one browser context,
+ * kept in step over BroadcastChannel. Votes, reveal, a tie, a what-if branch, closing and
+ * reopening the presenter, a reload of the audience, and the summary on both at the end.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp, watchPage } from './browser';
+
+describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
+  let browser: Browser;
+  let base: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    const app = await startApp();
+    base = app.url;
+    origin = app.url.replace(/\/$/, '');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const openPresenter = async (context: BrowserContext) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1000, height: 1000 });
+    await page.goto(`${base}?presenter=1`);
+    await page.getByRole('complementary', { name: 'Trainer panel' }).waitFor({ timeout: 15_000 });
+    return page;
+  };
+
+  /** Move the audience on until the class has options to vote on. */
+  const toChoices = async (audience: Page) => {
+    const list = audience.getByRole('list', { name: 'What do you say?' });
+    for (let i = 0; i < 30 && !(await list.isVisible()); i++) {
+      await audience.keyboard.press('Enter');
+      await audience.waitForTimeout(40);
+    }
+    await list.waitFor();
+    return list;
+  };
+
+  it('runs a group session across two windows', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    });
+    const audience = await context.newPage();
+    const watch = watchPage(audience, origin);
+    await audience.goto(`${base}?renderer=canvas`);
+    await audience.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    await audience.keyboard.press('p');
+    await expect(
+      audience.getByRole('button', { name: 'Presenter mode' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await audience
+      .getByRole('article', { name: 'Sunday visit' })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    const prebrief = audience.getByRole('dialog', { name: /Before the class starts/ });
+    await prebrief.waitFor();
+    expect(await prebrief.innerText()).toMatch(/Trainer notes/);
+    expect(await prebrief.innerText()).toMatch(/Content note/);
+    await prebrief.getByRole('button', { name: 'Begin' }).click();
+
+    // Text readable from the back: at least 32px at 1080p.
+    const size = await audience.evaluate(
+      "parseFloat(getComputedStyle(document.querySelector('.line-text')).fontSize)",
+    );
+    expect(size).toBeGreaterThanOrEqual(32);
+
+    let presenter = await openPresenter(context);
+    const panel = () => presenter.getByRole('complementary', { name: 'Trainer panel' });
+    const choices = await toChoices(audience);
+
+    // Votes, hidden from the class until revealed.
+    await panel().getByRole('button', { name: 'One more vote for option 3' }).click();
+    await panel().getByRole('button', { name: 'One more vote for option 3' }).click();
+    await panel().getByRole('button', { name: 'One more vote for option 1' }).click();
+    await panel().getByRole('button', { name: 'One fewer vote for option 1' }).click();
+    await audience.keyboard.press('Shift+Digit1'); // a vote from the audience laptop's keyboard
+    await expect
+      .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 1' }).inputValue())
+      .toBe('1');
+    expect(await choices.innerText()).not.toMatch(/vote/);
+    await panel().getByRole('button', { name: 'Reveal votes (V)' }).click();
+    await expect.poll(() => choices.innerText()).toMatch(/2 votes/);
+    await panel().getByRole('button', { name: 'Reveal feedback (O)' }).click();
+    await expect.poll(() => choices.innerText()).toMatch(/Placing the visitor gives Win the information/);
+    await audience.screenshot({ path: screenshotPath('presenter-audience-1920x1080') });
+    await presenter.screenshot({ path: screenshotPath('presenter-window') });
+    await panel().getByRole('button', { name: 'Go with the class (C)' }).click();
+    await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 2/);
+
+    // A tie asks the trainer; the trainer picks.
+    await toChoices(audience);
+    await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).fill('2');
+    await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).press('Tab');
+    await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).fill('2');
+    await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).press('Tab');
+    await expect.poll(() => panel().innerText()).toMatch(/Tied: options 1 and 3/);
+    expect(await panel().getByRole('button', { name: 'Go with the class (C)' }).isDisabled()).toBe(true);
+    await panel().getByRole('button', { name: 'Choose 3' }).click();
+    await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 3/);
+
+    // What if: branch from decision 1, take another option, come back to where the class was.
+    await toChoices(audience);
+    const classLine = await audience.getByRole('region', { name: 'What is said' }).innerText();
+    await panel().getByRole('combobox', { name: 'Branch from decision' }).selectOption('0');
+    await panel().getByRole('button', { name: 'Branch (W)' }).click();
+    await expect.poll(() => panel().innerText()).toMatch(/What if… \(branched from decision 1\)/);
+    await panel().getByRole('button', { name: 'Choose 1' }).click();
+    await panel().getByRole('button', { name: 'Back to the class path (B)' }).click();
+    await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 3/);
+    expect(await audience.getByRole('region', { name: 'What is said' }).innerText()).toBe(classLine);
+
+    // Close the presenter window and open it again: nothing is lost.
+    await panel().getByRole('button', { name: 'One more vote for option 2' }).click();
+    await presenter.close();
+    presenter = await openPresenter(context);
+    await expect
+      .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 2' }).inputValue())
+      .toBe('1');
+    expect(await panel().innerText()).toMatch(/Class path · decision 3/);
+
+    // The audience laptop reloads (or slept over lunch): same decision, same votes.
+    await audience.reload();
+    await audience.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    await audience
+      .getByRole('article', { name: 'Sunday visit' })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    await toChoices(audience);
+    await expect
+      .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 2' }).inputValue())
+      .toBe('1');
+    await audience.screenshot({ path: screenshotPath('presenter-audience-resumed-1920x1080') });
+
+    // Finish with the trainer's picks, then check the summary on both screens.
+    for (let i = 0; i < 80; i++) {
+      if (await audience.getByRole('button', { name: 'See how it went' }).isVisible()) break;
+      const more = panel().getByRole('button', { name: 'Show the rest of the lines' });
+      if (await more.isVisible()) await more.click();
+      else if (await panel().getByRole('button', { name: 'Choose 1' }).isVisible())
+        await panel().getByRole('button', { name: 'Choose 1' }).click();
+      else if (await audience.getByRole('button', { name: 'Continue' }).isVisible())
+        await audience.getByRole('button', { name: 'Continue' }).click();
+      await audience.waitForTimeout(60);
+    }
+    await audience.getByRole('button', { name: 'See how it went' }).click();
+    const summary = audience.getByRole('region', { name: 'The class’s session' });
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/Where the room was most divided/);
+    expect(await summary.innerText()).toMatch(
+      /Decision 2 .*the top two options were 0% of the 4 votes apart/,
+    );
+    await presenter.getByRole('region', { name: 'The class’s session' }).waitFor();
+    const download = audience.waitForEvent('download');
+    await summary.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await (await download).path();
+    expect(csv).toBeTruthy();
+    await audience.screenshot({ path: screenshotPath('presenter-summary-1920x1080') });
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('presenter mode at 1024x768 and 1280x800: readable and nothing clipped', async () => {
+    for (const viewport of [
+      { width: 1024, height: 768 },
+      { width: 1280, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${base}?renderer=canvas`);
+      await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Presenter mode' }).click();
+      await page
+        .getByRole('article', { name: 'Bread and butter' })
+        .getByRole('button', { name: 'Start' })
+        .click();
+      await page
+        .getByRole('dialog', { name: /Before the class starts/ })
+        .getByRole('button', { name: 'Begin' })
+        .click();
+      await toChoices(page);
+      const size = (await page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.line-text')).fontSize)",
+      )) as number;
+      expect(size).toBeGreaterThanOrEqual((32 * viewport.height) / 1080 - 0.5);
+      await page.screenshot({
+        path: screenshotPath(`presenter-audience-${viewport.width}x${viewport.height}`),
+      });
+      await page.keyboard.press('t');
+      await page.getByRole('complementary', { name: 'Trainer panel' }).waitFor();
+      await page.screenshot({ path: screenshotPath(`presenter-panel-${viewport.width}x${viewport.height}`) });
+      const clipped = await page.evaluate(
+        "[...document.querySelectorAll('button')].filter((b) => b.offsetParent && (b.scrollWidth > b.clientWidth + 1)).map((b) => b.textContent)",
+      );
+      expect(clipped).toEqual([]);
+      await context.close();
+    }
+  });
+});
