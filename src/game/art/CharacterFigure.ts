@@ -11,6 +11,11 @@
  * every frame). While an expression blends, the face (and the arms, if they fold) are live
  * Graphics redrawn each frame; when the blend ends they are baked again. Breathing and speaking
  * only move and scale containers.
+ *
+ * Head tilt: Phaser 4.2.1's WebGL multi-texture batch draws *rotated* textured quads with
+ * missing wedges (phaserjs/phaser#7372), so no image here is ever rotated. When idle, the tilt is
+ * baked into the head's textures; while blending, the head is live Graphics in a rotated
+ * container (Graphics are not affected).
  */
 import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
@@ -43,6 +48,15 @@ interface Box {
   h: number;
 }
 
+/** A layer that turns with the head: a baked image when idle, live Graphics while blending. */
+interface HeadLayer {
+  name: string;
+  image: Image;
+  live: Graphics;
+  dx: number;
+  draw: (g: G) => void;
+}
+
 const BLEND_MS = 400;
 const BREATH_MS = 2000; // each way: a 4 s cycle
 /** The head pivots just under the chin: this far below the head's centre, in half-heights. */
@@ -64,8 +78,9 @@ export class CharacterFigure {
   private readonly headPivot: Container;
   private readonly armsLive: Graphics;
   private readonly armsImage: Image;
-  private readonly faceLive: Graphics;
-  private readonly faceImage: Image;
+  private readonly headLayers: HeadLayer[] = [];
+  private readonly faceLayer: HeadLayer;
+  private live = false;
   private readonly headBox: Box;
   private readonly bodyBox: Box;
   private readonly turn: number;
@@ -83,6 +98,7 @@ export class CharacterFigure {
   private motion = true;
   private speaking = false;
   private destroyed = false;
+  private readonly onSceneEnd = () => this.destroy();
 
   constructor(
     scene: Phaser.Scene,
@@ -118,10 +134,10 @@ export class CharacterFigure {
     this.glow = this.bake('glow', glowBox, (g) => this.drawGlow(g));
     this.glow.setAlpha(0);
 
-    // Head-local layers are drawn about the head's centre and hung from the pivot under the chin.
+    // Head layers are drawn about the head's centre and hung from the pivot under the chin.
     this.backPivot = scene.add.container(0, this.pivotY);
-    this.backPivot.add(this.bake('hair-back', this.headBox, (g) => drawHairBack(g, s), -PIVOT * b));
-
+    this.headPivot = scene.add.container(0, this.pivotY);
+    this.backPivot.add(this.headLayer('hair-back', (g) => drawHairBack(g, s)));
     this.torso = scene.add.container(0, 0);
     this.torso.add(
       this.bake('body', this.bodyBox, (g) => {
@@ -135,34 +151,24 @@ export class CharacterFigure {
     this.armsLive.setVisible(false);
     this.torso.add([this.armsImage, this.armsLive]);
 
-    this.headPivot = scene.add.container(0, this.pivotY);
     const earsVisible = !s.hasHijab && s.look.headwear !== 'headscarf';
-    const headBase = this.bake(
-      'head',
-      this.headBox,
-      (g) => {
+    this.headPivot.add(
+      this.headLayer('head', (g) => {
         drawHeadwearBack(g, s);
         drawFaceBase(g, s, earsVisible);
-      },
-      -PIVOT * b,
+      }),
     );
-    this.faceLive = scene.make.graphics({}, false);
-    this.faceLive.setPosition(faceDx, -PIVOT * b);
-    this.faceLive.setVisible(false);
-    this.faceImage = this.bake('face', this.headBox, (g) => this.drawFace(g), -PIVOT * b, faceDx);
-    const hairFront = this.bake(
-      'hair-front',
-      this.headBox,
-      (g) => {
+    this.headPivot.add(this.headLayer('face', (g) => this.drawFace(g), faceDx));
+    this.faceLayer = this.headLayers[this.headLayers.length - 1]!;
+    this.headPivot.add(
+      this.headLayer('hair-front', (g) => {
         drawHairFront(g, s);
         if (options.look.glasses) {
           g.translateCanvas(faceDx, 0);
           drawGlasses(g, s);
         }
-      },
-      -PIVOT * b,
+      }),
     );
-    this.headPivot.add([headBase, this.faceImage, this.faceLive, hairFront]);
 
     this.inner.add([this.glow, this.backPivot, this.torso, this.headPivot]);
     if (options.seated) {
@@ -171,6 +177,9 @@ export class CharacterFigure {
 
     this.place();
     this.setMotion(true);
+    // Free this figure's textures when its scene ends, even if destroy() is never called.
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, this.onSceneEnd);
+    scene.events.once(Phaser.Scenes.Events.DESTROY, this.onSceneEnd);
   }
 
   /** The expression currently shown (or being blended to). */
@@ -195,8 +204,7 @@ export class CharacterFigure {
       return;
     }
     const from = { ...this.pose };
-    this.faceImage.setVisible(false);
-    this.faceLive.setVisible(true);
+    this.goLive();
     this.blend = this.scene.tweens.addCounter({
       from: 0,
       to: 1,
@@ -284,6 +292,8 @@ export class CharacterFigure {
     this.blend?.stop();
     this.breathTween?.stop();
     this.speakTween?.stop();
+    this.scene.events.off(Phaser.Scenes.Events.SHUTDOWN, this.onSceneEnd);
+    this.scene.events.off(Phaser.Scenes.Events.DESTROY, this.onSceneEnd);
     this.root.destroy();
     for (const key of this.keys) if (this.scene.textures.exists(key)) this.scene.textures.remove(key);
   }
@@ -328,10 +338,58 @@ export class CharacterFigure {
     return Math.round(this.pose.armsFolded * 100) / 100;
   }
 
+  /** Create a head layer: baked now, with a hidden live Graphics for blends. */
+  private headLayer(name: string, draw: (g: G) => void, dx = 0): Phaser.GameObjects.GameObject[] {
+    const live = this.scene.make.graphics({}, false);
+    live.setPosition(dx, -PIVOT * this.spec.b);
+    live.setVisible(false);
+    const image = new Phaser.GameObjects.Image(this.scene, 0, 0, '__DEFAULT');
+    const layer: HeadLayer = { name, image, live, dx, draw };
+    this.headLayers.push(layer);
+    this.bakeHead(layer);
+    return [image, live];
+  }
+
+  /** The head's box in pivot coordinates, with room for the tilt. */
+  private pivotBox(): Box {
+    const m = 0.25 * this.spec.f;
+    const b = this.headBox;
+    return { x: b.x - m, y: b.y - PIVOT * this.spec.b - m, w: b.w + 2 * m, h: b.h + 2 * m };
+  }
+
+  /** Bake a head layer with the current tilt drawn in, so its image needs no rotation. */
+  private bakeHead(layer: HeadLayer): void {
+    const box = this.pivotBox();
+    const key = this.bakeTexture(layer.name, box, (g) => {
+      g.rotateCanvas(this.tilt());
+      g.translateCanvas(layer.dx, -PIVOT * this.spec.b);
+      layer.draw(g);
+    });
+    layer.image.setTexture(key).setOrigin(0, 0).setPosition(box.x, box.y);
+  }
+
+  /** Head tilt in radians for the current pose. */
+  private tilt(): number {
+    return Phaser.Math.DegToRad(this.pose.headTilt * 7 + this.turn * 1.5);
+  }
+
+  /** Swap the head's images for live Graphics (drawn once; the face is redrawn each frame). */
+  private goLive(): void {
+    if (this.live) return;
+    this.live = true;
+    for (const layer of this.headLayers) {
+      layer.image.setVisible(false);
+      layer.live.clear();
+      if (layer !== this.faceLayer) layer.draw(layer.live);
+      layer.live.setVisible(true);
+    }
+  }
+
   /** Redraw the live face (and arms, if the fold changes) during a blend. */
   private drawLive(): void {
-    this.faceLive.clear();
-    this.drawFace(this.faceLive);
+    const face = this.faceLayer.live;
+    face.clear();
+    this.drawFace(face);
     const fold = this.foldNow();
     if (fold !== this.drawnFold) {
       this.drawnFold = fold;
@@ -343,13 +401,16 @@ export class CharacterFigure {
     this.place();
   }
 
-  /** The pose has settled: bake the face (and arms if they changed) and show the images. */
+  /** The pose has settled: bake the head (tilt included) and arms, and show images again. */
   private settle(): void {
     const s = this.spec;
-    this.bakeTexture('face', this.headBox, (g) => this.drawFace(g));
-    this.faceLive.clear();
-    this.faceLive.setVisible(false);
-    this.faceImage.setVisible(true);
+    this.live = false;
+    for (const layer of this.headLayers) {
+      this.bakeHead(layer);
+      layer.live.clear();
+      layer.live.setVisible(false);
+      layer.image.setVisible(true);
+    }
     const fold = this.foldNow();
     if (fold !== this.drawnFold || this.armsLive.visible) {
       this.drawnFold = fold;
@@ -369,7 +430,8 @@ export class CharacterFigure {
     // Scaling about the origin (the bottom) lifts the shoulders and chest.
     this.torso.setScale(1, 1 + shoulder);
     const headY = this.pivotY * (1 + shoulder) + this.pose.headDrop * 1.8 * u - this.breath * 0.15 * u;
-    const tilt = Phaser.Math.DegToRad(this.pose.headTilt * 7 + this.turn * 1.5);
+    // Idle images already have the tilt drawn in; only live Graphics are rotated.
+    const tilt = this.live ? this.tilt() : 0;
     this.headPivot.setPosition(this.turn * 0.6 * u, headY);
     this.headPivot.setRotation(tilt);
     this.backPivot.setPosition(this.turn * 0.6 * u, headY);

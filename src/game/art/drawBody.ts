@@ -597,14 +597,6 @@ function drawScarf(g: G, s: FigureSpec): void {
 // ---------------------------------------------------------------------------------------------
 // Arms
 
-export interface ArmPose {
-  folded: number;
-}
-
-function sleeveColour(s: FigureSpec): number {
-  return s.cloth;
-}
-
 function cuffColour(s: FigureSpec): number | undefined {
   switch (s.look.clothes.style) {
     case 'suit':
@@ -627,7 +619,7 @@ function cuffColour(s: FigureSpec): number | undefined {
 export function drawArms(g: G, s: FigureSpec, folded: number): void {
   const fd = clamp(folded, 0, 1);
   const { u, SW, shoulderY: sy, armW, lw } = s;
-  const sleeve = sleeveColour(s);
+  const sleeve = s.cloth;
   const line = s.clothLine;
   const stoopIn = s.stoop * 1.5 * u;
 

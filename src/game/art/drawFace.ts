@@ -15,7 +15,6 @@ import {
   fill,
   p,
   quad,
-  ribbon,
   ribbonFill,
   scalePts,
   shape,
@@ -93,7 +92,7 @@ export function drawFaceBase(g: G, s: FigureSpec, earsVisible: boolean): void {
 
 function drawNose(g: G, s: FigureSpec): void {
   const { f, b } = s;
-  const k = 1 + s.ageing * 0.08;
+  const k = 1 + s.ageing * 0.08 - s.youth * 0.12;
   const ny = FACE.noseY * b;
   // Shadow down the right of the bridge.
   const bridge = quad(p(f * 0.07, -0.02 * b), p(f * 0.13, 0.18 * b), p(f * 0.15 * k, ny - 0.05 * b), 8);
@@ -144,7 +143,7 @@ interface EyeGeom {
 
 function eyeGeometry(s: FigureSpec, pose: FacePose, side: number): EyeGeom {
   const { f, b } = s;
-  const young = s.age < 30 ? 1.05 : 1;
+  const young = 1 + 0.09 * s.youth;
   const ew = FACE.eyeW * f * young;
   const eh = FACE.eyeH * b * young * (1 - s.ageing * 0.08);
   const cx = side * FACE.eyeX * f;
@@ -240,12 +239,12 @@ function drawEye(g: G, s: FigureSpec, pose: FacePose, side: number): void {
   ribbonFill(g, lash, (t) => lidW * (0.45 + 0.55 * Math.sin(Math.PI * Math.min(1, t * 1.05))), s.lash);
 
   // Lines under the eyes and crow's feet with age; stronger when smiling.
-  if (s.age >= 55) {
+  if (s.age >= 50) {
     const bag = translate(e.lower.slice(3, 13), 0, eh * 0.45);
-    ribbonFill(g, bag, taper(b * 0.018, 0.1), s.skinLine, 0.18 + s.ageing * 0.2);
+    ribbonFill(g, bag, taper(b * 0.018, 0.1), s.skinLine, 0.12 + s.ageing * 0.35);
     const ox = outer.x + side * ew * 0.18;
     const oy = outer.y + eh * 0.1;
-    const k = 0.25 + s.ageing * 0.25 + pose.eyeSmile * 0.2;
+    const k = 0.15 + s.ageing * 0.4 + pose.eyeSmile * 0.2;
     for (const a of [-0.45, 0.05, 0.5]) {
       const l = [p(ox, oy + a * eh * 0.6), p(ox + side * ew * 0.38, oy + a * eh * 1.5)];
       ribbonFill(g, l, taper(b * 0.018, 0.2), s.skinLine, k);
@@ -399,7 +398,7 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
 
   // Forehead lines: with age, and whenever the brows are raised or drawn together in worry.
   const worry = Math.max(0, pose.browTilt) * 0.6 + Math.max(0, pose.browLift) * 0.3;
-  const foreheadAlpha = clamp((s.age >= 50 ? 0.12 + s.ageing * 0.22 : 0) + worry * 0.35, 0, 0.55);
+  const foreheadAlpha = clamp((s.age >= 50 ? 0.1 + s.ageing * 0.36 : 0) + worry * 0.35, 0, 0.55);
   if (foreheadAlpha > 0.04) {
     for (let i = 0; i < 2; i++) {
       const y = (-0.5 - i * 0.1) * b;
@@ -431,7 +430,7 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
 
   // Smile (nasolabial) lines: with age, and deeper with a smile.
   const smile = Math.max(0, pose.mouthCurve);
-  const nlAlpha = clamp((s.age >= 38 ? 0.14 + s.ageing * 0.3 : 0) + smile * 0.3, 0, 0.6);
+  const nlAlpha = clamp((s.age >= 38 ? 0.1 + s.ageing * 0.45 : 0) + smile * 0.3, 0, 0.6);
   if (nlAlpha > 0.04) {
     for (const [c, side] of [
       [left, -1],
@@ -494,5 +493,3 @@ export function roundedRectPts(x: number, y: number, w: number, h: number, r: nu
   }
   return out;
 }
-
-export { ribbon };

@@ -3,7 +3,6 @@
  * afro) and a front part (over the face's edge: hairline, fringe, strands over the shoulders).
  * Headwear replaces or covers the hair. Head-local coordinates, as in drawFace.
  */
-import { FACE, faceOutline, roundedRectPts } from './drawFace';
 import type { FigureSpec } from './figureSpec';
 import { darken, lighten, mix } from './palette';
 import {
@@ -299,7 +298,7 @@ function drawPlait(g: G, s: FigureSpec, a: Pt, e: Pt, w: number): void {
     const nx = -ty;
     const ny = tx;
     const side = i % 2 === 0 ? 1 : -1;
-    const c = p(q.x + (t % 1) * 0, q.y);
+    const c = q;
     stroke(
       g,
       [p(c.x + nx * w * 0.45 * side, c.y + ny * w * 0.45 * side), p(c.x + tx * w * 0.5, c.y + ty * w * 0.5)],
@@ -923,9 +922,30 @@ function drawHeadscarf(g: G, s: FigureSpec): void {
   const inner = scarfInner(s);
   // One band: up the left, over the crown, down the right; the face shows through the middle.
   shape(g, [...outer, ...inner], c, line, lw);
-  // A woven border along the front edge and soft folds.
-  ribbonFill(g, inner, () => b * 0.07, lighten(c, 0.3), 0.9);
+  // An all-over print (so it reads as cloth, never as hair), a woven border, soft folds.
+  const at = (pts: Pt[], t: number): Pt => pts[Math.min(pts.length - 1, Math.round(t * (pts.length - 1)))]!;
+  const print = lighten(c, 0.38);
+  for (let i = 1; i < 46; i++) {
+    const t = i / 46;
+    for (const k of i % 2 ? [0.3, 0.72] : [0.52]) {
+      const o = at(outer, t);
+      const n = at(inner, 1 - t);
+      const x = o.x + (n.x - o.x) * k;
+      const y = o.y + (n.y - o.y) * k;
+      for (let j = 0; j < 4; j++) {
+        const a = (j / 4) * Math.PI * 2 + i;
+        circle(g, x + Math.cos(a) * b * 0.025, y + Math.sin(a) * b * 0.025, b * 0.02, print, 0.85);
+      }
+    }
+  }
+  // A woven border along the front edge with a small motif, and soft folds.
+  ribbonFill(g, inner, () => b * 0.08, lighten(c, 0.3), 0.9);
   ribbonFill(g, inner, () => b * 0.02, darken(c, 0.25), 0.7);
+  for (let i = 2; i < inner.length - 2; i += 2) {
+    const q = inner[i]!;
+    const side = Math.sign(q.x) || 1;
+    circle(g, q.x + side * b * 0.07, q.y, b * 0.022, darken(c, 0.3), 0.9);
+  }
   for (const side of [-1, 1]) {
     ribbonFill(
       g,
@@ -982,20 +1002,48 @@ function drawCap(g: G, s: FigureSpec): void {
     shape(g, peak, darken(c, 0.12), line, lw);
     return;
   }
-  // A plain baseball cap.
+  // A plain baseball cap: six-panel crown, button, and a curved peak casting a shadow.
   const c = s.accent;
   const line = darken(c, 0.5);
-  const crown = [...outerArc(f * 1.14, b * 1.12, -0.42 * b, 0, 28)];
+  // Shadow of the peak across the forehead.
+  fill(
+    g,
+    [
+      ...quad(p(-0.85 * f, -0.42 * b), p(0, -0.12 * b), p(0.85 * f, -0.42 * b), 12),
+      p(0.8 * f, -0.5 * b),
+      p(-0.8 * f, -0.5 * b),
+    ],
+    darken(s.skin, 0.5),
+    0.25,
+  );
+  const crown = [...outerArc(f * 1.13, b * 1.1, -0.45 * b, 0, 28)];
   shape(g, crown, c, line, lw);
-  stroke(g, [p(0, -1.1 * b), p(0, -0.45 * b)], lw, line, 0.5);
-  circle(g, 0, -1.12 * b, b * 0.05, darken(c, 0.2));
+  for (const k of [-0.45, 0.45]) {
+    ribbonFill(
+      g,
+      quad(p(0, -1.1 * b), p(k * f, -0.95 * b), p(k * 1.6 * f, -0.5 * b), 10),
+      taper(b * 0.025, 0.3),
+      darken(c, 0.25),
+      0.8,
+    );
+  }
+  fill(
+    g,
+    outerArc(f * 1.13, b * 1.1, -0.45 * b, 0, 28).filter((q) => q.x > 0.45 * f),
+    darken(c, 0.15),
+    0.6,
+  );
+  circle(g, 0, -1.1 * b, b * 0.06, darken(c, 0.2));
   const brim = [
-    ...quad(p(-0.95 * f, -0.44 * b), p(0, -0.56 * b), p(0.95 * f, -0.44 * b), 12),
-    ...quad(p(1.0 * f, -0.4 * b), p(0, -0.2 * b), p(-1.0 * f, -0.4 * b), 12),
+    ...quad(p(-1.0 * f, -0.46 * b), p(0, -0.6 * b), p(1.0 * f, -0.46 * b), 12),
+    ...quad(p(1.02 * f, -0.42 * b), p(0, -0.08 * b), p(-1.02 * f, -0.42 * b), 14),
   ];
-  shape(g, brim, darken(c, 0.15), line, lw);
+  shape(g, brim, darken(c, 0.12), line, lw);
+  ribbonFill(
+    g,
+    quad(p(-0.8 * f, -0.4 * b), p(0, -0.2 * b), p(0.8 * f, -0.4 * b), 12),
+    taper(b * 0.03, 0.2),
+    lighten(c, 0.2),
+    0.6,
+  );
 }
-
-/** Keep tree-shaking honest: a helper others may want (face outline) is re-exported here. */
-export const headOutline = faceOutline;
-export const _unused = { FACE, roundedRectPts };

@@ -32,6 +32,8 @@ export interface FigureSpec {
   age: number;
   /** 0 young .. 1 very old: how strong the lines and the stoop are. */
   ageing: number;
+  /** 1 at 16, falling to 0 by 28: bigger eyes, softer jaw, smaller nose. */
+  youth: number;
   stoop: number;
   /** Outline width for the soft outlines. */
   lw: number;
@@ -118,13 +120,15 @@ export function makeSpec(look: Look, height: number): FigureSpec {
   const age = look.age;
   const ageing = Math.max(0, Math.min(1, (age - 35) / 50));
   const stoop = Math.max(0, Math.min(1, (age - 76) / 12));
+  const youth = Math.max(0, Math.min(1, (28 - age) / 12));
   const build = BUILD_SCALE[look.build ?? 'medium'] ?? 1;
 
   const skin = skinColour(look.skin);
   const lumSkin = luminance(skin);
   const skinShadow = darken(mix(skin, 0x8a3a2a, 0.12), 0.14);
   const skinDeep = darken(mix(skin, 0x7a2a2a, 0.15), 0.3);
-  const skinLine = darken(mix(skin, 0x6a2a20, 0.2), lumSkin > 0.5 ? 0.42 : 0.5);
+  // Lines get relatively darker on darker skin so features keep their contrast.
+  const skinLine = darken(mix(skin, 0x6a2a20, 0.2), lumSkin > 0.5 ? 0.42 : lumSkin > 0.3 ? 0.52 : 0.62);
   const lip = mix(darken(skin, 0.12), 0xb0505a, lumSkin > 0.5 ? 0.35 : 0.2);
 
   const hair = hairColour(look.hair.colour);
@@ -142,7 +146,7 @@ export function makeSpec(look: Look, height: number): FigureSpec {
 
   const f =
     12.6 * u * (build > 1 ? 1.03 : build < 1 ? 0.97 : 1) * (age >= 78 ? 0.98 : 1) * (age < 24 ? 0.98 : 1);
-  const b = 16.3 * u;
+  const b = 16.3 * u * (1 - 0.03 * youth);
   return {
     look,
     seed,
@@ -150,6 +154,7 @@ export function makeSpec(look: Look, height: number): FigureSpec {
     u,
     age,
     ageing,
+    youth,
     stoop,
     lw: Math.max(1, 0.42 * u),
     skin,
@@ -158,7 +163,7 @@ export function makeSpec(look: Look, height: number): FigureSpec {
     skinLight: lighten(skin, 0.18),
     skinLine,
     lip,
-    lipLine: darken(mix(skin, 0x5a1a20, 0.3), 0.45),
+    lipLine: darken(mix(skin, 0x5a1a20, 0.3), lumSkin > 0.3 ? 0.45 : 0.68),
     blush: mix(skin, 0xd0485a, lumSkin > 0.5 ? 0.45 : 0.35),
     hair,
     hairShadow: darken(hair, hairLum > 0.5 ? 0.2 : 0.28),
@@ -179,7 +184,7 @@ export function makeSpec(look: Look, height: number): FigureSpec {
     f,
     b,
     headY: -100 * u + 3.5 * u + b + stoop * 3.2 * u,
-    jaw: age >= 65 ? 0.24 : age < 28 ? 0.36 : 0.3,
+    jaw: age >= 65 ? 0.24 : 0.3 + 0.08 * youth,
     neckW: (build > 1 ? 5.6 : build < 1 ? 4.5 : 5) * u,
     shoulderY: -57.5 * u + stoop * 2.6 * u,
     SW: 25 * u * build * (look.clothes.style === 'coat' ? 1.05 : 1),

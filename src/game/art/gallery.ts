@@ -2,9 +2,13 @@
  * Dev-only gallery for the procedural art (art.html, served by `npm run dev` at /art.html).
  *
  *   ?view=rooms                    every location kind in a grid
- *   ?view=people                   varied characters, each with a different expression
+ *   ?view=people[&page=1]          varied characters, each with a different expression
+ *   ?view=people&looks=[...]       any looks, as URL-encoded JSON [{label, expression, look}]
+ *   ?view=faces&look=N             close-ups of one face in all 9 expressions
+ *   ?view=single&look=N&expr=E     one large figure (&height=, &speaking=1)
  *   ?view=expressions&look=N       one character (N indexes GALLERY_LOOKS) in all 9 expressions
  *   ?view=scene&room=lounge        a room with two characters at scale, one speaking
+ *                                  (&a=N&b=N looks, &ea=&eb= expressions, &people=0, &panel=1)
  *   &renderer=canvas|auto          Canvas (default) or Phaser.AUTO (WebGL where available)
  *   &motion=0                      no breathing
  *
@@ -29,6 +33,9 @@ interface GalleryPerson {
   label: string;
   look: Look;
   expression: string;
+  facing?: 'left' | 'right';
+  seated?: boolean;
+  speaking?: boolean;
 }
 
 /** A varied cast: ages 19–90, every skin tone, most hair styles, headwear, glasses, clothes. */
@@ -252,15 +259,25 @@ class GalleryScene extends Phaser.Scene {
   }
 
   private people(page: number): void {
-    const list = GALLERY_LOOKS.slice(page * 10, page * 10 + 10);
+    // ?looks=[{look, expression, label}, ...] (URL-encoded JSON) shows any looks instead.
+    const custom = params.get('looks');
+    const list = custom
+      ? (JSON.parse(custom) as GalleryPerson[])
+      : GALLERY_LOOKS.slice(page * 10, page * 10 + 10);
     const cols = 5;
     const cw = 1600 / cols;
     const rowH = 450;
     list.forEach((person, i) => {
       const cx = (i % cols) * cw + cw / 2;
       const bottom = Math.floor(i / cols) * rowH + rowH - 34;
-      const fig = new CharacterFigure(this, cx, bottom, { look: person.look, height: 400 });
+      const fig = new CharacterFigure(this, cx, bottom, {
+        look: person.look,
+        height: 400,
+        ...(person.facing ? { facing: person.facing } : {}),
+        seated: person.seated ?? false,
+      });
       fig.setExpression(person.expression, false);
+      if (person.speaking) fig.setSpeaking(true);
       figures.push(fig);
       this.label(cx, bottom + 2, `${person.label} · ${person.expression}`);
     });
@@ -321,6 +338,7 @@ class GalleryScene extends Phaser.Scene {
   private roomScene(room: LocationKind): void {
     const kind = (LOCATION_KINDS as readonly string[]).includes(room) ? room : 'lounge';
     drawRoom(this, kind, 1600, 900);
+    if (params.get('people') === '0') return;
     const a = GALLERY_LOOKS[Number(params.get('a') ?? 6)] ?? GALLERY_LOOKS[6]!;
     const b = GALLERY_LOOKS[Number(params.get('b') ?? 1)] ?? GALLERY_LOOKS[1]!;
     // A visitor standing on the left, a resident sitting (lower, a little smaller) on the right.

@@ -123,7 +123,7 @@ export function fromHsl(h: number, s: number, l: number): number {
 export function accentFor(c: number, shift = 150): number {
   const [h, s, l] = toHsl(c);
   const nl = l > 0.55 ? l - 0.28 : Math.min(0.62, l + 0.22);
-  return fromHsl(h + shift, Math.min(0.55, Math.max(0.28, s)), nl);
+  return fromHsl(h + shift, Math.min(0.42, Math.max(0.25, s)), nl);
 }
 
 /** A light neutral for an under-layer (shirt under a cardigan), dark if the garment is light. */
