@@ -24,6 +24,7 @@ const SLOTS: Record<number, number[]> = {
 export class RoomStage {
   private background: Phaser.GameObjects.Container | null = null;
   private figures = new Map<string, CharacterFigure>();
+  private heights = new Map<string, number>();
   private location: string | null = null;
   private motion = true;
 
@@ -93,10 +94,24 @@ export class RoomStage {
     const slots = SLOTS[Math.min(people.length, 5)] ?? SLOTS[5]!;
     people.slice(0, 5).forEach((id, i) => {
       const x = slots[i]!;
-      const facing = x < DESIGN_WIDTH / 2 ? 'right' : 'left';
+      // People turn a little towards the middle of the room; someone in the middle faces us.
+      const facing =
+        Math.abs(x - DESIGN_WIDTH / 2) < 40 ? undefined : x < DESIGN_WIDTH / 2 ? 'right' : 'left';
+      // Smaller figures when the room is fuller, so five people do not overlap.
+      const height = people.length <= 3 ? 600 : people.length === 4 ? 520 : 440;
       let figure = this.figures.get(id);
+      if (figure && this.heights.get(id) !== height) {
+        figure.destroy();
+        this.figures.delete(id);
+        figure = undefined;
+      }
       if (!figure) {
-        figure = new CharacterFigure(this.scene, x, 880, { look: this.cast[id]!.look, height: 600, facing });
+        this.heights.set(id, height);
+        figure = new CharacterFigure(this.scene, x, 880, {
+          look: this.cast[id]!.look,
+          height,
+          ...(facing ? { facing } : {}),
+        });
         figure.root.setDepth(10);
         figure.setMotion(this.motion);
         this.figures.set(id, figure);
