@@ -214,6 +214,9 @@ export class ConversationView {
     } else if (snap.phase === 'choosing') {
       const info = this.presenter?.info();
       const revealed = info?.revealed ? this.session.reveal() : [];
+      // In a classroom, the group sees the question it is to discuss.
+      const prompt = this.presenter ? this.playable.scenario.nodes[snap.node]?.discuss : undefined;
+      if (prompt) this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), prompt));
       this.below.appendChild(
         h(
           'ol',

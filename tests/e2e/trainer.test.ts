@@ -3,6 +3,7 @@
  * kept in step over BroadcastChannel. Votes, reveal, a tie, a what-if branch, closing and
  * reopening the presenter, a reload of the audience, and the summary on both at the end.
  */
+import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp, watchPage } from './browser';
@@ -73,6 +74,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     let presenter = await openPresenter(context);
     const panel = () => presenter.getByRole('complementary', { name: 'Trainer panel' });
     const choices = await toChoices(audience);
+    expect(
+      await audience.getByRole('region', { name: 'What is said' }).locator('xpath=..').innerText(),
+    ).toMatch(/Discuss: What might Win be feeling/);
 
     // Votes, hidden from the class until revealed.
     await panel().getByRole('button', { name: 'One more vote for option 3' }).click();
@@ -161,6 +165,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     const csv = await (await download).path();
     expect(csv).toBeTruthy();
     await audience.screenshot({ path: screenshotPath('presenter-summary-1920x1080') });
+    // Printable on A4: the print stylesheet's PDF carries the summary as text.
+    const pdf = screenshotPath('presenter-summary').replace(/\.png$/, '.pdf');
+    await audience.pdf({ path: pdf, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/The class’s session/);
+    expect(text).toMatch(/Where the room was most divided/);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
