@@ -79,6 +79,7 @@ export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogEle
       step: '5',
       value: String(percent),
       'aria-valuetext': `${percent}%`,
+      style: 'accent-color: var(--brand)',
     });
     input.addEventListener('input', () => {
       input.setAttribute('aria-valuetext', `${input.value}%`);
@@ -146,7 +147,7 @@ export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogEle
       h('div', { class: 'radio-row' }, ...sliders.map(slider)),
       h(
         'div',
-        { class: 'radio-row' },
+        { class: 'radio-row', style: 'margin-top: 0.6em' },
         checkbox('muted', 'Mute all sound (M)'),
         checkbox('captions', 'Show sounds as captions'),
         checkbox(
