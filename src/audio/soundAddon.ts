@@ -8,7 +8,7 @@
  * If sound is muted they are not loaded until it is switched on. If loading fails, or the device
  * has no audio, the conversation carries on without sound and without a word in the console.
  */
-import type { Addon, AddonContext } from '../app/addons';
+import type { Addon } from '../app/addons';
 import type { App } from '../app/App';
 import type { LocationKind } from '../engine/model';
 import { announce, h } from '../ui/dom';
@@ -40,7 +40,6 @@ function soundBankFor(app: App, levels: Parameters<SoundBank['setLevels']>[0]): 
 
 export const soundAddon: Addon = (context) => {
   const { app, session, playable, slots } = context;
-  placeSlots(context);
 
   const settings = () => app.settings.value;
   const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -154,15 +153,3 @@ export const soundAddon: Addon = (context) => {
     muteButton.remove();
   };
 };
-
-/**
- * The conversation view makes the slots; until it places them itself, put them where
- * src/app/addons.ts says they go (top bar; above the dialogue panel). Does nothing once they
- * are in the page.
- */
-function placeSlots({ app, slots }: AddonContext) {
-  const screen = app.ui.querySelector('.screen.conversation');
-  if (!screen) return;
-  if (!slots.controls.isConnected) screen.querySelector('.topbar .controls')?.prepend(slots.controls);
-  if (!slots.captions.isConnected) screen.querySelector('.dialogue .panel')?.before(slots.captions);
-}

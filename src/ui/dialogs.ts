@@ -161,27 +161,6 @@ export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogEle
   ]);
 }
 
-export const KEYMAP: [string, string][] = [
-  ['1 – 9', 'Choose that option'],
-  ['Enter or Space', 'Show the whole line, then go on'],
-  ['Tab, arrow keys', 'Move between options'],
-  ['Esc', 'Pause, with support and the way out'],
-  ['G', 'Open the glossary'],
-  ['S', 'Settings'],
-  ['?', 'This list of keys'],
-];
-
-export function openKeymap(app: App): HTMLDialogElement {
-  return openDialog(app, 'Keys', [
-    h(
-      'dl',
-      { class: 'keys' },
-      ...KEYMAP.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)]),
-    ),
-    h('p', { class: 'note' }, 'Everything can also be done with a mouse, a touch screen or a screen reader.'),
-  ]);
-}
-
 export function supportList(items: Signpost[]): HTMLElement {
   return h(
     'ul',
