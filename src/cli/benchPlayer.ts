@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROME_PATH, LAUNCH_ARGS } from './chromium';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME = CHROME_PATH;
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -90,15 +91,7 @@ export async function benchPlayer(): Promise<void> {
 
   const browser = await chromium.launch({
     executablePath: CHROME,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: LAUNCH_ARGS,
   });
   const timeToReady = async (url: string) => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });

@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
+
+export { CHROME_PATH, LAUNCH_ARGS };
 export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
 export const SCREENSHOT_DIR = 'tests/output/screenshots';
 
@@ -17,17 +19,6 @@ if (!BROWSER_AVAILABLE) {
   if (process.env.CAREPLAY_REQUIRE_BROWSER === '1') throw new Error(message);
   console.warn(message);
 }
-
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
