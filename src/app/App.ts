@@ -5,6 +5,7 @@
  */
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
 import type { PlayableScenario, ScenarioCard } from './catalogueTypes';
+import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
 import { clear, h } from '../ui/dom';
@@ -20,6 +21,8 @@ export interface CustomEntry {
 
 export class App {
   readonly settings: SettingsStore;
+  /** Learners on this device, and the current learner's own records. */
+  readonly progress: ProgressStore;
   readonly ui: HTMLElement;
   private notices = new Set<string>();
 
@@ -29,10 +32,12 @@ export class App {
   ) {
     this.ui = ui;
     this.settings = new SettingsStore(store);
+    this.progress = new ProgressStore(store);
     this.applySettings(this.settings.value);
     document.documentElement.toggleAttribute('data-presenter', this.presenter);
     this.settings.onChange((s) => this.applySettings(s));
     if (this.settings.problem) this.notify(this.settings.problem);
+    for (const problem of this.progress.problems) this.notify(problem);
     if (!store.available) {
       this.notify(
         'This browser is not letting CarePlay save anything, so settings and progress will be forgotten when you close the page.',
@@ -102,6 +107,11 @@ export class App {
       );
     }
     return checked.playable;
+  }
+
+  /** The current learner's saves in progress and notes: no other learner sees them. */
+  get learnerStore(): KeyValueStore {
+    return this.progress.store;
   }
 
   /** A message shown once per page load in a banner at the top. */

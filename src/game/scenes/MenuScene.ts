@@ -23,6 +23,7 @@ export class MenuScene extends Phaser.Scene {
         this.scene.start('Conversation', { id });
       },
       tryFile: (file) => void this.tryFile(file),
+      refresh: () => this.app.mount(renderMenu(this.app, actions)),
       remove: (id) => {
         this.app.removeCustom(id);
         this.app.mount(renderMenu(this.app, actions));
@@ -36,7 +37,7 @@ export class MenuScene extends Phaser.Scene {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (
-        document.querySelector('dialog[open]') ||
+        document.querySelector('dialog[open], #report') ||
         (e.target as HTMLElement).closest('input, textarea, select')
       )
         return;
