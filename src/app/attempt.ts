@@ -40,6 +40,27 @@ export function attemptFrom(
       steps.push({ kind: 'line', speaker: '', text: `(You went back to decision ${entry.toDecision + 1}.)` });
     }
   }
+  // A session carried on after a reload has a transcript from that point only: the decisions
+  // before it come from the debrief, so the record still holds the whole path.
+  const firstSeen = Math.min(
+    model.timeline.length,
+    ...steps.flatMap((s) => (s.kind === 'choice' ? [s.decision] : [])),
+  );
+  const earlier: AttemptStep[] = model.timeline.slice(0, firstSeen).map((t) => ({
+    kind: 'choice',
+    decision: t.index,
+    prompt: t.prompt,
+    text: plainText(t.chosen.text),
+    feedback: plainText(t.chosen.why),
+    sources: t.chosen.sources.map((k) => references.sources[k]?.title ?? k),
+  }));
+  if (earlier.length)
+    earlier.unshift({
+      kind: 'line',
+      speaker: '',
+      text: '(Before the learner carried on from a saved place:)',
+    });
+  steps.unshift(...earlier);
   return {
     version: PROGRESS_VERSION,
     id: newId(),
