@@ -200,7 +200,7 @@ export function openProgress(app: App, changed: () => void): HTMLDialogElement {
         onclick: () =>
           download(p.exportJson(everyone), everyone ? 'careplay-everyone' : `careplay-${learner.name}`),
       },
-      everyone ? 'Export everyone’s data' : `Export ${learner.name}’s data`,
+      everyone ? 'Export everyone’s data' : 'Export this learner’s data',
     );
 
   const clearButton = (everyone: boolean) =>
@@ -231,14 +231,14 @@ export function openProgress(app: App, changed: () => void): HTMLDialogElement {
           );
           const confirm = openDialog(
             app,
-            everyone ? 'Delete everyone’s data?' : `Delete ${learner.name}’s data?`,
+            everyone ? 'Delete everyone’s data?' : `Delete the data of ${learner.name}?`,
             [
               h(
                 'p',
                 {},
                 everyone
                   ? 'Every learner’s attempts, notes and saved places on this computer will be deleted. Export them first if you may want them again.'
-                  : `${learner.name}’s attempts, notes and saved places on this computer will be deleted. Export them first if you may want them again.`,
+                  : `The attempts, notes and saved places of ${learner.name} on this computer will be deleted. Export them first if you may want them again.`,
               ),
             ],
             [no, yes],
@@ -246,7 +246,7 @@ export function openProgress(app: App, changed: () => void): HTMLDialogElement {
           no.focus();
         },
       },
-      everyone ? 'Delete everyone’s data…' : `Delete ${learner.name}’s data…`,
+      everyone ? 'Delete everyone’s data…' : 'Delete this learner’s data…',
     );
 
   const dialog = openDialog(
@@ -404,9 +404,14 @@ export function openReport(app: App, a: Attempt): HTMLElement {
       h(
         'ul',
         {},
-        ...DIMS.map(([d, label]) =>
-          h('li', {}, h('strong', {}, `${label}: ${bandText(a.bands[d])}. `), a.bands[d].reason),
-        ),
+        ...DIMS.map(([d, label]) => {
+          const band = bandText(a.bands[d]);
+          // A reason usually begins with its band already ("Exemplary (100%): …").
+          const reason = a.bands[d].reason.startsWith(band)
+            ? a.bands[d].reason.slice(band.length).replace(/^[:.]\s*/, '')
+            : a.bands[d].reason;
+          return h('li', {}, h('strong', {}, `${label}: ${band}. `), reason);
+        }),
       ),
       h('h2', {}, 'Transcript, with feedback'),
       h(
