@@ -25,6 +25,8 @@ export class App {
   readonly progress: ProgressStore;
   readonly ui: HTMLElement;
   private notices = new Set<string>();
+  /** Once per page load, where several people use this computer, the menu asks who is playing. */
+  askedWhoIsPlaying = false;
 
   constructor(
     readonly store: KeyValueStore,

@@ -52,6 +52,12 @@ export class MenuScene extends Phaser.Scene {
     document.addEventListener('keydown', onKey);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => document.removeEventListener('keydown', onKey));
     this.app.mount(renderMenu(this.app, actions, data.problems));
+    // Only the first menu of a page load asks; after that the learner has chosen already.
+    const ask = !this.app.askedWhoIsPlaying;
+    this.app.askedWhoIsPlaying = true;
+    if (ask && this.app.progress.learners().length > 1 && !this.app.presenter) {
+      void import('../../ui/progressView').then((m) => m.openLearners(this.app, actions.refresh));
+    }
     document.title = 'CarePlay';
     // A standard performance mark (no data leaves the page): npm run bench reads it.
     performance.mark('ready');
