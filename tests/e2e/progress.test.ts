@@ -222,4 +222,30 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     clean(watch);
     await context.close();
   }, 180_000);
+
+  it('a shared-computer learner keeps nothing after the page closes', async () => {
+    const { context, page, watch } = await open();
+    await page.getByRole('button', { name: 'Change learner' }).click();
+    const who = page.getByRole('dialog', { name: 'Who is playing?' });
+    await who.getByRole('textbox', { name: 'Your name' }).fill('Visitor');
+    await who.getByRole('checkbox', { name: /Shared computer/ }).check();
+    await who.getByRole('button', { name: 'Start as this learner' }).click();
+    await page
+      .getByRole('region', { name: 'Learner' })
+      .getByText(/nothing is kept/)
+      .waitFor();
+    await playHalf(page);
+    await playRest(page);
+    await page.getByRole('textbox', { name: 'Your notes' }).fill('Visitor notes');
+    await toMenu(page);
+    expect(await card(page).innerText()).toMatch(/1 attempt\./);
+    const kept = (await page.evaluate('JSON.stringify(Object.entries(localStorage))')) as string;
+    expect(kept).not.toMatch(/Visitor/);
+    await page.reload();
+    await menu(page);
+    await page.getByRole('region', { name: 'Learner' }).getByText('Playing as Me').waitFor();
+    expect(await card(page).innerText()).not.toMatch(/attempt/);
+    clean(watch);
+    await context.close();
+  }, 120_000);
 });
