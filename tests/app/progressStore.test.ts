@@ -180,4 +180,13 @@ describe('the progress store', () => {
     expect(p.attempts().value).toHaveLength(0);
     expect(device.keys().filter((k) => k.startsWith('learner:'))).toEqual([]);
   });
+
+  it('a full or blocked store never throws: saving says no, and reading goes on', () => {
+    const full = { ...memoryStore(), available: false, set: () => false };
+    const p = new ProgressStore(full);
+    expect(p.current.name).toBe('Me');
+    expect(p.recordAttempt(attempt())).toBe(false);
+    expect(p.attempts()).toEqual({ value: [], problems: [] });
+    expect(p.importJson(new ProgressStore(memoryStore()).exportJson(true)).problems).toEqual([]);
+  });
 });
