@@ -221,7 +221,13 @@ export interface ExportBundle {
   format: typeof EXPORT_FORMAT;
   version: typeof PROGRESS_VERSION;
   exportedAt: number;
-  learners: { learner: Learner; attempts: Attempt[]; notes: Record<string, string> }[];
+  learners: {
+    learner: Learner;
+    attempts: Attempt[];
+    notes: Record<string, string>;
+    /** Places in scenarios not yet finished: Session save envelopes, as stored. */
+    saves?: Record<string, string>;
+  }[];
 }
 
 export interface ImportSummary {
@@ -353,9 +359,12 @@ export class ProgressStore {
       learners: who.map((learner) => {
         const store = this.storeOf(learner.id);
         const notes: Record<string, string> = {};
-        for (const key of store.keys())
+        const saves: Record<string, string> = {};
+        for (const key of store.keys()) {
           if (key.startsWith('notes:')) notes[key.slice(6)] = store.get(key) ?? '';
-        return { learner, attempts: readAttempts(store).value, notes };
+          if (key.startsWith('progress:')) saves[key.slice(9)] = store.get(key) ?? '';
+        }
+        return { learner, attempts: readAttempts(store).value, notes, saves };
       }),
     };
     return JSON.stringify(bundle, null, 2);
@@ -402,6 +411,14 @@ export class ProgressStore {
       }
       if (bad)
         summary.problems.push(`${bad} of ${learner.name}’s attempts could not be read and were skipped.`);
+      // A place in a scenario comes across only where there is none here; it is checked
+      // (replayed) when the scenario is next started, like any saved place.
+      if (isObj(entry.saves)) {
+        for (const [scenario, save] of Object.entries(entry.saves)) {
+          if (str(save, 200_000) && store.get(`progress:${scenario}`) === null)
+            store.set(`progress:${scenario}`, save);
+        }
+      }
       if (isObj(entry.notes)) {
         for (const [scenario, note] of Object.entries(entry.notes)) {
           if (!str(note) || !note.trim()) continue;

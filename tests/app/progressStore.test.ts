@@ -128,6 +128,7 @@ describe('the progress store', () => {
     const one = new ProgressStore(memoryStore());
     one.recordAttempt(attempt());
     one.store.set('notes:demo-gift', 'from device one');
+    one.store.set('progress:sunday-visit', '{"saveVersion":1}');
     one.addLearner('Amira');
     one.recordAttempt(attempt({ id: 'b1', notes: 'Amira’s' }));
     const file = one.exportJson(true);
@@ -139,6 +140,7 @@ describe('the progress store', () => {
     expect(summary).toEqual({ learners: 2, attempts: 2, problems: [] });
     expect(other.attempts().value.map((a) => a.id)).toEqual(['x9', 'a1']);
     expect(other.store.get('notes:demo-gift')).toBe('already here\n\nfrom device one');
+    expect(other.store.get('progress:sunday-visit')).toBe('{"saveVersion":1}');
     // Importing again adds nothing.
     expect(other.importJson(file).attempts).toBe(0);
     expect(other.store.get('notes:demo-gift')).toBe('already here\n\nfrom device one');
