@@ -475,7 +475,8 @@ export class ProgressStore {
       const m = /^learner:([a-z0-9-]+):/i.exec(key);
       if (m && !known.has(m[1]!)) {
         known.add(m[1]!);
-        learners.push({ id: m[1]!, name: `Learner ${learners.length + 1}`, createdAt: 0 });
+        const name = m[1] === 'me' ? 'Me' : `Learner ${learners.length + 1}`;
+        learners.push({ id: m[1]!, name, createdAt: 0 });
       }
     }
     return loaded;

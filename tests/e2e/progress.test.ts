@@ -248,4 +248,30 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     clean(watch);
     await context.close();
   }, 120_000);
+
+  it('damaged records in storage: the app starts, says what it could not read, and keeps the rest', async () => {
+    const { context, page, watch } = await open();
+    await playHalf(page);
+    await playRest(page);
+    await toMenu(page);
+    await page.evaluate(`(() => {
+      localStorage.setItem('careplay:learners', '{"version":1,"learners":[{"id":');
+      localStorage.setItem('careplay:learner:me:attempt:cut', '{"version":1,"id":"cut","scen');
+      localStorage.setItem('careplay:learner:me:attempt:newer', JSON.stringify({ version: 9 }));
+    })()`);
+    await page.reload();
+    await menu(page);
+    await page
+      .getByRole('status')
+      .getByText(/The list of learners could not be read/)
+      .waitFor();
+    expect(await card(page).innerText()).toMatch(/1 attempt\./);
+    await page.getByRole('button', { name: 'Progress and evidence' }).click();
+    const progress = page.getByRole('dialog', { name: 'Progress: Me' });
+    expect(await progress.innerText()).toMatch(/could not be read \(it is damaged or cut short\)/);
+    expect(await progress.innerText()).toMatch(/could not be read \(it was saved by a newer version/);
+    expect(await progress.getByRole('table').getByRole('row').count()).toBe(2);
+    clean(watch);
+    await context.close();
+  }, 120_000);
 });
