@@ -132,6 +132,8 @@ export class App {
   /** Replace the HTML layer's screen (banners stay). */
   mount(screen: HTMLElement): void {
     for (const child of [...this.ui.children]) if (!child.classList.contains('banner')) child.remove();
+    // An evidence report open over the old screen goes with it.
+    document.documentElement.removeAttribute('data-report');
     this.ui.appendChild(screen);
   }
 

@@ -13,7 +13,7 @@ import { announce, h } from '../ui/dom';
 import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
-import { attemptFrom } from './attempt';
+import { attemptFrom } from './attemptFrom';
 import type { Attempt } from './progressStore';
 import type { App } from './App';
 import type { ClassSession } from '../engine/ClassSession';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFrom } from '../../src/app/attempt';
+import { attemptFrom } from '../../src/app/attemptFrom';
 import type { PlayableScenario } from '../../src/app/catalogueTypes';
 import { parseAttempt } from '../../src/app/progressStore';
 import { buildDebrief } from '../../src/engine/debrief';
