@@ -3,6 +3,7 @@
  * captions, read-aloud). Each gets the Session's typed events and the conversation's slots in
  * the HTML layer, and returns how to stop.
  */
+import { soundAddon } from '../audio/soundAddon';
 import type { Session } from '../engine/Session';
 import type { App } from './App';
 import type { PlayableScenario } from './catalogueTypes';
@@ -24,7 +25,7 @@ export interface AddonContext {
 export type Addon = (context: AddonContext) => () => void;
 
 /** The add-ons every conversation gets. */
-export const ADDONS: Addon[] = [];
+export const ADDONS: Addon[] = [soundAddon];
 
 export function attachAddons(context: AddonContext): () => void {
   const stops = ADDONS.map((addon) => addon(context));

@@ -1,6 +1,10 @@
 /**
  * Settings remembered between visits, in a small versioned record. Bad or old data never wins:
  * anything unreadable falls back to the default for that field, and the app says so once.
+ *
+ * A field that is simply missing (saved before the field existed) takes its default quietly:
+ * adding a field does not need a new SETTINGS_VERSION. Raise the version only when an existing
+ * field changes meaning, since a page running older code treats a newer version as unreadable.
  */
 import type { KeyValueStore } from './storage';
 
@@ -18,6 +22,22 @@ export interface Settings {
   font: (typeof FONTS)[number];
   /** 'system' follows the operating system's reduced-motion setting. */
   motion: 'system' | 'reduced' | 'full';
+  /** Overall loudness of sound, 0–1. */
+  volume: number;
+  /** Room tone (the clock, the hum of a room), 0–1, under `volume`. */
+  roomToneVolume: number;
+  /** Cues (a door, a choice, a closing chord), 0–1, under `volume`. */
+  effectsVolume: number;
+  /**
+   * Overall loudness in presenter mode, used instead of `volume` in the window the class sees:
+   * a projector's speakers fill a room, so it starts lower.
+   */
+  presenterVolume: number;
+  muted: boolean;
+  /** Show each sound that plays as text ("[a clock ticks]"). */
+  captions: boolean;
+  /** Speak each line with the browser's speech synthesis. */
+  readAloud: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,13 +46,27 @@ export const DEFAULT_SETTINGS: Settings = {
   textSize: 'standard',
   font: 'atkinson',
   motion: 'system',
+  volume: 0.8,
+  roomToneVolume: 0.5,
+  effectsVolume: 0.7,
+  presenterVolume: 0.5,
+  muted: false,
+  captions: false,
+  readAloud: false,
 };
+
+const SOUND_LEVELS = ['volume', 'roomToneVolume', 'effectsVolume', 'presenterVolume'] as const;
+const SWITCHES = ['muted', 'captions', 'readAloud'] as const;
+const FIELDS = ['mode', 'textSize', 'font', 'motion', ...SOUND_LEVELS, ...SWITCHES] as const;
 
 export interface LoadedSettings {
   settings: Settings;
   /** A sentence for the learner when something could not be read; null when all was well. */
   problem: string | null;
 }
+
+const level = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
 
 const oneOf = <T extends string>(value: unknown, options: readonly T[]): value is T =>
   typeof value === 'string' && (options as readonly string[]).includes(value);
@@ -69,10 +103,16 @@ export function parseSettings(raw: string | null): LoadedSettings {
       : DEFAULT_SETTINGS.textSize,
     font: oneOf(d.font, FONTS) ? d.font : DEFAULT_SETTINGS.font,
     motion: oneOf(d.motion, ['system', 'reduced', 'full'] as const) ? d.motion : DEFAULT_SETTINGS.motion,
+    volume: level(d.volume) ? d.volume : DEFAULT_SETTINGS.volume,
+    roomToneVolume: level(d.roomToneVolume) ? d.roomToneVolume : DEFAULT_SETTINGS.roomToneVolume,
+    effectsVolume: level(d.effectsVolume) ? d.effectsVolume : DEFAULT_SETTINGS.effectsVolume,
+    presenterVolume: level(d.presenterVolume) ? d.presenterVolume : DEFAULT_SETTINGS.presenterVolume,
+    muted: typeof d.muted === 'boolean' ? d.muted : DEFAULT_SETTINGS.muted,
+    captions: typeof d.captions === 'boolean' ? d.captions : DEFAULT_SETTINGS.captions,
+    readAloud: typeof d.readAloud === 'boolean' ? d.readAloud : DEFAULT_SETTINGS.readAloud,
   };
-  const dropped = (['mode', 'textSize', 'font', 'motion'] as const).filter(
-    (k) => k in d && d[k] !== settings[k],
-  );
+  // Only a field that is there but unreadable is a problem; a missing one was saved before it existed.
+  const dropped = FIELDS.filter((k) => k in d && d[k] !== settings[k]);
   return {
     settings,
     problem: dropped.length

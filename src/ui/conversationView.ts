@@ -77,6 +77,7 @@ export class ConversationView {
         h(
           'div',
           { class: 'controls' },
+          this.slots.controls,
           h(
             'button',
             { type: 'button', class: 'button small secondary', onclick: () => this.pause() },
@@ -92,6 +93,7 @@ export class ConversationView {
       h(
         'main',
         { class: 'dialogue', id: 'dialogue' },
+        this.slots.captions,
         h('div', { class: 'panel' }, this.lineBox, this.below),
       ),
     );

@@ -62,6 +62,38 @@ export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogEle
     if (!app.settings.update(patch))
       app.notify('Settings could not be saved on this device; they will last until you close the page.');
   };
+  // Sound: three volumes (presenter mode has its own overall level), then mute, captions and
+  // read aloud.
+  type Level = 'volume' | 'presenterVolume' | 'roomToneVolume' | 'effectsVolume';
+  const sliders: [Level, string][] = [
+    app.presenter ? ['presenterVolume', 'Volume (presenter mode)'] : ['volume', 'Volume'],
+    ['roomToneVolume', 'Room sounds'],
+    ['effectsVolume', 'Cues'],
+  ];
+  const slider = ([key, label]: [Level, string]) => {
+    const percent = Math.round(s[key] * 100);
+    const input = h('input', {
+      type: 'range',
+      min: '0',
+      max: '100',
+      step: '5',
+      value: String(percent),
+      'aria-valuetext': `${percent}%`,
+      style: 'accent-color: var(--brand)',
+    });
+    input.addEventListener('input', () => {
+      input.setAttribute('aria-valuetext', `${input.value}%`);
+      set({ [key]: Number(input.value) / 100 });
+    });
+    return h('label', {}, label, input);
+  };
+  type Switch = 'muted' | 'captions' | 'readAloud';
+  const checkbox = (key: Switch, label: string, disabled = false) => {
+    const input = h('input', { type: 'checkbox', checked: s[key], disabled });
+    input.addEventListener('change', () => set({ [key]: input.checked }));
+    return h('label', {}, input, label);
+  };
+  const canSpeak = typeof window !== 'undefined' && 'speechSynthesis' in window;
   return openDialog(app, 'Settings', [
     radios(
       'Mode',
@@ -108,28 +140,24 @@ export function openSettings(app: App, extra: HTMLElement[] = []): HTMLDialogEle
       s.motion,
       (motion) => set({ motion }),
     ),
-    ...extra,
-  ]);
-}
-
-export const KEYMAP: [string, string][] = [
-  ['1 – 9', 'Choose that option'],
-  ['Enter or Space', 'Show the whole line, then go on'],
-  ['Tab, arrow keys', 'Move between options'],
-  ['Esc', 'Pause, with support and the way out'],
-  ['G', 'Open the glossary'],
-  ['S', 'Settings'],
-  ['?', 'This list of keys'],
-];
-
-export function openKeymap(app: App): HTMLDialogElement {
-  return openDialog(app, 'Keys', [
     h(
-      'dl',
-      { class: 'keys' },
-      ...KEYMAP.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)]),
+      'fieldset',
+      {},
+      h('legend', {}, 'Sound'),
+      h('div', { class: 'radio-row' }, ...sliders.map(slider)),
+      h(
+        'div',
+        { class: 'radio-row', style: 'margin-top: 0.6em' },
+        checkbox('muted', 'Mute all sound (M)'),
+        checkbox('captions', 'Show sounds as captions'),
+        checkbox(
+          'readAloud',
+          canSpeak ? 'Read lines aloud' : 'Read lines aloud (this browser cannot)',
+          !canSpeak,
+        ),
+      ),
     ),
-    h('p', { class: 'note' }, 'Everything can also be done with a mouse, a touch screen or a screen reader.'),
+    ...extra,
   ]);
 }
 

@@ -29,6 +29,7 @@ describe('settings', () => {
       }),
     );
     expect(loaded.settings).toEqual({
+      ...DEFAULT_SETTINGS,
       version: 1,
       mode: 'assessment',
       textSize: 'standard',
@@ -36,6 +37,47 @@ describe('settings', () => {
       motion: 'reduced',
     });
     expect(loaded.problem).toMatch(/textSize/);
+  });
+
+  it('settings saved before sound existed load quietly, with the sound defaults', () => {
+    const old = { version: 1, mode: 'assessment', textSize: 'large', font: 'system', motion: 'full' };
+    const loaded = parseSettings(JSON.stringify(old));
+    expect(loaded.problem).toBeNull();
+    expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, ...old });
+    expect(loaded.settings).toMatchObject({ muted: false, captions: false, readAloud: false, volume: 0.8 });
+  });
+
+  it('reads the sound settings back, and drops only an unreadable one', () => {
+    const sound = {
+      volume: 0.35,
+      roomToneVolume: 0,
+      effectsVolume: 1,
+      presenterVolume: 0.2,
+      muted: true,
+      captions: true,
+      readAloud: true,
+    };
+    expect(parseSettings(JSON.stringify({ version: 1, ...sound }))).toEqual({
+      settings: { ...DEFAULT_SETTINGS, ...sound },
+      problem: null,
+    });
+    for (const [field, bad] of [
+      ['volume', 2],
+      ['effectsVolume', -0.1],
+      ['roomToneVolume', 'loud'],
+      ['presenterVolume', null],
+      ['muted', 'yes'],
+      ['captions', 1],
+    ] as const) {
+      const loaded = parseSettings(JSON.stringify({ version: 1, ...sound, [field]: bad }));
+      expect(loaded.settings[field], field).toBe(DEFAULT_SETTINGS[field]);
+      expect(loaded.problem, field).toContain(field);
+      expect(loaded.settings.readAloud).toBe(true);
+    }
+  });
+
+  it('presenter mode has its own default level, lower than a learner’s own', () => {
+    expect(DEFAULT_SETTINGS.presenterVolume).toBeLessThan(DEFAULT_SETTINGS.volume);
   });
 
   it('does not trust settings from a newer version', () => {
@@ -52,5 +94,8 @@ describe('settings', () => {
     expect(settings.update({ textSize: 'larger' })).toBe(true);
     expect(new SettingsStore(store).value.textSize).toBe('larger');
     expect(seen).toEqual(['larger']);
+    settings.update({ muted: true, volume: 0.4 });
+    expect(new SettingsStore(store).value).toMatchObject({ muted: true, volume: 0.4, textSize: 'larger' });
+    expect(new SettingsStore(store).problem).toBeNull();
   });
 });

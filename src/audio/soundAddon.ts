@@ -1,0 +1,155 @@
+/**
+ * The sound add-on: everything a conversation gets for sound, through the add-on seam
+ * (src/app/addons.ts). A mute button in the top bar and the M key; captions above the dialogue
+ * panel; read aloud; and the sound bank, following the Session.
+ *
+ * Howler and the sound files come in with a dynamic import() once the first conversation has
+ * appeared (the learner has pressed Start, so audio may play), and stay loaded for the next one.
+ * If sound is muted they are not loaded until it is switched on. If loading fails, or the device
+ * has no audio, the conversation carries on without sound and without a word in the console.
+ */
+import type { Addon } from '../app/addons';
+import type { App } from '../app/App';
+import type { LocationKind } from '../engine/model';
+import { announce, h } from '../ui/dom';
+import { CaptionBoard } from './CaptionBoard';
+import { followSession } from './followSession';
+import { levelsFrom } from './levels';
+import { browserSpeech, readAloud } from './readAloud';
+import type { SoundBank } from './SoundBank';
+
+const banks = new WeakMap<App, Promise<SoundBank | null>>();
+
+/** How long after a conversation appears its sound starts to load, if no key or click comes first. */
+const SETTLE_MS = 1200;
+
+/** The app's sound bank, loading it the first time. Null where it cannot be had. */
+function soundBankFor(app: App, levels: Parameters<SoundBank['setLevels']>[0]): Promise<SoundBank | null> {
+  let bank = banks.get(app);
+  if (!bank) {
+    bank = import('./loadSoundBank')
+      .then((m) => m.createSoundBank(levels))
+      .catch(() => {
+        banks.delete(app); // try again next conversation
+        return null;
+      });
+    banks.set(app, bank);
+  }
+  return bank;
+}
+
+export const soundAddon: Addon = (context) => {
+  const { app, session, playable, slots } = context;
+
+  const settings = () => app.settings.value;
+  const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  // Presenter mode plays at its own level. (Its second window, the trainer's, runs no
+  // conversation, so only the window the class sees ever makes sound.)
+  const levels = () => levelsFrom(settings(), { presenting: app.presenter, hidden: hidden() });
+  const kinds = Object.fromEntries(
+    Object.entries(playable.scenario.locations).map(([id, l]) => [id, l.kind]),
+  ) as Record<string, LocationKind>;
+
+  const captions = new CaptionBoard(slots.captions, () => settings().captions);
+  const speech = readAloud(session, browserSpeech(), {
+    cast: playable.scenario.cast,
+    enabled: () => settings().readAloud,
+    volume: () => (levels().muted ? 0 : levels().master),
+  });
+
+  const setMuted = (muted: boolean) => {
+    if (!app.settings.update({ muted }))
+      app.notify('Settings could not be saved on this device; they will last until you close the page.');
+  };
+  const muteButton = h('button', {
+    type: 'button',
+    class: 'button small secondary sound-toggle',
+    'aria-keyshortcuts': 'M',
+    title: 'Sound on or off (M)',
+    onclick: () => setMuted(!settings().muted),
+  });
+  const renderButton = () => {
+    muteButton.textContent = settings().muted ? 'Unmute' : 'Mute';
+  };
+  renderButton();
+  slots.controls.appendChild(muteButton);
+
+  let bank: SoundBank | null = null;
+  let unfollow: (() => void) | null = null;
+  let offCaptions: (() => void) | null = null;
+  let stopped = false;
+
+  // The scene appears first and its sound joins a moment later (or at the learner's first key
+  // or click), so drawing the room never competes with fetching and decoding sound, and leaving
+  // at once fetches nothing.
+  let waiting = true;
+  const settle = setTimeout(() => begin(), SETTLE_MS);
+  const begin = () => {
+    if (!waiting) return;
+    waiting = false;
+    clearTimeout(settle);
+    document.removeEventListener('keydown', begin, true);
+    document.removeEventListener('pointerdown', begin, true);
+    connect();
+  };
+  document.addEventListener('keydown', begin, true);
+  document.addEventListener('pointerdown', begin, true);
+
+  const connect = () => {
+    if (waiting || bank || stopped || levels().muted) return;
+    void soundBankFor(app, levels()).then((loaded) => {
+      if (!loaded || stopped || bank) return;
+      bank = loaded;
+      bank.setLevels(levels());
+      offCaptions = bank.onCaption((e) => captions.show(e));
+      unfollow = followSession(session, bank, {
+        kinds,
+        assessment: () => settings().mode === 'assessment',
+      });
+    });
+  };
+
+  let wasMuted = levels().muted;
+  const apply = () => {
+    const now = levels();
+    renderButton();
+    if (now.muted && !wasMuted) captions.clearCues();
+    wasMuted = now.muted;
+    bank?.setLevels(now);
+    captions.render();
+    speech.refresh();
+    connect();
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'm' && e.key !== 'M') return;
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (document.querySelector('dialog[open]')) return;
+    if ((e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
+    e.preventDefault();
+    const muted = !settings().muted;
+    setMuted(muted);
+    announce(muted ? 'Sound off.' : 'Sound on.');
+  };
+
+  const offSettings = app.settings.onChange(apply);
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('visibilitychange', apply);
+
+  return () => {
+    stopped = true;
+    waiting = false;
+    clearTimeout(settle);
+    document.removeEventListener('keydown', begin, true);
+    document.removeEventListener('pointerdown', begin, true);
+    offSettings();
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('visibilitychange', apply);
+    unfollow?.();
+    offCaptions?.();
+    bank?.stopAll();
+    speech.stop();
+    captions.destroy();
+    muteButton.remove();
+  };
+};
