@@ -102,22 +102,47 @@ export function openLearners(app: App, changed: () => void): HTMLDialogElement {
 }
 
 /** The progress page: every attempt, a chart per dimension, and moving or clearing data. */
-export function openProgress(app: App, changed: () => void): HTMLDialogElement {
+export function openProgress(
+  app: App,
+  changed: () => void,
+  /** Show one scenario's attempts only; null for all. */
+  only: string | null = null,
+): HTMLDialogElement {
   const p = app.progress;
   const loaded = p.attempts();
-  const attempts = loaded.value;
+  const titles = new Map(loaded.value.map((a) => [a.scenarioId, a.scenarioTitle]));
+  const scenarioIds = [...titles.keys()];
+  const attempts = loaded.value.filter((a) => only === null || a.scenarioId === only);
   const learner = p.current;
-  const reopen = () => {
+  const reopen = (filter: string | null = null) => {
     dialog.close();
     changed();
-    openProgress(app, changed);
+    return openProgress(app, changed, filter);
   };
+
+  // Charts mean most for one scenario at a time; "all" shows every attempt in order.
+  const select = h(
+    'select',
+    { id: 'progress-filter' },
+    h('option', { value: '' }, 'All scenarios'),
+    ...scenarioIds.map((id) => h('option', { value: id, selected: id === only }, titles.get(id)!)),
+  );
+  select.addEventListener('change', () => {
+    reopen(select.value || null)
+      .querySelector<HTMLElement>('#progress-filter')
+      ?.focus();
+  });
+  const filterField = h('p', {}, h('label', { for: 'progress-filter' }, 'Show attempts at: '), select);
 
   const table = attempts.length
     ? h(
         'table',
         { class: 'attempts' },
-        h('caption', {}, `Attempts by ${learner.name}, oldest first`),
+        h(
+          'caption',
+          {},
+          `Attempts by ${learner.name}${only ? ` at “${titles.get(only)}”` : ''}, oldest first`,
+        ),
         h(
           'thead',
           {},
@@ -257,8 +282,11 @@ export function openProgress(app: App, changed: () => void): HTMLDialogElement {
         ? h('p', { class: 'note' }, 'Shared computer: nothing here is kept after this session.')
         : null,
       ...loaded.problems.map((problem) => h('p', { class: 'note', role: 'status' }, problem)),
-      ...(attempts.length > 1 ? DIMS.map(([d, label]) => chart(d, label, attempts)) : []),
+      scenarioIds.length > 1 ? filterField : null,
       table,
+      attempts.length > 1
+        ? h('div', { class: 'progress-charts' }, ...DIMS.map(([d, label]) => chart(d, label, attempts)))
+        : null,
       h('h3', {}, 'Move or clear'),
       h(
         'p',
@@ -278,7 +306,7 @@ export function openProgress(app: App, changed: () => void): HTMLDialogElement {
         fileInput,
       ),
       h('div', { class: 'actions' }, clearButton(false), clearButton(true)),
-    ].filter((x): x is HTMLElement => x !== null),
+    ].filter((x): x is NonNullable<typeof x> => x !== null),
   );
   dialog.classList.add('progress-dialog');
   return dialog;
@@ -297,9 +325,9 @@ const BAND_LEVEL: Record<BandName, number> = { Unsafe: 0, Developing: 1, Compete
 
 /** One dimension's band over the attempts, as a line chart with a text alternative. */
 function chart(dim: (typeof DIMS)[number][0], label: string, attempts: Attempt[]): HTMLElement {
-  const W = 560;
-  const H = 170;
-  const pad = { l: 92, r: 16, t: 12, b: 28 };
+  const W = 420;
+  const H = 200;
+  const pad = { l: 112, r: 16, t: 14, b: 30 };
   const x = (i: number) =>
     pad.l + (attempts.length <= 1 ? 0 : (i / (attempts.length - 1)) * (W - pad.l - pad.r));
   const y = (level: number) => pad.t + (1 - level / 3) * (H - pad.t - pad.b);
@@ -318,7 +346,7 @@ function chart(dim: (typeof DIMS)[number][0], label: string, attempts: Attempt[]
   };
   for (const [band, level] of Object.entries(BAND_LEVEL)) {
     el('line', { x1: pad.l, y1: y(level), x2: W - pad.r, y2: y(level), stroke: '#d8d0c4' });
-    el('text', { x: 4, y: y(level) + 4, 'font-size': 12, fill: '#414b55' }, band);
+    el('text', { x: 4, y: y(level) + 4, 'font-size': 17, fill: '#414b55' }, band);
   }
   const points = attempts.flatMap((a, i) => {
     const b = a.bands[dim].band;
@@ -335,7 +363,7 @@ function chart(dim: (typeof DIMS)[number][0], label: string, attempts: Attempt[]
   attempts.forEach((_, i) =>
     el(
       'text',
-      { x: x(i), y: H - 8, 'font-size': 12, 'text-anchor': 'middle', fill: '#414b55' },
+      { x: x(i), y: H - 8, 'font-size': 17, 'text-anchor': 'middle', fill: '#414b55' },
       String(i + 1),
     ),
   );

@@ -92,6 +92,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
   it('resumes at the same line after a reload, records the attempt, and prints an evidence report', async () => {
     const { context, page, watch } = await open();
     await playHalf(page);
+    // Let the first load finish (the favicon too), so the reload does not cut a request short.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await menu(page);
     await card(page).getByRole('button', { name: 'Start' }).click();
@@ -207,6 +209,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     expect(await card(page).innerText()).toMatch(/1 attempt\./);
     // Me's notes came back with the import, under Me only.
     // With two learners on this computer, a fresh page asks who is playing.
+    // Let the first load finish (the favicon too), so the reload does not cut a request short.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await menu(page);
     const who2 = page.getByRole('dialog', { name: 'Who is playing?' });
@@ -241,6 +245,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     expect(await card(page).innerText()).toMatch(/1 attempt\./);
     const kept = (await page.evaluate('JSON.stringify(Object.entries(localStorage))')) as string;
     expect(kept).not.toMatch(/Visitor/);
+    // Let the first load finish (the favicon too), so the reload does not cut a request short.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await menu(page);
     await page.getByRole('region', { name: 'Learner' }).getByText('Playing as Me').waitFor();
@@ -259,6 +265,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
       localStorage.setItem('careplay:learner:me:attempt:cut', '{"version":1,"id":"cut","scen');
       localStorage.setItem('careplay:learner:me:attempt:newer', JSON.stringify({ version: 9 }));
     })()`);
+    // Let the first load finish (the favicon too), so the reload does not cut a request short.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await menu(page);
     await page
