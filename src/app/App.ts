@@ -5,6 +5,7 @@
  */
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
 import type { PlayableScenario, ScenarioCard } from './catalogueTypes';
+import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
 import { clear, h } from '../ui/dom';
@@ -20,8 +21,12 @@ export interface CustomEntry {
 
 export class App {
   readonly settings: SettingsStore;
+  /** Learners on this device, and the current learner's own records. */
+  readonly progress: ProgressStore;
   readonly ui: HTMLElement;
   private notices = new Set<string>();
+  /** Once per page load, where several people use this computer, the menu asks who is playing. */
+  askedWhoIsPlaying = false;
 
   constructor(
     readonly store: KeyValueStore,
@@ -29,10 +34,12 @@ export class App {
   ) {
     this.ui = ui;
     this.settings = new SettingsStore(store);
+    this.progress = new ProgressStore(store);
     this.applySettings(this.settings.value);
     document.documentElement.toggleAttribute('data-presenter', this.presenter);
     this.settings.onChange((s) => this.applySettings(s));
     if (this.settings.problem) this.notify(this.settings.problem);
+    for (const problem of this.progress.problems) this.notify(problem);
     if (!store.available) {
       this.notify(
         'This browser is not letting CarePlay save anything, so settings and progress will be forgotten when you close the page.',
@@ -104,6 +111,11 @@ export class App {
     return checked.playable;
   }
 
+  /** The current learner's saves in progress and notes: no other learner sees them. */
+  get learnerStore(): KeyValueStore {
+    return this.progress.store;
+  }
+
   /** A message shown once per page load in a banner at the top. */
   notify(message: string): void {
     if (this.notices.has(message)) return;
@@ -120,6 +132,8 @@ export class App {
   /** Replace the HTML layer's screen (banners stay). */
   mount(screen: HTMLElement): void {
     for (const child of [...this.ui.children]) if (!child.classList.contains('banner')) child.remove();
+    // An evidence report open over the old screen goes with it.
+    document.documentElement.removeAttribute('data-report');
     this.ui.appendChild(screen);
   }
 

@@ -13,6 +13,8 @@ import { announce, h } from '../ui/dom';
 import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
+import { attemptFrom } from './attemptFrom';
+import type { Attempt } from './progressStore';
 import type { App } from './App';
 import type { ClassSession } from '../engine/ClassSession';
 import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
@@ -60,7 +62,7 @@ export async function runConversation(
     cs = classSessionFor(app, playable, session, options, data.fresh === true);
     session = cs.session;
   } else if (!session && !data.fresh) {
-    const saved = app.store.get(progressKey(scenario.id));
+    const saved = app.learnerStore.get(progressKey(scenario.id));
     if (saved) {
       session = await offerResume(app, playable, saved, options);
       if (!isCurrent()) return () => {};
@@ -108,8 +110,8 @@ export async function runConversation(
       classroom.update();
       return;
     }
-    if (s.ended) app.store.remove(progressKey(scenario.id));
-    else app.store.set(progressKey(scenario.id), JSON.stringify(s.save()));
+    if (s.ended) app.learnerStore.remove(progressKey(scenario.id));
+    else app.learnerStore.set(progressKey(scenario.id), JSON.stringify(s.save()));
   };
 
   let moving: Promise<void> = Promise.resolve();
@@ -191,7 +193,7 @@ function offerResume(
   }
   const restored = Session.restore(scenario, data, options);
   if (!restored.ok) {
-    app.store.remove(progressKey(scenario.id));
+    app.learnerStore.remove(progressKey(scenario.id));
     app.notify(`${restored.reason}`);
     return Promise.resolve(undefined);
   }
@@ -221,7 +223,7 @@ function offerResume(
         class: 'button secondary',
         onclick: () => {
           answered = true;
-          app.store.remove(progressKey(scenario.id));
+          app.learnerStore.remove(progressKey(scenario.id));
           dialog.close();
           resolve(undefined);
         },
@@ -265,9 +267,17 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   stage.setMotion(false);
   const snap = session.snapshot;
   stage.show(snap.location, snap.present, snap.expressions);
-  app.store.remove(progressKey(playable.scenario.id));
+  app.learnerStore.remove(progressKey(playable.scenario.id));
 
   const model = buildDebrief(playable.scenario, result, playable.analysis.bestPath);
+  // Each finish is one attempt for the current learner (a class's run in presenter mode is not).
+  let attempt: Attempt | null = null;
+  if (!data.classSession) {
+    const notes = app.learnerStore.get(`notes:${playable.scenario.id}`) ?? '';
+    attempt = attemptFrom(playable, session, model, app.settings.value.mode, notes);
+    if (!app.progress.recordAttempt(attempt))
+      app.notify('This attempt could not be saved on this device; its debrief is still here.');
+  }
   let channel: BroadcastChannel | null = null;
   let classSummary: HTMLElement | null = null;
   const cs = data.classSession;
@@ -307,6 +317,15 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
         } satisfies ConversationData);
       },
       menu: () => scene.scene.start('Menu'),
+      notesChanged: (notes) => {
+        if (attempt) app.progress.updateNotes(attempt.id, notes);
+      },
+      report: attempt
+        ? () => {
+            const id = attempt.id;
+            void import('../ui/progressView').then((m) => m.openReportById(app, id));
+          }
+        : undefined,
     },
     classSummary,
   );

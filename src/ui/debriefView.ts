@@ -16,6 +16,10 @@ export interface DebriefActions {
   retry(): void;
   rewindTo(decision: number): void;
   menu(): void;
+  /** The reflection notes changed: the attempt's record keeps them too. */
+  notesChanged?(notes: string): void;
+  /** Open the evidence report for this attempt. */
+  report?(): void;
 }
 
 const DIMENSION_NAMES: Record<Dimension, string> = {
@@ -180,8 +184,11 @@ export function renderDebrief(
 
   const notesKey = `notes:${playable.scenario.id}`;
   const notes = h('textarea', { id: 'reflection-notes', 'aria-describedby': 'reflection-help' });
-  notes.value = app.store.get(notesKey) ?? '';
-  notes.addEventListener('input', () => app.store.set(notesKey, notes.value));
+  notes.value = app.learnerStore.get(notesKey) ?? '';
+  notes.addEventListener('input', () => {
+    app.learnerStore.set(notesKey, notes.value);
+    actions.notesChanged?.(notes.value);
+  });
   const reflection = h(
     'section',
     { class: 'card reflection', 'aria-labelledby': 'reflect-h' },
@@ -223,6 +230,13 @@ export function renderDebrief(
         'div',
         { class: 'debrief-actions' },
         h('button', { type: 'button', class: 'button', onclick: actions.retry }, 'Try again'),
+        actions.report
+          ? h(
+              'button',
+              { type: 'button', class: 'button secondary', onclick: actions.report },
+              'Evidence report',
+            )
+          : null,
         h('button', { type: 'button', class: 'button secondary', onclick: actions.menu }, 'Back to the menu'),
       ),
     ),

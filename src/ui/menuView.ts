@@ -1,6 +1,7 @@
 /** The menu: one card per scenario, settings, and a place to try a trainer's own file. */
 import type { App } from '../app/App';
 import type { ScenarioCard } from '../app/catalogueTypes';
+import type { Best } from '../app/progressStore';
 import { h } from './dom';
 import { openSettings } from './dialogs';
 import { openKeymap } from './keymap';
@@ -10,7 +11,15 @@ export interface MenuActions {
   togglePresenter(): void;
   tryFile(file: File): void;
   remove(id: string): void;
+  /** The learner or their data changed: draw the menu again. */
+  refresh(): void;
 }
+
+const DIM_WORDS = [
+  ['empathy', 'Empathy'],
+  ['boundaries', 'Boundaries'],
+  ['escalation', 'Escalation'],
+] as const;
 
 export function renderMenu(
   app: App,
@@ -18,10 +27,42 @@ export function renderMenu(
   problems?: { file: string; lines: string[] },
 ): HTMLElement {
   const cards = app.cards();
+  const best = app.progress.best();
   const list = h(
     'ul',
     { class: 'cards', 'aria-label': 'Scenarios' },
-    ...cards.map((card) => h('li', {}, scenarioCard(card, actions))),
+    ...cards.map((card) => h('li', {}, scenarioCard(card, actions, best.get(card.id)))),
+  );
+  const learner = app.progress.current;
+  const progressUi = () => import('./progressView');
+  const learnerBar = h(
+    'section',
+    { class: 'learner-bar', 'aria-label': 'Learner' },
+    h(
+      'p',
+      {},
+      'Playing as ',
+      h('strong', {}, learner.name),
+      app.progress.shared ? ' · shared computer: nothing is kept after this session' : '',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small secondary',
+        onclick: () => void progressUi().then((m) => m.openLearners(app, actions.refresh)),
+      },
+      'Change learner',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small secondary',
+        onclick: () => void progressUi().then((m) => m.openProgress(app, actions.refresh)),
+      },
+      'Progress and evidence',
+    ),
   );
 
   // The file input itself is hidden from everyone; the button beside it opens it.
@@ -113,12 +154,17 @@ export function renderMenu(
         ),
       ),
     ),
+    learnerBar,
     list,
     drop,
   );
 }
 
-function scenarioCard(card: ScenarioCard & { custom: boolean }, actions: MenuActions): HTMLElement {
+function scenarioCard(
+  card: ScenarioCard & { custom: boolean },
+  actions: MenuActions,
+  best: Best | undefined,
+): HTMLElement {
   const titleId = `card-${card.id}`;
   return h(
     'article',
@@ -132,6 +178,14 @@ function scenarioCard(card: ScenarioCard & { custom: boolean }, actions: MenuAct
       card.custom ? h('span', { class: 'tag' }, 'Your file') : null,
     ),
     h('p', {}, card.summary),
+    best
+      ? h(
+          'p',
+          { class: 'best' },
+          `${best.attempts} attempt${best.attempts === 1 ? '' : 's'}. Best: `,
+          DIM_WORDS.map(([d, word]) => `${word} ${best.bands[d] ?? 'not tested'}`).join(' · '),
+        )
+      : null,
     card.contentNote
       ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), card.contentNote)
       : null,

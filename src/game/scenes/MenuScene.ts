@@ -23,6 +23,7 @@ export class MenuScene extends Phaser.Scene {
         this.scene.start('Conversation', { id });
       },
       tryFile: (file) => void this.tryFile(file),
+      refresh: () => this.app.mount(renderMenu(this.app, actions)),
       remove: (id) => {
         this.app.removeCustom(id);
         this.app.mount(renderMenu(this.app, actions));
@@ -36,7 +37,7 @@ export class MenuScene extends Phaser.Scene {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (
-        document.querySelector('dialog[open]') ||
+        document.querySelector('dialog[open], #report') ||
         (e.target as HTMLElement).closest('input, textarea, select')
       )
         return;
@@ -51,6 +52,12 @@ export class MenuScene extends Phaser.Scene {
     document.addEventListener('keydown', onKey);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => document.removeEventListener('keydown', onKey));
     this.app.mount(renderMenu(this.app, actions, data.problems));
+    // Only the first menu of a page load asks; after that the learner has chosen already.
+    const ask = !this.app.askedWhoIsPlaying;
+    this.app.askedWhoIsPlaying = true;
+    if (ask && this.app.progress.learners().length > 1 && !this.app.presenter) {
+      void import('../../ui/progressView').then((m) => m.openLearners(this.app, actions.refresh));
+    }
     document.title = 'CarePlay';
     // A standard performance mark (no data leaves the page): npm run bench reads it.
     performance.mark('ready');

@@ -1,0 +1,90 @@
+/**
+ * A finished attempt as a record to keep: everything the evidence report needs, in words, so it
+ * still reads the same if the scenario later changes or is removed.
+ */
+import type { DebriefModel } from '../engine/debrief';
+import { NARRATOR } from '../engine/model';
+import type { Session } from '../engine/Session';
+import { plainText } from '../ui/richText';
+import type { PlayableScenario } from './catalogueTypes';
+import { newId, PROGRESS_VERSION, type Attempt, type AttemptStep } from './progressStore';
+
+export function attemptFrom(
+  playable: PlayableScenario,
+  session: Session,
+  model: DebriefModel,
+  mode: 'practice' | 'assessment',
+  notes: string,
+  now = Date.now(),
+): Attempt {
+  const { scenario, references } = playable;
+  const choices = new Map(
+    Object.values(scenario.nodes).flatMap((n) => (n.choices ?? []).map((c) => [c.id, c] as const)),
+  );
+  const steps: AttemptStep[] = [];
+  for (const entry of session.transcript) {
+    if (entry.kind === 'line') {
+      const speaker = entry.speaker === NARRATOR ? '' : (scenario.cast[entry.speaker]?.name ?? entry.speaker);
+      steps.push({ kind: 'line', speaker, text: plainText(entry.text) });
+    } else if (entry.kind === 'choice') {
+      const choice = choices.get(entry.choice);
+      steps.push({
+        kind: 'choice',
+        decision: entry.decision,
+        prompt: scenario.nodes[entry.node]?.discuss ?? null,
+        text: plainText(entry.text),
+        feedback: choice ? plainText(choice.feedback.why) : '',
+        sources: (choice?.feedback.sources ?? []).map((k) => references.sources[k]?.title ?? k),
+      });
+    } else if (entry.kind === 'rewind') {
+      steps.push({ kind: 'line', speaker: '', text: `(You went back to decision ${entry.toDecision + 1}.)` });
+    }
+  }
+  // A session carried on after a reload has a transcript from that point only: the decisions
+  // before it come from the debrief, so the record still holds the whole path.
+  const firstSeen = Math.min(
+    model.timeline.length,
+    ...steps.flatMap((s) => (s.kind === 'choice' ? [s.decision] : [])),
+  );
+  const earlier: AttemptStep[] = model.timeline.slice(0, firstSeen).map((t) => ({
+    kind: 'choice',
+    decision: t.index,
+    prompt: t.prompt,
+    text: plainText(t.chosen.text),
+    feedback: plainText(t.chosen.why),
+    sources: t.chosen.sources.map((k) => references.sources[k]?.title ?? k),
+  }));
+  if (earlier.length)
+    earlier.unshift({
+      kind: 'line',
+      speaker: '',
+      text: '(Before the learner carried on from a saved place:)',
+    });
+  steps.unshift(...earlier);
+  return {
+    version: PROGRESS_VERSION,
+    id: newId(),
+    scenarioId: scenario.id,
+    scenarioTitle: scenario.title,
+    scenarioVersion: scenario.version,
+    finishedAt: now,
+    mode,
+    rewinds: model.rewinds,
+    feedbackDuringPlay: mode === 'practice',
+    outcomes: scenario.outcomes.map((o) => ({ standard: o.standard, text: o.text })),
+    ending: { title: model.ending.title, outcome: model.ending.outcome },
+    bands: {
+      empathy: { ...pick(model.bands.empathy) },
+      boundaries: { ...pick(model.bands.boundaries) },
+      escalation: { ...pick(model.bands.escalation) },
+    },
+    steps,
+    notes,
+  };
+}
+
+const pick = (b: DebriefModel['bands']['empathy']) => ({
+  band: b.band,
+  percent: b.percent,
+  reason: b.reason,
+});

@@ -1,0 +1,548 @@
+/**
+ * Learners and their progress, on this device only: learner profiles (a name, nothing else),
+ * each learner's finished attempts, saves in progress and reflection notes. Every learner's
+ * records live under their own key prefix, so one learner never reads another's.
+ *
+ * Every record is versioned and read defensively, like the settings: bad data never wins.
+ * Anything corrupt, truncated, from a newer version, from another program or too large is
+ * left out and described in a plain sentence; everything that can be read is kept.
+ */
+import { memoryStore, type KeyValueStore } from './storage';
+
+export const PROGRESS_VERSION = 1;
+export const EXPORT_FORMAT = 'careplay-progress';
+/** A single record larger than this (in characters) is not read: no attempt comes near it. */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+const DIMS = ['empathy', 'boundaries', 'escalation'] as const;
+type Dim = (typeof DIMS)[number];
+const BANDS = ['Exemplary', 'Competent', 'Developing', 'Unsafe'] as const;
+export type BandName = (typeof BANDS)[number];
+
+export interface Learner {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface AttemptBand {
+  band: BandName | null;
+  percent: number | null;
+  reason: string;
+}
+
+/** One step of the transcript, already in words so the report does not need the scenario. */
+export type AttemptStep =
+  | { kind: 'line'; speaker: string; text: string }
+  | {
+      kind: 'choice';
+      decision: number;
+      prompt: string | null;
+      text: string;
+      feedback: string;
+      sources: string[];
+    };
+
+export interface Attempt {
+  version: typeof PROGRESS_VERSION;
+  id: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  scenarioVersion: number;
+  finishedAt: number;
+  mode: 'practice' | 'assessment';
+  rewinds: number;
+  /** True when feedback was shown after each choice (practice), false when only at the end. */
+  feedbackDuringPlay: boolean;
+  outcomes: { standard: string; text: string }[];
+  ending: { title: string; outcome: 'good' | 'mixed' | 'poor' };
+  bands: Record<Dim, AttemptBand>;
+  steps: AttemptStep[];
+  notes: string;
+}
+
+export interface Loaded<T> {
+  value: T;
+  /** Plain sentences about what could not be read; empty when all was well. */
+  problems: string[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+
+/** Read JSON text into a plain object, or say plainly why not. */
+function readJson(raw: string): Parsed<Record<string, unknown>> {
+  if (raw.length > MAX_RECORD_CHARS) return { ok: false, why: 'it is far too large to be a CarePlay record' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, why: 'it is damaged or cut short' };
+  }
+  if (!isObj(data)) return { ok: false, why: 'it is not a CarePlay record' };
+  return { ok: true, value: data };
+}
+
+function checkVersion(d: Record<string, unknown>): string | null {
+  if (!num(d.version)) return 'it is not a CarePlay record';
+  if (d.version > PROGRESS_VERSION) return 'it was saved by a newer version of CarePlay';
+  if (d.version < 1) return 'it was saved by an older version of CarePlay that is no longer read';
+  return null;
+}
+
+export function parseLearner(value: unknown): Learner | null {
+  if (!isObj(value)) return null;
+  if (!str(value.id, 80) || !/^[a-z0-9-]+$/i.test(value.id)) return null;
+  if (!str(value.name, 80) || !value.name.trim()) return null;
+  return { id: value.id, name: value.name.trim(), createdAt: num(value.createdAt) ? value.createdAt : 0 };
+}
+
+function parseBand(v: unknown): AttemptBand | null {
+  if (!isObj(v)) return null;
+  const band =
+    v.band === null
+      ? null
+      : (BANDS as readonly unknown[]).includes(v.band)
+        ? (v.band as BandName)
+        : undefined;
+  if (band === undefined) return null;
+  const percent = v.percent === null ? null : num(v.percent) ? v.percent : undefined;
+  if (percent === undefined || !str(v.reason, 2000)) return null;
+  return { band, percent, reason: v.reason };
+}
+
+function parseStep(v: unknown): AttemptStep | null {
+  if (!isObj(v)) return null;
+  if (v.kind === 'line' && str(v.speaker, 200) && str(v.text, 5000))
+    return { kind: 'line', speaker: v.speaker, text: v.text };
+  if (
+    v.kind === 'choice' &&
+    num(v.decision) &&
+    (v.prompt === null || str(v.prompt, 2000)) &&
+    str(v.text, 5000) &&
+    str(v.feedback, 5000) &&
+    Array.isArray(v.sources) &&
+    v.sources.every((s) => str(s, 500))
+  )
+    return {
+      kind: 'choice',
+      decision: v.decision,
+      prompt: v.prompt,
+      text: v.text,
+      feedback: v.feedback,
+      sources: v.sources,
+    };
+  return null;
+}
+
+/** Check an attempt field by field. A damaged transcript step is dropped; a damaged core is not read. */
+export function parseAttempt(value: unknown): Parsed<Attempt> {
+  if (!isObj(value)) return { ok: false, why: 'it is not a CarePlay record' };
+  const version = checkVersion(value);
+  if (version) return { ok: false, why: version };
+  const d = value;
+  if (!str(d.id, 80) || !/^[a-z0-9-]+$/i.test(d.id)) return { ok: false, why: 'it has no usable id' };
+  if (!str(d.scenarioId, 200) || !str(d.scenarioTitle, 500) || !num(d.scenarioVersion))
+    return { ok: false, why: 'it does not say which scenario it was' };
+  if (!num(d.finishedAt)) return { ok: false, why: 'it has no date' };
+  if (d.mode !== 'practice' && d.mode !== 'assessment') return { ok: false, why: 'its mode is unknown' };
+  if (
+    !isObj(d.ending) ||
+    !str(d.ending.title, 500) ||
+    !['good', 'mixed', 'poor'].includes(d.ending.outcome as string)
+  )
+    return { ok: false, why: 'its ending is unreadable' };
+  if (!isObj(d.bands)) return { ok: false, why: 'its scores are unreadable' };
+  const bands = {} as Record<Dim, AttemptBand>;
+  for (const dim of DIMS) {
+    const b = parseBand(d.bands[dim]);
+    if (!b) return { ok: false, why: 'its scores are unreadable' };
+    bands[dim] = b;
+  }
+  const rawSteps = Array.isArray(d.steps) ? d.steps : [];
+  const steps = rawSteps.map(parseStep).filter((s): s is AttemptStep => s !== null);
+  const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o) =>
+    isObj(o) && str(o.standard, 200) && str(o.text, 2000) ? [{ standard: o.standard, text: o.text }] : [],
+  );
+  return {
+    ok: true,
+    value: {
+      version: PROGRESS_VERSION,
+      id: d.id,
+      scenarioId: d.scenarioId,
+      scenarioTitle: d.scenarioTitle,
+      scenarioVersion: d.scenarioVersion,
+      finishedAt: d.finishedAt,
+      mode: d.mode,
+      rewinds: num(d.rewinds) && d.rewinds >= 0 ? d.rewinds : 0,
+      feedbackDuringPlay: d.feedbackDuringPlay === true,
+      outcomes,
+      ending: { title: d.ending.title, outcome: d.ending.outcome as Attempt['ending']['outcome'] },
+      bands,
+      steps,
+      notes: str(d.notes) ? d.notes : '',
+    },
+  };
+}
+
+const LEARNERS_KEY = 'learners';
+const MIGRATED_KEY = 'learners:migrated';
+const scope = (learnerId: string) => `learner:${learnerId}:`;
+
+/** A view of a store under a key prefix: a learner's records, invisible to the others. */
+export function scopedStore(base: KeyValueStore, prefix: string): KeyValueStore {
+  return {
+    get available() {
+      return base.available;
+    },
+    get: (key) => base.get(prefix + key),
+    set: (key, value) => base.set(prefix + key, value),
+    remove: (key) => base.remove(prefix + key),
+    keys: () => base.keys().flatMap((k) => (k.startsWith(prefix) ? [k.slice(prefix.length)] : [])),
+  };
+}
+
+export function newId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export interface Best {
+  attempts: number;
+  bands: Record<Dim, BandName | null>;
+}
+
+const BAND_RANK: Record<BandName, number> = { Unsafe: 0, Developing: 1, Competent: 2, Exemplary: 3 };
+
+export interface ExportBundle {
+  format: typeof EXPORT_FORMAT;
+  version: typeof PROGRESS_VERSION;
+  exportedAt: number;
+  learners: {
+    learner: Learner;
+    attempts: Attempt[];
+    notes: Record<string, string>;
+    /** Places in scenarios not yet finished: Session save envelopes, as stored. */
+    saves?: Record<string, string>;
+  }[];
+}
+
+export interface ImportSummary {
+  learners: number;
+  attempts: number;
+  /** Plain sentences about what was skipped. */
+  problems: string[];
+}
+
+/**
+ * The learners on this device and the current one's records. A "shared computer" learner is
+ * kept in memory only: nothing about them outlives the page.
+ */
+export class ProgressStore {
+  private list: Learner[];
+  private currentId: string;
+  private sharedLearner: Learner | null = null;
+  private sharedMemory: KeyValueStore | null = null;
+  /** Plain sentences about anything that could not be read at start. */
+  readonly problems: string[] = [];
+
+  constructor(private readonly device: KeyValueStore) {
+    const loaded = this.readLearners();
+    this.list = loaded.value.learners;
+    this.problems.push(...loaded.problems);
+    if (this.list.length === 0) {
+      this.list.push({ id: 'me', name: 'Me', createdAt: Date.now() });
+      this.writeLearners();
+    }
+    this.currentId = this.list.some((l) => l.id === loaded.value.current)
+      ? loaded.value.current!
+      : this.list[0]!.id;
+    this.migrate();
+  }
+
+  learners(): Learner[] {
+    return [...this.list];
+  }
+
+  get current(): Learner {
+    return this.sharedLearner ?? this.list.find((l) => l.id === this.currentId)!;
+  }
+
+  /** True while the learner is on a shared computer: nothing is kept after the page closes. */
+  get shared(): boolean {
+    return this.sharedLearner !== null;
+  }
+
+  /** The current learner's own store: saves in progress, notes, attempts. */
+  get store(): KeyValueStore {
+    if (this.sharedMemory) return this.sharedMemory;
+    return scopedStore(this.device, scope(this.currentId));
+  }
+
+  /** Add a learner by name (or return the one of that name) and switch to them. */
+  addLearner(name: string): Learner {
+    const clean = name.trim().slice(0, 80) || 'Learner';
+    const existing = this.list.find((l) => l.name.toLowerCase() === clean.toLowerCase());
+    const learner = existing ?? { id: newId(), name: clean, createdAt: Date.now() };
+    if (!existing) this.list.push(learner);
+    this.switchTo(learner.id);
+    return learner;
+  }
+
+  switchTo(id: string): void {
+    if (!this.list.some((l) => l.id === id)) return;
+    this.sharedLearner = null;
+    this.sharedMemory = null;
+    this.currentId = id;
+    this.writeLearners();
+  }
+
+  /** Start a session that keeps nothing on this device. */
+  startShared(name: string): Learner {
+    this.sharedLearner = {
+      id: `shared-${newId()}`,
+      name: name.trim().slice(0, 80) || 'Guest',
+      createdAt: Date.now(),
+    };
+    this.sharedMemory = memoryStore();
+    return this.sharedLearner;
+  }
+
+  attempts(): Loaded<Attempt[]> {
+    return readAttempts(this.store);
+  }
+
+  recordAttempt(attempt: Attempt): boolean {
+    return this.store.set(`attempt:${attempt.id}`, JSON.stringify(attempt));
+  }
+
+  updateNotes(attemptId: string, notes: string): boolean {
+    const raw = this.store.get(`attempt:${attemptId}`);
+    if (!raw) return false;
+    const json = readJson(raw);
+    const parsed = json.ok ? parseAttempt(json.value) : null;
+    if (!parsed?.ok) return false;
+    return this.recordAttempt({ ...parsed.value, notes });
+  }
+
+  /** Best band per dimension and number of attempts, per scenario, for the menu. */
+  best(): Map<string, Best> {
+    const out = new Map<string, Best>();
+    for (const a of this.attempts().value) {
+      const b = out.get(a.scenarioId) ?? {
+        attempts: 0,
+        bands: { empathy: null, boundaries: null, escalation: null },
+      };
+      b.attempts++;
+      for (const d of DIMS) {
+        const band = a.bands[d].band;
+        const was = b.bands[d];
+        if (band && (!was || BAND_RANK[band] > BAND_RANK[was])) b.bands[d] = band;
+      }
+      out.set(a.scenarioId, b);
+    }
+    return out;
+  }
+
+  /** One learner's (or everyone's) attempts and notes, as one JSON text. */
+  exportJson(everyone: boolean): string {
+    const who = everyone
+      ? [...this.list, ...(this.sharedLearner ? [this.sharedLearner] : [])]
+      : [this.current];
+    const bundle: ExportBundle = {
+      format: EXPORT_FORMAT,
+      version: PROGRESS_VERSION,
+      exportedAt: Date.now(),
+      learners: who.map((learner) => {
+        const store = this.storeOf(learner.id);
+        const notes: Record<string, string> = {};
+        const saves: Record<string, string> = {};
+        for (const key of store.keys()) {
+          if (key.startsWith('notes:')) notes[key.slice(6)] = store.get(key) ?? '';
+          if (key.startsWith('progress:')) saves[key.slice(9)] = store.get(key) ?? '';
+        }
+        return { learner, attempts: readAttempts(store).value, notes, saves };
+      }),
+    };
+    return JSON.stringify(bundle, null, 2);
+  }
+
+  /**
+   * Merge an exported file in. Nothing here is overwritten: learners are matched by id (else by
+   * name), attempts already present are skipped, and differing notes are added below the old ones.
+   */
+  importJson(text: string): ImportSummary {
+    const summary: ImportSummary = { learners: 0, attempts: 0, problems: [] };
+    const json = readJson(text);
+    if (!json.ok) return { ...summary, problems: [`The file could not be read: ${json.why}.`] };
+    const d = json.value;
+    if (d.format !== EXPORT_FORMAT)
+      return { ...summary, problems: ['The file is not a CarePlay progress file.'] };
+    const version = checkVersion(d);
+    if (version) return { ...summary, problems: [`The file could not be read: ${version}.`] };
+    if (!Array.isArray(d.learners)) return { ...summary, problems: ['The file has no learners in it.'] };
+    d.learners.forEach((entry: unknown, i) => {
+      const learner = isObj(entry) ? parseLearner(entry.learner) : null;
+      if (!learner || !isObj(entry)) {
+        summary.problems.push(`Learner ${i + 1} in the file could not be read and was skipped.`);
+        return;
+      }
+      const existing =
+        this.list.find((l) => l.id === learner.id) ??
+        this.list.find((l) => l.name.toLowerCase() === learner.name.toLowerCase());
+      const target = existing ?? (learner.id.startsWith('shared-') ? { ...learner, id: newId() } : learner);
+      if (!existing) this.list.push(target);
+      summary.learners++;
+      const store = this.storeOf(target.id);
+      const attempts = Array.isArray(entry.attempts) ? entry.attempts : [];
+      let bad = 0;
+      for (const a of attempts) {
+        const parsed = parseAttempt(a);
+        if (!parsed.ok) {
+          bad++;
+          continue;
+        }
+        if (store.get(`attempt:${parsed.value.id}`) !== null) continue;
+        store.set(`attempt:${parsed.value.id}`, JSON.stringify(parsed.value));
+        summary.attempts++;
+      }
+      if (bad)
+        summary.problems.push(`${bad} of ${learner.name}’s attempts could not be read and were skipped.`);
+      // A place in a scenario comes across only where there is none here; it is checked
+      // (replayed) when the scenario is next started, like any saved place.
+      if (isObj(entry.saves)) {
+        for (const [scenario, save] of Object.entries(entry.saves)) {
+          if (str(save, 200_000) && store.get(`progress:${scenario}`) === null)
+            store.set(`progress:${scenario}`, save);
+        }
+      }
+      if (isObj(entry.notes)) {
+        for (const [scenario, note] of Object.entries(entry.notes)) {
+          if (!str(note) || !note.trim()) continue;
+          const key = `notes:${scenario}`;
+          const old = store.get(key) ?? '';
+          if (old.includes(note)) continue;
+          store.set(key, old.trim() ? `${old}\n\n${note}` : note);
+        }
+      }
+    });
+    this.writeLearners();
+    return summary;
+  }
+
+  /** Delete the current learner's records (and the learner, unless it is the last one). */
+  clearCurrent(): void {
+    if (this.sharedLearner) {
+      this.sharedMemory = memoryStore();
+      return;
+    }
+    const store = this.store;
+    for (const key of store.keys()) store.remove(key);
+    if (this.list.length > 1) {
+      this.list = this.list.filter((l) => l.id !== this.currentId);
+      this.currentId = this.list[0]!.id;
+    }
+    this.writeLearners();
+  }
+
+  /** Delete every learner's records and start again with one learner. */
+  clearEveryone(): void {
+    for (const learner of this.list) {
+      const store = this.storeOf(learner.id);
+      for (const key of store.keys()) store.remove(key);
+    }
+    this.sharedLearner = null;
+    this.sharedMemory = null;
+    this.list = [{ id: 'me', name: 'Me', createdAt: Date.now() }];
+    this.currentId = 'me';
+    this.writeLearners();
+  }
+
+  private storeOf(id: string): KeyValueStore {
+    if (this.sharedLearner && id === this.sharedLearner.id) return this.sharedMemory!;
+    return scopedStore(this.device, scope(id));
+  }
+
+  private readLearners(): Loaded<{ learners: Learner[]; current: string | null }> {
+    const loaded = this.readLearnerList();
+    // Records of a learner missing from the list are found again, under a plain name.
+    const learners = loaded.value.learners;
+    const known = new Set(learners.map((l) => l.id));
+    for (const key of this.device.keys()) {
+      const m = /^learner:([a-z0-9-]+):/i.exec(key);
+      if (m && !known.has(m[1]!)) {
+        known.add(m[1]!);
+        const name = m[1] === 'me' ? 'Me' : `Learner ${learners.length + 1}`;
+        learners.push({ id: m[1]!, name, createdAt: 0 });
+      }
+    }
+    return loaded;
+  }
+
+  private readLearnerList(): Loaded<{ learners: Learner[]; current: string | null }> {
+    const raw = this.device.get(LEARNERS_KEY);
+    const empty = { learners: [] as Learner[], current: null };
+    if (raw === null) return { value: empty, problems: [] };
+    const json = readJson(raw);
+    if (!json.ok)
+      return {
+        value: empty,
+        problems: [`The list of learners could not be read (${json.why}); their records are still kept.`],
+      };
+    const version = checkVersion(json.value);
+    if (version)
+      return {
+        value: empty,
+        problems: [`The list of learners could not be read (${version}); their records are still kept.`],
+      };
+    const items = Array.isArray(json.value.learners) ? json.value.learners : [];
+    const learners = items.map(parseLearner).filter((l): l is Learner => l !== null);
+    const problems =
+      learners.length < items.length
+        ? [`${items.length - learners.length} learner profile(s) could not be read.`]
+        : [];
+    return {
+      value: { learners, current: str(json.value.current, 80) ? json.value.current : null },
+      problems,
+    };
+  }
+
+  private writeLearners(): void {
+    this.device.set(
+      LEARNERS_KEY,
+      JSON.stringify({ version: PROGRESS_VERSION, learners: this.list, current: this.currentId }),
+    );
+  }
+
+  /** Progress and notes saved before there were learners belong to the first learner, once. */
+  private migrate(): void {
+    if (this.device.get(MIGRATED_KEY) !== null) return;
+    const target = scopedStore(this.device, scope(this.list[0]!.id));
+    for (const key of this.device.keys()) {
+      if (!key.startsWith('progress:') && !key.startsWith('notes:')) continue;
+      const value = this.device.get(key);
+      if (value !== null && target.get(key) === null && target.set(key, value)) this.device.remove(key);
+    }
+    this.device.set(MIGRATED_KEY, String(PROGRESS_VERSION));
+  }
+}
+
+/** Every attempt in a learner's store that can be read, newest last, and what could not be. */
+export function readAttempts(store: KeyValueStore): Loaded<Attempt[]> {
+  const value: Attempt[] = [];
+  const problems: string[] = [];
+  for (const key of store.keys()) {
+    if (!key.startsWith('attempt:')) continue;
+    const raw = store.get(key);
+    if (raw === null) continue;
+    const json = readJson(raw);
+    const parsed = json.ok ? parseAttempt(json.value) : json;
+    if (parsed.ok) value.push(parsed.value);
+    else problems.push(`One saved attempt could not be read (${parsed.why}); the others are shown.`);
+  }
+  value.sort((a, b) => a.finishedAt - b.finishedAt);
+  return { value, problems };
+}

@@ -1,0 +1,485 @@
+/**
+ * Learners, progress and evidence: choosing a learner, the progress page (every attempt and a
+ * chart per dimension), the evidence report for an assessor, and moving or clearing data.
+ * Loaded on demand: none of it is needed for the menu's first paint.
+ */
+import type { App } from '../app/App';
+import type { Attempt, BandName } from '../app/progressStore';
+import { openDialog } from './dialogs';
+import { announce, h } from './dom';
+
+const DIMS = [
+  ['empathy', 'Empathy'],
+  ['boundaries', 'Professional boundaries'],
+  ['escalation', 'Escalation'],
+] as const;
+
+const date = (ms: number) =>
+  new Date(ms).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+
+const bandText = (b: { band: BandName | null; percent: number | null }) =>
+  `${b.band ?? 'Not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}`;
+
+/** Choose, add or start a shared-computer learner. `changed` redraws the menu. */
+export function openLearners(app: App, changed: () => void): HTMLDialogElement {
+  const p = app.progress;
+  const done = (message: string) => {
+    dialog.close();
+    changed();
+    announce(message);
+  };
+  const name = h('input', { type: 'text', id: 'learner-name', autocomplete: 'off', maxlength: 80 });
+  const shared = h('input', { type: 'checkbox', id: 'learner-shared' });
+  const add = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button',
+      onclick: () => {
+        const value = name.value.trim();
+        if (!value) {
+          name.focus();
+          return;
+        }
+        const learner = shared.checked ? p.startShared(value) : p.addLearner(value);
+        done(`You are now playing as ${learner.name}.`);
+      },
+    },
+    'Start as this learner',
+  );
+  const list = h(
+    'ul',
+    { class: 'learner-list', 'aria-label': 'Learners on this computer' },
+    ...p.learners().map((l) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button secondary',
+            'aria-pressed': String(!p.shared && l.id === p.current.id),
+            onclick: () => {
+              p.switchTo(l.id);
+              done(`You are now playing as ${l.name}.`);
+            },
+          },
+          l.name,
+        ),
+      ),
+    ),
+  );
+  const close = h(
+    'button',
+    { type: 'button', class: 'button secondary', onclick: () => dialog.close() },
+    'Close',
+  );
+  const dialog = openDialog(
+    app,
+    'Who is playing?',
+    [
+      h('p', {}, 'Each learner’s attempts and notes are kept apart. Choose your name:'),
+      list,
+      h('h3', {}, 'A new learner'),
+      h('label', { for: 'learner-name' }, 'Your name'),
+      name,
+      h(
+        'p',
+        {},
+        h(
+          'label',
+          {},
+          shared,
+          ' Shared computer: keep nothing after this session (everything is forgotten when the page closes)',
+        ),
+      ),
+    ],
+    [add, close],
+  );
+  dialog.classList.add('learners-dialog');
+  return dialog;
+}
+
+/** The progress page: every attempt, a chart per dimension, and moving or clearing data. */
+export function openProgress(
+  app: App,
+  changed: () => void,
+  /** Show one scenario's attempts only; null for all. */
+  only: string | null = null,
+): HTMLDialogElement {
+  const p = app.progress;
+  const loaded = p.attempts();
+  const titles = new Map(loaded.value.map((a) => [a.scenarioId, a.scenarioTitle]));
+  const scenarioIds = [...titles.keys()];
+  const attempts = loaded.value.filter((a) => only === null || a.scenarioId === only);
+  const learner = p.current;
+  const reopen = (filter: string | null = null) => {
+    dialog.close();
+    changed();
+    return openProgress(app, changed, filter);
+  };
+
+  // Charts mean most for one scenario at a time; "all" shows every attempt in order.
+  const select = h(
+    'select',
+    { id: 'progress-filter' },
+    h('option', { value: '' }, 'All scenarios'),
+    ...scenarioIds.map((id) => h('option', { value: id, selected: id === only }, titles.get(id)!)),
+  );
+  select.addEventListener('change', () => {
+    reopen(select.value || null)
+      .querySelector<HTMLElement>('#progress-filter')
+      ?.focus();
+  });
+  const filterField = h('p', {}, h('label', { for: 'progress-filter' }, 'Show attempts at: '), select);
+
+  const table = attempts.length
+    ? h(
+        'table',
+        { class: 'attempts' },
+        h(
+          'caption',
+          {},
+          `Attempts by ${learner.name}${only ? ` at “${titles.get(only)}”` : ''}, oldest first`,
+        ),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Date'),
+            h('th', { scope: 'col' }, 'Scenario'),
+            h('th', { scope: 'col' }, 'Mode'),
+            ...DIMS.map(([, label]) => h('th', { scope: 'col' }, label)),
+            h('th', { scope: 'col' }, 'Evidence'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...attempts.map((a, i) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, date(a.finishedAt)),
+              h('td', {}, a.scenarioTitle),
+              h('td', {}, a.mode === 'practice' ? 'Practice' : 'Assessment'),
+              ...DIMS.map(([d]) => h('td', {}, bandText(a.bands[d]))),
+              h(
+                'td',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button small secondary',
+                    'aria-label': `Evidence report for attempt ${i + 1}: ${a.scenarioTitle}`,
+                    onclick: () => {
+                      dialog.close();
+                      openReport(app, a);
+                    },
+                  },
+                  'Report',
+                ),
+              ),
+            ),
+          ),
+        ),
+      )
+    : h('p', {}, `${learner.name} has not finished a scenario yet.`);
+
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    class: 'visually-hidden',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void file.text().then((text) => {
+      const summary = p.importJson(text);
+      dialog.close();
+      changed();
+      const lines = [
+        `Added ${summary.attempts} attempt${summary.attempts === 1 ? '' : 's'} for ${summary.learners} learner${summary.learners === 1 ? '' : 's'}. Nothing already here was changed.`,
+        ...summary.problems,
+      ];
+      openDialog(
+        app,
+        'Import finished',
+        lines.map((l) => h('p', {}, l)),
+      );
+    });
+  });
+
+  const exportButton = (everyone: boolean) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button secondary',
+        onclick: () =>
+          download(p.exportJson(everyone), everyone ? 'careplay-everyone' : `careplay-${learner.name}`),
+      },
+      everyone ? 'Export everyone’s data' : 'Export this learner’s data',
+    );
+
+  const clearButton = (everyone: boolean) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button quiet',
+        onclick: () => {
+          const yes = h(
+            'button',
+            {
+              type: 'button',
+              class: 'button danger',
+              onclick: () => {
+                if (everyone) p.clearEveryone();
+                else p.clearCurrent();
+                confirm.close();
+                reopen();
+              },
+            },
+            'Yes, delete it',
+          );
+          const no = h(
+            'button',
+            { type: 'button', class: 'button secondary', onclick: () => confirm.close() },
+            'Keep it',
+          );
+          const confirm = openDialog(
+            app,
+            everyone ? 'Delete everyone’s data?' : `Delete the data of ${learner.name}?`,
+            [
+              h(
+                'p',
+                {},
+                everyone
+                  ? 'Every learner’s attempts, notes and saved places on this computer will be deleted. Export them first if you may want them again.'
+                  : `The attempts, notes and saved places of ${learner.name} on this computer will be deleted. Export them first if you may want them again.`,
+              ),
+            ],
+            [no, yes],
+          );
+          no.focus();
+        },
+      },
+      everyone ? 'Delete everyone’s data…' : 'Delete this learner’s data…',
+    );
+
+  const dialog = openDialog(
+    app,
+    `Progress: ${learner.name}`,
+    [
+      p.shared
+        ? h('p', { class: 'note' }, 'Shared computer: nothing here is kept after this session.')
+        : null,
+      ...loaded.problems.map((problem) => h('p', { class: 'note', role: 'status' }, problem)),
+      scenarioIds.length > 1 ? filterField : null,
+      table,
+      attempts.length > 1
+        ? h('div', { class: 'progress-charts' }, ...DIMS.map(([d, label]) => chart(d, label, attempts)))
+        : null,
+      h('h3', {}, 'Move or clear'),
+      h(
+        'p',
+        { class: 'note' },
+        'Export makes one file you can import on another computer. Importing adds to what is here and never replaces it.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        exportButton(false),
+        exportButton(true),
+        h(
+          'button',
+          { type: 'button', class: 'button secondary', onclick: () => fileInput.click() },
+          'Import a file…',
+        ),
+        fileInput,
+      ),
+      h('div', { class: 'actions' }, clearButton(false), clearButton(true)),
+    ].filter((x): x is NonNullable<typeof x> => x !== null),
+  );
+  dialog.classList.add('progress-dialog');
+  return dialog;
+}
+
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: `${name.replace(/[^\w-]+/g, '-')}.json` });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const BAND_LEVEL: Record<BandName, number> = { Unsafe: 0, Developing: 1, Competent: 2, Exemplary: 3 };
+
+/** One dimension's band over the attempts, as a line chart with a text alternative. */
+function chart(dim: (typeof DIMS)[number][0], label: string, attempts: Attempt[]): HTMLElement {
+  const W = 420;
+  const H = 200;
+  const pad = { l: 112, r: 16, t: 14, b: 30 };
+  const x = (i: number) =>
+    pad.l + (attempts.length <= 1 ? 0 : (i / (attempts.length - 1)) * (W - pad.l - pad.r));
+  const y = (level: number) => pad.t + (1 - level / 3) * (H - pad.t - pad.b);
+  const ns = 'http://www.w3.org/2000/svg';
+  const id = `chart-${dim}`;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('class', 'progress-chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${id}-h ${id}-desc`);
+  const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text) e.textContent = text;
+    svg.appendChild(e);
+  };
+  for (const [band, level] of Object.entries(BAND_LEVEL)) {
+    el('line', { x1: pad.l, y1: y(level), x2: W - pad.r, y2: y(level), stroke: '#d8d0c4' });
+    el('text', { x: 4, y: y(level) + 4, 'font-size': 17, fill: '#414b55' }, band);
+  }
+  const points = attempts.flatMap((a, i) => {
+    const b = a.bands[dim].band;
+    return b ? [[x(i), y(BAND_LEVEL[b])] as const] : [];
+  });
+  if (points.length > 1)
+    el('polyline', {
+      points: points.map((p) => p.join(',')).join(' '),
+      fill: 'none',
+      stroke: '#1f5c6b',
+      'stroke-width': 3,
+    });
+  for (const [cx, cy] of points) el('circle', { cx, cy, r: 5, fill: '#1f5c6b' });
+  attempts.forEach((_, i) =>
+    el(
+      'text',
+      { x: x(i), y: H - 8, 'font-size': 17, 'text-anchor': 'middle', fill: '#414b55' },
+      String(i + 1),
+    ),
+  );
+  const words = attempts.map((a, i) => `attempt ${i + 1}: ${a.bands[dim].band ?? 'not tested'}`).join('; ');
+  return h(
+    'figure',
+    { class: 'progress-figure' },
+    h('h3', { id: `${id}-h` }, `${label} over your attempts`),
+    svg as unknown as HTMLElement,
+    h('figcaption', { id: `${id}-desc`, class: 'note' }, `${label}, ${words}.`),
+  );
+}
+
+export function openReportById(app: App, attemptId: string): void {
+  const attempt = app.progress.attempts().value.find((a) => a.id === attemptId);
+  if (attempt) openReport(app, attempt);
+  else app.notify('That attempt could not be found on this device.');
+}
+
+/** The evidence report: a page of its own over everything else, printable on A4. */
+export function openReport(app: App, a: Attempt): HTMLElement {
+  const learner = app.progress.current.name;
+  const root = document.documentElement;
+  const previousTitle = document.title;
+  const close = () => {
+    report.remove();
+    root.removeAttribute('data-report');
+    document.title = previousTitle;
+    returnFocus?.focus();
+  };
+  const returnFocus = document.activeElement as HTMLElement | null;
+  const report = h(
+    'main',
+    { class: 'screen report-screen', id: 'report', 'aria-labelledby': 'report-h' },
+    h(
+      'article',
+      { class: 'report' },
+      h('h1', { id: 'report-h', tabindex: '-1' }, `Evidence report: ${a.scenarioTitle}`),
+      h(
+        'p',
+        { class: 'report-statement' },
+        h('strong', {}, 'What this is: '),
+        'evidence of knowledge and reflection from a role-play simulation. It is not evidence of observed practice: it does not show how the learner works with real people, and an assessor should not treat it as an observation.',
+      ),
+      h(
+        'dl',
+        { class: 'report-facts' },
+        ...(
+          [
+            ['Learner', learner],
+            ['Date', date(a.finishedAt)],
+            ['Scenario', `${a.scenarioTitle} (version ${a.scenarioVersion})`],
+            ['Mode', a.mode === 'practice' ? 'Practice' : 'Assessment'],
+            ['Rewinds used', String(a.rewinds)],
+            [
+              'Feedback seen',
+              a.feedbackDuringPlay ? 'After each choice, during play' : 'Only at the end, in the debrief',
+            ],
+            ['Ending', `${a.ending.title} (a ${a.ending.outcome} outcome)`],
+          ] as const
+        ).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+      ),
+      h('h2', {}, 'Learning outcomes covered'),
+      h('ul', {}, ...a.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+      h('h2', {}, 'Bands, with reasons'),
+      h(
+        'ul',
+        {},
+        ...DIMS.map(([d, label]) => {
+          const band = bandText(a.bands[d]);
+          // A reason usually begins with its band already ("Exemplary (100%): …").
+          const reason = a.bands[d].reason.startsWith(band)
+            ? a.bands[d].reason.slice(band.length).replace(/^[:.]\s*/, '')
+            : a.bands[d].reason;
+          return h('li', {}, h('strong', {}, `${label}: ${band}. `), reason);
+        }),
+      ),
+      h('h2', {}, 'Transcript, with feedback'),
+      h(
+        'ol',
+        { class: 'report-transcript' },
+        ...a.steps.map((s) =>
+          s.kind === 'line'
+            ? h('li', {}, s.speaker ? h('strong', {}, `${s.speaker}: `) : null, s.text)
+            : h(
+                'li',
+                { class: 'report-choice' },
+                h('strong', {}, `Decision ${s.decision + 1}, the learner said: `),
+                `“${s.text}”`,
+                h('p', {}, h('em', {}, 'Feedback: '), s.feedback),
+                s.sources.length ? h('p', { class: 'note' }, `Guidance: ${s.sources.join('; ')}`) : null,
+              ),
+        ),
+      ),
+      h('h2', {}, 'Reflection notes'),
+      a.notes.trim()
+        ? h('p', { class: 'report-notes' }, a.notes)
+        : h('p', {}, 'The learner wrote no reflection notes for this attempt.'),
+      h(
+        'div',
+        { class: 'debrief-actions' },
+        h(
+          'button',
+          { type: 'button', class: 'button', onclick: () => window.print() },
+          'Print or save as PDF',
+        ),
+        h('button', { type: 'button', class: 'button secondary', onclick: close }, 'Close the report'),
+      ),
+    ),
+  );
+  report.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') close();
+  });
+  root.setAttribute('data-report', '');
+  app.ui.appendChild(report);
+  document.title = `Evidence report: ${a.scenarioTitle} – CarePlay`;
+  report.querySelector<HTMLElement>('#report-h')?.focus();
+  return report;
+}
