@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
 
@@ -67,4 +68,32 @@ export function watchPage(page: Page, origin: string): PageWatch {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return `${SCREENSHOT_DIR}/${name}.png`;
+}
+
+export interface BrowserApp {
+  browser: Browser;
+  /** The served app's address, e.g. http://127.0.0.1:4173/ */
+  base: string;
+  /** The app with the Canvas renderer, for a quiet console. */
+  url: string;
+  /** For telling same-origin requests from any other. */
+  origin: string;
+}
+
+/** The set-up every browser test file shares: the built app served, and one Chromium. */
+export function useBrowserApp(onReady: (app: BrowserApp) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const app = await startApp();
+    browser = await launchBrowser();
+    onReady({
+      browser,
+      base: app.url,
+      url: `${app.url}?renderer=canvas`,
+      origin: app.url.replace(/\/$/, ''),
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }

@@ -7,18 +7,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/engine/goldenTranscript';
 import { plainText } from '../../src/ui/richText';
 import { load, scenarioText } from '../helpers/fixtures';
-import {
-  BROWSER_AVAILABLE,
-  launchBrowser,
-  screenshotPath,
-  startApp,
-  watchPage,
-  type PageWatch,
-} from './browser';
+import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
 
 const SIZES = {
   projector: { width: 1024, height: 768 },
@@ -93,15 +86,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
   let url: string;
   let origin: string;
 
-  beforeAll(async () => {
-    const app = await startApp();
-    url = `${app.url}?renderer=canvas`;
-    origin = app.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowserApp((app) => ({ browser, url, origin } = app));
 
   async function open(size: keyof typeof SIZES, reducedMotion: 'reduce' | 'no-preference' = 'no-preference') {
     const context: BrowserContext = await browser.newContext({ viewport: SIZES[size], reducedMotion });

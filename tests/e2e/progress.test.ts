@@ -7,15 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_AVAILABLE,
-  launchBrowser,
-  screenshotPath,
-  startApp,
-  watchPage,
-  type PageWatch,
-} from './browser';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
 
 async function axeSerious(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -31,15 +24,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
   let url: string;
   let origin: string;
 
-  beforeAll(async () => {
-    const app = await startApp();
-    url = `${app.url}?renderer=canvas`;
-    origin = app.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowserApp((app) => ({ browser, url, origin } = app));
 
   async function open() {
     const context = await browser.newContext({

@@ -6,10 +6,10 @@
  * play.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/ui/richText';
 import { load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, CHROME_PATH, LAUNCH_ARGS, launchBrowser, startApp, watchPage } from './browser';
+import { BROWSER_AVAILABLE, CHROME_PATH, LAUNCH_ARGS, watchPage, useBrowserApp } from './browser';
 
 const GIFT = 'A thank-you at the end of the shift';
 const BEST = ['decline-kindly', 'suggest-family', 'declare-offer'];
@@ -89,15 +89,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
   let url: string;
   let origin: string;
 
-  beforeAll(async () => {
-    const app = await startApp();
-    url = `${app.url}?renderer=canvas`;
-    origin = app.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowserApp((app) => ({ browser, url, origin } = app));
 
   async function open(options: { settings?: object; init?: () => void; on?: Browser } = {}): Promise<{
     context: BrowserContext;

@@ -5,23 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp, watchPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_AVAILABLE, screenshotPath, watchPage, useBrowserApp } from './browser';
 
 describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   let browser: Browser;
   let base: string;
   let origin: string;
 
-  beforeAll(async () => {
-    const app = await startApp();
-    base = app.url;
-    origin = app.url.replace(/\/$/, '');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowserApp((app) => ({ browser, base, origin } = app));
 
   const openPresenter = async (context: BrowserContext) => {
     const page = await context.newPage();
