@@ -5,6 +5,7 @@
  */
 import type { SoundId } from '../../src/audio/catalogue';
 import {
+  SAMPLE_RATE,
   addAt,
   atPeak,
   atRms,
@@ -166,6 +167,67 @@ function doorShut(rng: Rng, weight = 1): Float64Array {
   addAt(out, 0, thudBody, 0.9 * weight);
   addAt(out, seconds(0.018), latch, 0.55);
   addAt(out, seconds(0.052), latch, 0.25);
+  return out;
+}
+
+/** A quartz wall clock's tick: small, bright and dry, with no tock. */
+function quartzTick(rng: Rng): Float64Array {
+  const body = struck(
+    [
+      { freq: 3100, amp: 0.5, decay: 0.003 },
+      { freq: 4600, amp: 0.3, decay: 0.002 },
+      { freq: 1450, amp: 0.3, decay: 0.005 },
+    ],
+    0.04,
+    0.0003,
+  );
+  return mix([body, 1], [biquad(burst(rng, 0.008, 0.0006), 'highpass', 2000), 0.5]);
+}
+
+/**
+ * Water coming to the boil in a kettle in the next room: a low rumble that swells and settles,
+ * with the small ticks and pops of bubbles in it, muffled by the wall.
+ */
+function kettleMurmur(n: number, rng: Rng): Float64Array {
+  const rumble = circular(white(n, rng), (x) =>
+    biquad(biquad(pink(x), 'bandpass', 420, 0.8), 'lowpass', 1400),
+  );
+  const bubbles = new Float64Array(n);
+  const count = Math.round((n / SAMPLE_RATE) * 14);
+  for (let k = 0; k < count; k++) {
+    const f = rng.range(500, 1300);
+    const pop = glide(
+      rng.range(0.012, 0.03),
+      (t) => f * (1 + 0.6 * t),
+      (t) => Math.sin(Math.PI * t) ** 2,
+    );
+    addWrapped(bubbles, Math.floor(rng.next() * n), pop, rng.range(0.2, 1));
+  }
+  const swellUp = swell(n, rng, 0.45, [1, 2, 3]);
+  const inside = mix([atRms(rumble, -30), 1], [atRms(bubbles, -34), 1]);
+  return circular(multiply(inside, swellUp), (x) => biquad(x, 'lowpass', 1800));
+}
+
+/** A door-entry buzzer: a mains-like buzz, rich in odd harmonics, for most of a second. */
+function doorBuzzer(): Float64Array {
+  const env = (t: number) => Math.min(1, t * 40) * Math.min(1, (1 - t) * 30);
+  return glide(0.8, () => 165, env, [1, 0, 0.45, 0, 0.28, 0, 0.18, 0, 0.1]);
+}
+
+/** One soft electronic chime of a nurse-call system: a falling pair of notes. */
+function callChime(): Float64Array {
+  const out = new Float64Array(seconds(1.3));
+  const note = (f: number) =>
+    struck(
+      [
+        { freq: f, amp: 1, decay: 0.35 },
+        { freq: f * 2, amp: 0.15, decay: 0.15 },
+      ],
+      0.9,
+      0.008,
+    );
+  addAt(out, 0, note(784), 1);
+  addAt(out, seconds(0.38), note(622.25), 1);
   return out;
 }
 
@@ -346,6 +408,83 @@ export const RECIPES: Readonly<Record<SoundId, Recipe>> = {
       -22,
     );
     return normalise(mix([air, 1], [atRms(lights, -44), 1], [far, 1]), -28, -3);
+  },
+
+  'room-home': (s) => {
+    const rng = new Rng(110);
+    const n = seconds(s);
+    const air = roomAir(n, rng, { rumble: -33, air: -42, bright: 2200 });
+    const kettle = atRms(kettleMurmur(n, rng), -37);
+    // The clock on the mantelpiece, quieter than the lounge's: a slower, softer tick.
+    const ticks = new Float64Array(n);
+    for (let k = 0; k < Math.round(s); k++) addWrapped(ticks, seconds(k + 0.4), tick(rng, k % 2 === 1), 1);
+    const clock = atPeak(inRoom(ticks, 0.4, 0.4), -20);
+    return normalise(mix([air, 1], [kettle, 1], [clock, 1]), -29, -3);
+  },
+
+  'room-reception': (s) => {
+    const rng = new Rng(111);
+    const n = seconds(s);
+    const air = roomAir(n, rng, { rumble: -32, air: -39, bright: 2800 });
+    // The front door: its buzzer, then a moment later the door closing behind someone.
+    const events = new Float64Array(n);
+    addWrapped(events, Math.floor(n * 0.2), biquad(doorBuzzer(), 'lowpass', 1600), 0.5);
+    addWrapped(events, Math.floor(n * 0.2) + seconds(3.2), biquad(doorShut(rng, 0.9), 'lowpass', 1800), 1);
+    const hall = atPeak(inRoom(events, 1.1, 1.0, 0.45), -20);
+    return normalise(mix([air, 1], [hall, 1]), -28, -3);
+  },
+
+  'room-manager-office': (s) => {
+    const rng = new Rng(112);
+    const n = seconds(s);
+    const air = roomAir(n, rng, { rumble: -35, air: -44, bright: 2000 });
+    // Air handling through a ceiling grille: a steady, soft, low rush.
+    const vent = circular(white(n, rng), (x) => biquad(biquad(pink(x), 'lowpass', 650), 'highpass', 90));
+    const ticks = new Float64Array(n);
+    for (let k = 0; k < Math.round(s); k++) addWrapped(ticks, seconds(k + 0.15), quartzTick(rng), 1);
+    const clock = atPeak(inRoom(ticks, 0.35, 0.35), -22);
+    return normalise(
+      mix([air, 1], [atRms(multiply(vent, swell(n, rng, 0.06)), -36), 1], [clock, 1]),
+      -30,
+      -3,
+    );
+  },
+
+  'room-night-corridor': (s) => {
+    const rng = new Rng(113);
+    const n = seconds(s);
+    const air = roomAir(n, rng, { rumble: -34, air: -47, bright: 1500 });
+    const lights = hum(n, [
+      { freq: 50, amp: 0.4 },
+      { freq: 100, amp: 1 },
+      { freq: 150, amp: 0.2 },
+    ]);
+    // A call bell somewhere down the building, chiming twice, once a loop.
+    const bells = new Float64Array(n);
+    const at = Math.floor(n * 0.35);
+    addWrapped(bells, at, callChime(), 1);
+    addWrapped(bells, at + seconds(1.6), callChime(), 0.9);
+    const far = atPeak(
+      inRoom(
+        circular(bells, (x) => biquad(x, 'lowpass', 2200)),
+        1.5,
+        1.3,
+        0.5,
+      ),
+      -24,
+    );
+    return normalise(mix([air, 1], [atRms(lights, -46), 1], [far, 1]), -32, -6);
+  },
+
+  'room-phone-call': (s) => {
+    const rng = new Rng(114);
+    const n = seconds(s);
+    // The line: a faint hiss in the telephone band, and the quietest of rooms around it.
+    const line = circular(white(n, rng), (x) =>
+      biquad(biquad(biquad(x, 'highpass', 300), 'lowpass', 3400), 'lowpass', 3400),
+    );
+    const air = roomAir(n, rng, { rumble: -40, air: -50, bright: 1500 });
+    return normalise(mix([atRms(multiply(line, swell(n, rng, 0.08)), -40), 1], [air, 1]), -36, -12);
   },
 
   scene: () => {

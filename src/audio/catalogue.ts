@@ -19,6 +19,11 @@ export const ROOM_TONE_IDS = [
   'room-dining-room',
   'room-garden',
   'room-hospital-ward',
+  'room-home',
+  'room-reception',
+  'room-manager-office',
+  'room-night-corridor',
+  'room-phone-call',
 ] as const;
 export const EFFECT_IDS = ['scene', 'choice', 'mood', 'ending-good', 'ending-mixed', 'ending-poor'] as const;
 
@@ -70,6 +75,11 @@ export const SOUNDS: Readonly<Record<SoundId, SoundSpec>> = {
   'room-dining-room': room('room-dining-room', '[cutlery clinks now and then]', 10000),
   'room-garden': room('room-garden', '[a breeze; birds sing]', 12000),
   'room-hospital-ward': room('room-hospital-ward', '[a monitor beeps softly]', 8000, 0.45),
+  'room-home': room('room-home', '[a kettle murmurs next door; a clock ticks]', 10000),
+  'room-reception': room('room-reception', '[a door buzzer sounds; a door closes]', 10000),
+  'room-manager-office': room('room-manager-office', '[a clock ticks; the air vent hums]'),
+  'room-night-corridor': room('room-night-corridor', '[a low hum; a call bell chimes far off]', 12000, 0.45),
+  'room-phone-call': room('room-phone-call', '[a faint hiss on the line]', 6000, 0.4),
   scene: effect('scene', '[a door closes]', 0.55),
   choice: effect('choice', '[a soft click]', 0.4),
   mood: effect('mood', '[a soft tone]', 0.45),
@@ -88,6 +98,11 @@ export const ROOM_TONE_BY_KIND: Readonly<Record<LocationKind, RoomToneId>> = {
   'dining-room': 'room-dining-room',
   garden: 'room-garden',
   'hospital-ward': 'room-hospital-ward',
+  home: 'room-home',
+  reception: 'room-reception',
+  'manager-office': 'room-manager-office',
+  'night-corridor': 'room-night-corridor',
+  'phone-call': 'room-phone-call',
 };
 
 export const ENDING_CUE: Readonly<Record<Outcome, EffectId>> = {

@@ -32,16 +32,25 @@ if (!loaded.ok || !loaded.scenario) {
 const scenario = loaded.scenario;
 
 if (args.includes('--transcript')) {
-  console.log(
-    playTranscript(scenario, scripted ?? loaded.analysis?.bestPath.map((s) => s.choice) ?? []).join('\n'),
-  );
-  process.exit(0);
+  const lines = playTranscript(scenario, scripted ?? loaded.analysis?.bestPath.map((s) => s.choice) ?? []);
+  const errors = lines.filter((l) => l.startsWith('error: '));
+  console.log(lines.filter((l) => !l.startsWith('error: ')).join('\n'));
+  // A path that cannot be played is a failure, said on stderr, never a transcript that passes.
+  for (const e of errors) console.error(`${file}: ${e.slice('error: '.length)}`);
+  process.exit(errors.length > 0 ? 1 : 0);
 }
 
 const words = Object.fromEntries(
   Object.entries(references.references.expressions).map(([k, v]) => [k, v.says]),
 );
 const session = new Session(scenario, { expressionWords: words });
+const MEDIUM_WORDS: Record<string, string> = {
+  'phone-call': 'on the phone',
+  'text-message': 'text message',
+  email: 'email',
+  letter: 'letter',
+  record: 'written record',
+};
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 const plain = (s: string) =>
@@ -58,7 +67,12 @@ console.log('');
 const printLine = () => {
   const line = session.snapshot.line;
   if (!line) return;
-  if (line.speaker === 'narrator') console.log(dim(plain(line.text)));
+  const medium = MEDIUM_WORDS[line.medium];
+  if (medium)
+    console.log(
+      `${dim(`[${medium}${line.speakerName ? ` from ${line.speakerName}` : ''}]`)} ${plain(line.text)}`,
+    );
+  else if (line.speaker === 'narrator') console.log(dim(plain(line.text)));
   else
     console.log(
       `${bold(line.speakerName)}${line.expression ? dim(` (${line.expression})`) : ''}: ${plain(line.text)}`,
@@ -105,6 +119,12 @@ while (!session.ended) {
     }
   }
   const offered = session.reveal().find((o) => o.id === picked);
+  if (offered && !offered.available) {
+    console.error(
+      `'${picked}' is not on offer here; the choices are ${choices.map((c) => c.id).join(', ')}.`,
+    );
+    process.exit(1);
+  }
   if (offered) {
     const moves = DIMENSIONS.filter((d) => offered.score[d] !== 0)
       .map((d) => `${d} ${offered.score[d] > 0 ? '+' : ''}${offered.score[d]}`)
@@ -125,15 +145,38 @@ while (!session.ended) {
 }
 while (session.canContinue) session.next();
 rl?.close();
+if (scripted && step < scripted.length) {
+  console.error(
+    `The scenario ended after ${step} choices, but --path lists ${scripted.length}: '${scripted[step]}' onwards were not used.`,
+  );
+  process.exit(1);
+}
 
 const result = session.result()!;
 console.log('');
 console.log(bold(`Ending: ${result.ending.title} (${result.ending.outcome})`));
 console.log(plain(result.ending.whatNext));
 console.log('');
+for (const a of result.assessments) {
+  const mark = a.went === 'well' ? '✓' : a.went === 'badly' ? '✗' : '•';
+  const moves = Object.entries(a.score)
+    .map(([d, v]) => `${d} ${v! > 0 ? '+' : ''}${v}`)
+    .join(', ');
+  console.log(`${mark} ${plain(a.why)} ${dim(`[${a.sources.join(', ')}]${moves ? ` (${moves})` : ''}`)}`);
+}
+if (result.assessments.length) console.log('');
 for (const d of DIMENSIONS) {
   const r = result.card[d];
-  console.log(`${bold(d.padEnd(11))} ${r.band ?? 'Not assessed'}  ${dim(r.reason)}`);
+  console.log(
+    `${bold(d.padEnd(11))} ${r.band ?? 'Not tested'}${r.percent === null ? '' : ` ${r.percent}%`}  ${r.reason}`,
+  );
+  console.log(`${' '.repeat(12)}${dim(r.explanation)}`);
+}
+const reflection = result.ending.reflection ?? scenario.reflection ?? [];
+if (reflection.length) {
+  console.log('');
+  console.log(bold('To reflect on'));
+  for (const q of reflection) console.log(`  - ${plain(q)}`);
 }
 const support = [...(result.ending.signposting ?? []), ...(scenario.support ?? [])];
 if (support.length) {

@@ -1,12 +1,17 @@
 /**
- * npm run validate [-- --json] [files...]
- * Checks every scenario (or the files named) and exits non-zero on any error.
+ * npm run validate [-- --json] [-- --scoring] [files...]
+ * Checks every scenario (or the files named), including the trainer's expectations, and exits
+ * non-zero on any error. --scoring also shows, per ending, the bands reachable on each dimension
+ * and the best and worst path there.
  */
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../engine/diagnostics';
+import { checkExpectations } from '../engine/expectations';
+import { formatScoringReport, scoringReport } from '../engine/scoringReport';
 import { readReferences, readScenario, scenarioFiles } from './files';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
+const scoring = args.includes('--scoring');
 const named = args.filter((a) => !a.startsWith('--'));
 
 const references = readReferences();
@@ -25,6 +30,22 @@ if (json) {
       ok: r.ok,
       diagnostics: r.diagnostics.map(plain),
       stats: r.analysis?.stats ?? null,
+      expectations:
+        r.ok && r.scenario
+          ? checkExpectations(r.scenario).map((o) => ({
+              name: o.name,
+              met: o.problems.length === 0,
+              ending: o.result?.ending.node ?? null,
+              bands: o.result
+                ? Object.fromEntries(
+                    Object.entries(o.result.card).map(([d, c]) => [d, { band: c.band, percent: c.percent }]),
+                  )
+                : null,
+            }))
+          : [],
+      ...(scoring && r.ok && r.scenario && r.analysis
+        ? { scoring: scoringReport(r.scenario, r.analysis) }
+        : {}),
     })),
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -47,7 +68,17 @@ if (json) {
           `  score bounds: ${range('empathy')}, ${range('boundaries')}, ${range('escalation')}`,
       );
     }
+    if (r.ok && r.scenario) {
+      const expectations = r.scenario.expectations ?? [];
+      if (expectations.length)
+        console.log(
+          `  ${expectations.length} trainer's expectation${expectations.length === 1 ? '' : 's'} met`,
+        );
+    }
     for (const d of r.diagnostics) console.log('  ' + formatDiagnostic(d));
+    if (scoring && r.ok && r.scenario && r.analysis) {
+      for (const line of formatScoringReport(scoringReport(r.scenario, r.analysis))) console.log(line);
+    }
   }
   if (files.length === 0) console.log('No scenario files found in scenarios/.');
 }

@@ -14,12 +14,14 @@ import { choseMark, holds, moodOf } from './conditions';
 import {
   compileMachine,
   emptyScores,
+  type AssessedRecord,
   type LocationParams,
   type NodeParams,
   type ScenarioMachine,
 } from './compileMachine';
-import { DIMENSIONS, NARRATOR, type Dimension } from './model';
-import { scoreDecisions, type ScoreCard } from './scoring';
+import { NARRATOR, type Dimension, type LineMedium } from './model';
+import { destinationsOf, offeredChoices, scoreRecord, unsafeOf, weightOf } from './rules';
+import { scoreDecisions, type ScoreCard, type ScoredItem } from './scoring';
 import type { Choice, Ending, Line, Scenario } from './schema';
 
 export const SAVE_VERSION = 1;
@@ -47,6 +49,8 @@ export interface LineView {
   text: string;
   /** The speaker's expression during this line, if the speaker is a cast member. */
   expression: string | null;
+  /** How the words reach the learner: said in the room, or a phone call, a text message, a record... */
+  medium: LineMedium;
 }
 
 export interface OfferedChoice {
@@ -63,9 +67,27 @@ export interface RevealedOption {
   available: boolean;
   score: Record<Dimension, number>;
   total: number;
-  unsafe: Dimension | null;
+  /** The dimensions this option is marked unsafe on (empty for most). */
+  unsafe: Dimension[];
   feedback: { why: string; sources: string[] };
-  next: string;
+  /** The node(s) it leads to: more than one when where it leads depends on how things stand. */
+  next: string[];
+}
+
+/** What a node said about the path on arrival: a consequence, an omission, or credit. */
+export interface AssessmentView {
+  node: string;
+  /** True when the node is an ending. */
+  ending: boolean;
+  /** How many decisions had been made on arrival. */
+  afterDecisions: number;
+  went: 'well' | 'badly' | 'note';
+  /** The levels it gives, for the dimensions it scores. */
+  score: Partial<Record<Dimension, number>>;
+  unsafe: Dimension[];
+  weight: number;
+  why: string;
+  sources: string[];
 }
 
 export interface DecisionRecord {
@@ -130,6 +152,8 @@ export interface SessionResult {
   scores: Record<Dimension, number>;
   card: ScoreCard;
   decisions: DecisionRecord[];
+  /** What the nodes along the path said about it, in order: consequences, omissions, credit. */
+  assessments: AssessmentView[];
   rewinds: number;
 }
 
@@ -144,6 +168,8 @@ export interface SessionEvents {
   mood: { variable: string; label: string; character: string | null; value: number; previous: number };
   choice: { decision: DecisionRecord; text: string };
   cue: { cue: string };
+  /** Arriving at a node made an assessment of the path (a consequence, an omission, credit). */
+  assessment: { assessment: AssessmentView };
   ending: { node: string; ending: Ending; result: SessionResult };
   rewind: { toDecision: number };
   whatIf: { fromDecision: number };
@@ -185,6 +211,8 @@ export class Session {
   /** The class's path while on a what-if branch, to return to exactly. */
   private main: { decisions: DecisionRecord[]; lineIndex: number } | null = null;
   private rewindCount = 0;
+  /** How many of the machine's assessments have been announced. */
+  private announcedAssessments = 0;
   private readonly transcriptValue: TranscriptEntry[] = [];
   private readonly choiceById = new Map<string, Choice>();
 
@@ -198,6 +226,7 @@ export class Session {
     this.machine = compileMachine(scenario);
     this.locationValue = this.nodeOf(scenario.start).location;
     this.startActor([]);
+    this.announcedAssessments = 0;
     this.emitArrival();
   }
 
@@ -268,20 +297,61 @@ export class Session {
     const node = this.nodeOf(this.nodeId);
     if (!node.ending) return null;
     const decisions = this.decisionsValue;
-    const card = scoreDecisions(
-      decisions.map((d) => ({
+    const context = this.actor.getSnapshot().context;
+    const assessed = context.assessed.map((a) => ({
+      ...a,
+      assessment: this.nodeOf(a.node).assess![a.item]!,
+      ending: this.nodeOf(a.node).ending !== undefined,
+    }));
+    // Decisions and assessments in the order they happened: an assessment made on arrival
+    // after k decisions comes before decision k.
+    const items: ScoredItem[] = [];
+    for (let k = 0; k <= decisions.length; k++) {
+      for (const a of assessed.filter((x) => x.afterDecisions === k)) {
+        items.push({
+          kind: 'assessment',
+          node: a.node,
+          afterDecisions: k,
+          assessment: a.assessment,
+          ending: a.ending,
+        });
+      }
+      const d = decisions[k];
+      if (!d) continue;
+      items.push({
+        kind: 'decision',
         index: d.index,
         node: d.node,
         chosen: this.choiceById.get(d.choice)!,
         available: d.offered.map((id) => this.choiceById.get(id)!),
-      })),
-    );
+        weight: weightOf(this.nodeOf(d.node)),
+      });
+    }
     return {
       ending: { ...node.ending, node: this.nodeId },
-      scores: { ...this.actor.getSnapshot().context.scores },
-      card,
+      scores: { ...context.scores },
+      card: scoreDecisions(items),
       decisions: decisions.map((d) => ({ ...d })),
+      assessments: context.assessed.map((a) => this.assessmentView(a)),
       rewinds: this.rewindCount,
+    };
+  }
+
+  private assessmentView(a: AssessedRecord): AssessmentView {
+    const node = this.nodeOf(a.node);
+    const assessment = node.assess![a.item]!;
+    const score = { ...(assessment.score ?? {}) };
+    const total = Object.values(score).reduce((s, v) => s + (v ?? 0), 0);
+    return {
+      node: a.node,
+      ending: node.ending !== undefined,
+      afterDecisions: a.afterDecisions,
+      went: assessment.went ?? (total > 0 ? 'well' : total < 0 ? 'badly' : 'note'),
+      score,
+      unsafe: unsafeOf(assessment),
+      weight: weightOf(assessment),
+      why: assessment.feedback.why,
+      sources: [...assessment.feedback.sources],
     };
   }
 
@@ -325,10 +395,7 @@ export class Session {
       node: nodeId,
       choice: choiceId,
       offered: offered.map((c) => c.id),
-      score: Object.fromEntries(DIMENSIONS.map((d) => [d, choice.score?.[d] ?? 0])) as Record<
-        Dimension,
-        number
-      >,
+      score: scoreRecord(choice),
       varsBefore: { ...before.vars },
       varsAfter: { ...before.vars },
       at: this.now(),
@@ -464,28 +531,26 @@ export class Session {
   }
 
   private offered(): OfferedChoice[] {
-    const ctx = this.conditionContext();
-    return (this.nodeOf(this.nodeId).choices ?? [])
-      .filter((c) => holds(c.if, ctx))
-      .map((c, i) => ({ id: c.id, text: c.text, number: i + 1 }));
+    return offeredChoices(this.nodeOf(this.nodeId), this.conditionContext()).map((c, i) => ({
+      id: c.id,
+      text: c.text,
+      number: i + 1,
+    }));
   }
 
   private revealNode(nodeId: string, context: { vars: Record<string, number>; flags: string[] } | undefined) {
     const ctx = context ? { vars: context.vars, flags: new Set(context.flags) } : undefined;
     return (this.nodeOf(nodeId).choices ?? []).map((c): RevealedOption => {
-      const score = Object.fromEntries(DIMENSIONS.map((d) => [d, c.score?.[d] ?? 0])) as Record<
-        Dimension,
-        number
-      >;
+      const score = scoreRecord(c);
       return {
         id: c.id,
         text: c.text,
         available: ctx ? holds(c.if, ctx) : true,
         score,
         total: score.empathy + score.boundaries + score.escalation,
-        unsafe: c.unsafe ?? null,
+        unsafe: unsafeOf(c),
         feedback: { why: c.feedback.why, sources: [...c.feedback.sources] },
-        next: c.next,
+        next: destinationsOf(c),
       };
     });
   }
@@ -500,6 +565,7 @@ export class Session {
       speakerName: line.speaker === NARRATOR ? '' : (member?.name ?? line.speaker),
       text: line.text,
       expression: member ? (this.expressionsValue[line.speaker] ?? line.expression ?? null) : null,
+      medium: line.as ?? 'speech',
     };
   }
 
@@ -537,6 +603,7 @@ export class Session {
       this.muted--;
     }
     this.lastVars = { ...this.actor.getSnapshot().context.vars };
+    this.announcedAssessments = this.actor.getSnapshot().context.assessed.length;
     this.locationValue = this.nodeOf(this.nodeId).location;
   }
 
@@ -615,6 +682,11 @@ export class Session {
   /** After arriving at a node (start, choice, rewind, restore): first line, then what follows. */
   private emitArrival(fresh = true) {
     this.emitMoodChanges();
+    const assessed = this.actor.getSnapshot().context.assessed;
+    for (const a of assessed.slice(this.announcedAssessments)) {
+      this.emit('assessment', { assessment: this.assessmentView(a) });
+    }
+    this.announcedAssessments = assessed.length;
     if (fresh) this.enterLines();
     else {
       // Arriving part-way through a node (restore, rewind): faces as they were at this line.

@@ -11,11 +11,12 @@
  * capped; past the cap the bounds come from the guard-free graph, which allows every path the
  * real scenario allows and more, so they are safe (outer) bounds, marked approximate.
  */
-import { applyEffects, choseMark, guardReads, holds, initialVars } from './conditions';
+import { applyEffects, choseMark, holds, initialVars, type ConditionContext } from './conditions';
 import type { Severity } from './diagnostics';
 import { pathBounds, stronglyConnected, type PathBounds, type WeightedGraph } from './graph';
 import { DIMENSIONS, type Dimension } from './model';
-import type { Choice, Scenario } from './schema';
+import { assessmentsAt, destinationOf, destinationsOf, pathReads } from './rules';
+import type { Choice, Scenario, ScenarioNode } from './schema';
 import type { DataPath } from './yamlSource';
 
 export interface AnalysisIssue {
@@ -63,6 +64,8 @@ export interface StateEdge {
 export interface StateGraph {
   nodes: string[];
   edges: StateEdge[][];
+  /** For each state, the positions in its node's `assess` list of the assessments that hold there. */
+  assessed: number[][];
   /** False when exploration stopped at the cap: some states are missing. */
   complete: boolean;
 }
@@ -97,6 +100,30 @@ const weightsOf = (choice: Choice) => [
   1,
 ];
 
+/** The levels the assessments at a node add on arrival, in the given state. */
+function assessedWeights(node: ScenarioNode, ctx: ConditionContext): number[] {
+  const w = [0, 0, 0];
+  for (const a of assessmentsAt(node, ctx)) DIMENSIONS.forEach((d, i) => (w[i]! += a.score?.[d] ?? 0));
+  return w;
+}
+
+/**
+ * For the guard-free graph, where conditions are ignored: the most an arrival could add (sign 1)
+ * or take away (sign -1), so bounds stay safe.
+ */
+function extremeAssessed(node: ScenarioNode, sign: 1 | -1): number[] {
+  const w = [0, 0, 0];
+  for (const a of node.assess ?? []) {
+    DIMENSIONS.forEach((d, i) => {
+      const v = a.score?.[d] ?? 0;
+      if (Math.sign(v) === sign) w[i]! += v;
+    });
+  }
+  return w;
+}
+
+const plus = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x + (b[i] ?? 0));
+
 export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {}): ScenarioAnalysis {
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const issues: AnalysisIssue[] = [];
@@ -113,10 +140,12 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     for (const choice of node.choices ?? []) weightsByChoice.set(choice, weightsOf(choice));
   }
   const nodeEdges = nodeIds.map((id) =>
-    (scenario.nodes[id]!.choices ?? []).flatMap((choice) => {
-      const to = indexOf.get(choice.next);
-      return to === undefined ? [] : [{ to, weights: weightsByChoice.get(choice)!, choice }];
-    }),
+    (scenario.nodes[id]!.choices ?? []).flatMap((choice) =>
+      destinationsOf(choice).flatMap((next) => {
+        const to = indexOf.get(next);
+        return to === undefined ? [] : [{ to, weights: weightsByChoice.get(choice)!, choice }];
+      }),
+    ),
   );
   const reachable = new Uint8Array(nodeIds.length);
   if (startIndex !== undefined) {
@@ -164,6 +193,15 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
       });
     }
     for (const v of inLoop) {
+      const node = scenario.nodes[nodeIds[v]!]!;
+      if ((node.assess ?? []).some((a) => a.score && Object.keys(a.score).length > 0)) {
+        issues.push({
+          severity: 'warning',
+          code: 'score-in-loop',
+          path: ['nodes', nodeIds[v]!, 'assess'],
+          message: `node '${nodeIds[v]}' makes a scored assessment inside a loop (${names}), so it could count again and again; move it to a node outside the loop`,
+        });
+      }
       for (const e of nodeEdges[v]!) {
         if (comps.of[e.to] !== c || !e.weights.slice(0, 3).some((w) => w !== 0)) continue;
         const i = (scenario.nodes[nodeIds[v]!]!.choices ?? []).indexOf(e.choice);
@@ -178,7 +216,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   }
 
   // ---- State checks ----
-  const reads = guardReads(scenario);
+  const reads = pathReads(scenario);
   const readVars = [...reads.vars].filter((v) => scenario.state?.[v] !== undefined);
   const readFlags = [...reads.flags];
   const flagBit = new Map(readFlags.map((f, i) => [f, i]));
@@ -191,6 +229,8 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   }
   const states: State[] = [];
   const stateEdges: StateEdge[][] = [];
+  /** How each state was first reached, to describe it by a path. */
+  const cameFrom: { from: number; choice: string }[] = [];
   const seen = new Map<string, number>();
   const keyOf = (node: number, vars: Record<string, number>, flags: Set<string>) => {
     let key = String(node);
@@ -204,12 +244,18 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     for (const v of readVars) out[v] = vars[v]!;
     return out;
   };
-  const intern = (node: number, vars: Record<string, number>, flags: Set<string>): number | undefined => {
+  const intern = (
+    node: number,
+    vars: Record<string, number>,
+    flags: Set<string>,
+    via: { from: number; choice: string },
+  ): number | undefined => {
     const key = keyOf(node, vars, flags);
     const found = seen.get(key);
     if (found !== undefined) return found;
     if (states.length >= maxStates) return undefined;
     states.push({ node, vars, flags });
+    cameFrom.push(via);
     stateEdges.push([]);
     seen.set(key, states.length - 1);
     return states.length - 1;
@@ -217,10 +263,12 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
 
   let exact = startIndex !== undefined;
   const choiceSeen = new Set<Choice>();
-  const deadEnds = new Map<number, State>();
+  const deadEnds = new Map<number, number>();
   const endingsReached = new Set<number>();
+  let startWeights = [0, 0, 0];
   if (startIndex !== undefined) {
-    const first = intern(startIndex, project(start), new Set())!;
+    const first = intern(startIndex, project(start), new Set(), { from: -1, choice: '' })!;
+    startWeights = assessedWeights(scenario.nodes[scenario.start]!, { vars: start, flags: new Set() });
     for (let s = first; s < states.length; s++) {
       const state = states[s]!;
       const node = scenario.nodes[nodeIds[state.node]!]!;
@@ -234,8 +282,6 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
         if (!holds(choice.if, ctx)) continue;
         offered++;
         choiceSeen.add(choice);
-        const to = indexOf.get(choice.next);
-        if (to === undefined) continue;
         // Only variables and flags that guards read are carried; the rest cannot change what is offered.
         const vars = choice.effects
           ? project(applyEffects(scenario, state.vars, choice.effects))
@@ -248,25 +294,38 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
         const mark = choseMark(choice.id);
         if (flagBit.has(mark) && !flags.has(mark))
           (flags = flags === state.flags ? new Set(flags) : flags).add(mark);
-        const target = intern(to, vars, flags);
+        const next = destinationOf(choice, { vars, flags });
+        const to = next === undefined ? undefined : indexOf.get(next);
+        if (to === undefined) continue;
+        const target = intern(to, vars, flags, { from: s, choice: choice.id });
         if (target === undefined) {
           exact = false;
           continue;
         }
-        stateEdges[s]!.push({ to: target, weights: weightsByChoice.get(choice)!, choice: choice.id });
+        const arrival = assessedWeights(scenario.nodes[nodeIds[to]!]!, { vars, flags });
+        stateEdges[s]!.push({
+          to: target,
+          weights: plus(weightsByChoice.get(choice)!, arrival),
+          choice: choice.id,
+        });
       }
       if (offered === 0 && (node.choices ?? []).length > 0 && !deadEnds.has(state.node)) {
-        deadEnds.set(state.node, state);
+        deadEnds.set(state.node, s);
       }
     }
   }
 
-  for (const [v, state] of deadEnds) {
+  const pathTo = (s: number) => {
+    const out: string[] = [];
+    for (let x = s; cameFrom[x]!.from >= 0; x = cameFrom[x]!.from) out.push(cameFrom[x]!.choice);
+    return out.reverse();
+  };
+  for (const [v, s] of deadEnds) {
     issues.push({
       severity: 'error',
       code: 'dead-end',
       path: ['nodes', nodeIds[v]!],
-      message: `node '${nodeIds[v]}' can be reached when none of its choices is available (${describeState(state.vars, state.flags)}); add a choice without "if", or loosen a guard`,
+      message: `node '${nodeIds[v]}' can be reached when none of its choices is available (${describeState(states[s]!.vars, pathTo(s))}); add a choice without "if", or loosen a guard`,
     });
   }
   if (exact) {
@@ -304,7 +363,34 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     };
     bounds = pathBounds(graph, 0, dims);
   } else if (startIndex !== undefined) {
-    bounds = pathBounds({ size: nodeIds.length, edges: nodeEdges, terminal: isEnding }, startIndex, dims);
+    // Guard-free: every condition ignored, so an arrival's assessments are counted at their most
+    // generous for the maximum and their harshest for the minimum.
+    const extreme = (sign: 1 | -1) =>
+      nodeEdges.map((es) =>
+        es.map((e) => ({
+          to: e.to,
+          weights: plus(e.weights, extremeAssessed(scenario.nodes[nodeIds[e.to]!]!, sign)),
+        })),
+      );
+    const graphOf = (sign: 1 | -1): WeightedGraph => ({
+      size: nodeIds.length,
+      edges: extreme(sign),
+      terminal: isEnding,
+    });
+    const high = pathBounds(graphOf(1), startIndex, dims);
+    const low = pathBounds(graphOf(-1), startIndex, dims);
+    const startNode = scenario.nodes[scenario.start]!;
+    startWeights = [0, 0, 0];
+    bounds = {
+      min: low.min.map((m, i) => (m === null || i >= 3 ? m : m + extremeAssessed(startNode, -1)[i]!)),
+      max: high.max.map((m, i) => (m === null || i >= 3 ? m : m + extremeAssessed(startNode, 1)[i]!)),
+    } as PathBounds;
+  }
+  if (exact && bounds) {
+    bounds = {
+      min: bounds.min.map((m, i) => (m === null || i >= 3 ? m : m + startWeights[i]!)),
+      max: bounds.max.map((m, i) => (m === null || i >= 3 ? m : m + startWeights[i]!)),
+    } as PathBounds;
   }
   // null (unbounded) must survive here: only a missing analysis falls back to 0.
   const scoreBounds = Object.fromEntries(
@@ -337,16 +423,26 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     stats,
     issues,
     bestPath: findBestPath(scenario, issues),
-    stateGraph: { nodes: states.map((st) => nodeIds[st.node]!), edges: stateEdges, complete: exact },
+    stateGraph: {
+      nodes: states.map((st) => nodeIds[st.node]!),
+      edges: stateEdges,
+      assessed: states.map((st) => {
+        const node = scenario.nodes[nodeIds[st.node]!]!;
+        return assessmentsAt(node, { vars: st.vars, flags: st.flags }).map((a) => node.assess!.indexOf(a));
+      }),
+      complete: exact,
+    },
   };
 }
 
-function describeState(vars: Record<string, number>, flags: Set<string>): string {
-  const parts = Object.entries(vars).map(([k, v]) => `${k} ${v}`);
-  for (const f of flags)
-    parts.push(f.startsWith('chose:') ? `after choosing '${f.slice(6)}'` : `flag '${f}' set`);
-  const notSet = parts.length === 0 ? 'at the start of the scenario' : parts.join(', ');
-  return `for example with ${notSet}`;
+/** A stuck state in words: the choices that lead there, and the values the guards read. */
+function describeState(vars: Record<string, number>, path: readonly string[]): string {
+  const values = Object.entries(vars).map(([k, v]) => `${k} at ${v}`);
+  const route =
+    path.length === 0
+      ? 'at the start of the scenario'
+      : `for example after choosing ${path.map((c) => `'${c}'`).join(', ')}`;
+  return values.length ? `${route}, with ${values.join(', ')}` : route;
 }
 
 function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
@@ -379,6 +475,8 @@ function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
     vars = applyEffects(scenario, vars, best.effects);
     for (const f of best.set ?? []) flags.add(f);
     flags.add(choseMark(best.id));
-    nodeId = best.next;
+    const next = destinationOf(best, { vars, flags });
+    if (next === undefined) return path;
+    nodeId = next;
   }
 }

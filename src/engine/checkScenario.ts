@@ -6,7 +6,8 @@
  * even when the schema has already found problems: a trainer sees every mistake in one pass.
  */
 import { didYouMean, listWords, type Diagnostic, type Severity } from './diagnostics';
-import { DIMENSIONS, NARRATOR, RESERVED_IDS, type References } from './schema';
+import { DIMENSIONS, NARRATOR, RESERVED_IDS, SCALE_MIN, type References } from './schema';
+import { SERIOUS_LAPSE_LEVEL } from './scoring';
 import type { DataPath, YamlSource } from './yamlSource';
 
 /** Longest dialogue line that still reads comfortably on a projector (about four lines at 32px). */
@@ -54,6 +55,53 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
     glossaryTerms.set(term.toLowerCase(), term);
     for (const alias of entry.aliases ?? []) glossaryTerms.set(alias.toLowerCase(), term);
   }
+
+  // Source keys: the shared ones, plus any the scenario adds for itself.
+  const localSources = entries(raw.sources).map(([key]) => key);
+  for (const key of localSources) {
+    if (key in references.sources) {
+      report(
+        'error',
+        'duplicate-source',
+        ['sources', key],
+        `'${key}' is already a source in sources.yaml; give this scenario's own source another key (for example '${key}-local')`,
+        true,
+      );
+    }
+  }
+  const sourceKeys = [...Object.keys(references.sources), ...localSources];
+  const checkSources = (path: DataPath, keys: unknown, where: string) => {
+    for (const [i, key] of strings(keys)) {
+      checkRef([...path, i], key, sourceKeys, 'source', where, 'unknown-source');
+    }
+  };
+
+  /** unsafe and the level must agree: an unsafe act is keyed -3 or -4, and -4 is only for unsafe acts. */
+  const checkLevels = (path: DataPath, item: Obj, label: string) => {
+    const score = isObj(item.score) ? item.score : {};
+    const unsafe = typeof item.unsafe === 'string' ? [item.unsafe] : strings(item.unsafe).map(([, d]) => d);
+    for (const d of unsafe) {
+      const level = score[d];
+      if (typeof level !== 'number' || level > SERIOUS_LAPSE_LEVEL) {
+        report(
+          'error',
+          'unsafe-level',
+          [...path, 'unsafe'],
+          `${label} is marked unsafe on ${d}, so key it ${SERIOUS_LAPSE_LEVEL} or ${SCALE_MIN} on ${d} (it is ${typeof level === 'number' ? level : 'not scored there'}): an unsafe act is a serious lapse on the scale too`,
+        );
+      }
+    }
+    for (const d of DIMENSIONS) {
+      if (score[d] === SCALE_MIN && !unsafe.includes(d)) {
+        report(
+          'error',
+          'level-needs-unsafe',
+          [...path, 'score', d],
+          `${label} is keyed ${SCALE_MIN} on ${d}, which the scale keeps for unsafe acts: add "unsafe: ${d}", or key it ${SERIOUS_LAPSE_LEVEL} if it is a serious lapse but not unsafe`,
+        );
+      }
+    }
+  };
 
   // Every choice id, and every flag some choice sets, for checking guards.
   const choiceIds = new Map<string, DataPath>();
@@ -231,9 +279,18 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
 
   checkRef(['start'], raw.start, nodeIds, 'node', 'start', 'unknown-node');
 
-  for (const [i, outcome] of items(raw.outcomes))
+  for (const [i, outcome] of items(raw.outcomes)) {
     checkText(['outcomes', i, 'text'], outcome.text, undefined, 'outcome');
+    if (typeof outcome.source === 'string')
+      checkSources(['outcomes', i], [outcome.source], `outcome ${i + 1}`);
+  }
+  checkText(['title'], raw.title, 80, 'title');
+  checkText(['learnerRole'], raw.learnerRole, undefined, 'learner role');
   checkText(['summary'], raw.summary, undefined, 'summary');
+  for (const [i, q] of strings(raw.reflection))
+    checkText(['reflection', i], q, undefined, 'reflection question');
+  for (const [i, sign] of items(raw.support))
+    checkText(['support', i, 'detail'], sign.detail, undefined, 'support detail');
   checkText(['contentNote'], raw.contentNote, undefined, 'content note');
   checkText(['prebrief'], raw.prebrief, undefined, 'pre-brief');
 
@@ -256,7 +313,8 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
           `line ${i + 1} of ${here}`,
           'unknown-speaker',
         );
-        if (castIds.includes(speaker) && !present.includes(speaker)) {
+        const inRoom = line.as === undefined || line.as === 'speech';
+        if (castIds.includes(speaker) && !present.includes(speaker) && inRoom) {
           report(
             'warning',
             'speaker-absent',
@@ -319,6 +377,39 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
           `${label} goes to node '${choice.next}', which does not exist${didYouMean(choice.next, nodeIds)}`,
         );
       }
+      const destinations = items(choice.next);
+      for (const [j, dest] of destinations) {
+        if (typeof dest.to === 'string' && !nodeIds.includes(dest.to)) {
+          report(
+            'error',
+            'unknown-node',
+            c('next', j, 'to'),
+            `${label} may go to node '${dest.to}', which does not exist${didYouMean(dest.to, nodeIds)}`,
+          );
+        }
+        checkCondition(c('next', j, 'if'), dest.if, `destination ${j + 1} of ${label}`);
+      }
+      const last = destinations[destinations.length - 1];
+      if (last && last[1].if !== undefined) {
+        report(
+          'error',
+          'next-needs-default',
+          c('next', last[0]),
+          `the last place ${label} can lead to has an "if", so when no "if" holds the learner would be stuck; remove the "if" from the last entry so it is where the choice leads otherwise`,
+        );
+      }
+      for (const [j, dest] of destinations.slice(0, -1)) {
+        if (dest.if === undefined) {
+          report(
+            'warning',
+            'unreachable-destination',
+            c('next', j + 1),
+            `destination ${j + 1} of ${label} has no "if", so the entries after it are never used`,
+          );
+        }
+      }
+      checkLevels(c(), choice, label);
+      if (isObj(choice.feedback)) checkSources(c('feedback', 'sources'), choice.feedback.sources, label);
       for (const [name] of Object.entries(isObj(choice.effects) ? choice.effects : {})) {
         checkRef(c('effects', name), name, varIds, 'state variable', label, 'unknown-variable', true);
       }
@@ -335,8 +426,29 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
       }
     }
 
+    for (const [i, a] of items(node.assess)) {
+      const label = `assessment ${i + 1} of ${here}`;
+      checkCondition(at('assess', i, 'if'), a.if, label);
+      checkLevels(at('assess', i), a, label);
+      if (isObj(a.feedback)) {
+        checkText(at('assess', i, 'feedback', 'why'), a.feedback.why, undefined, 'feedback');
+        checkSources(at('assess', i, 'feedback', 'sources'), a.feedback.sources, label);
+      }
+    }
+    if (node.weight !== undefined && choices.length === 0) {
+      report(
+        'warning',
+        'weight-without-decision',
+        at('weight'),
+        `${here} has a weight but no choices; a weight says how much a decision counts — give an assessment its own "weight:" instead`,
+      );
+    }
+
     if (isObj(ending)) {
+      checkText(at('ending', 'title'), ending.title, 80, 'ending title');
       checkText(at('ending', 'whatNext'), ending.whatNext, undefined, 'ending');
+      for (const [i, q] of strings(ending.reflection))
+        checkText(at('ending', 'reflection', i), q, undefined, 'reflection question');
       const signposts = items(ending.signposting).length + items(raw.support).length;
       if (signposts === 0) {
         report(
@@ -347,6 +459,54 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
           true,
         );
       }
+    }
+  }
+
+  // Expectations: names are unique, and what they name exists.
+  const names = new Map<string, number>();
+  const endings = nodes.filter(([, n]) => n.ending !== undefined).map(([id]) => id);
+  for (const [i, e] of items(raw.expectations)) {
+    const name = str(e.name);
+    if (name !== undefined) {
+      if (names.has(name)) {
+        report(
+          'error',
+          'duplicate-expectation',
+          ['expectations', i, 'name'],
+          `expectation ${i + 1} reuses the name '${name}' of expectation ${names.get(name)! + 1}; each needs its own name`,
+        );
+      } else names.set(name, i);
+    }
+    for (const [j, id] of strings(e.path)) {
+      checkRef(
+        ['expectations', i, 'path', j],
+        id,
+        [...choiceIds.keys()],
+        'choice',
+        `expectation '${name ?? i + 1}'`,
+        'unknown-choice',
+      );
+    }
+    checkRef(
+      ['expectations', i, 'ends'],
+      e.ends,
+      endings,
+      'ending',
+      `expectation '${name ?? i + 1}'`,
+      'unknown-ending',
+    );
+  }
+  for (const [i, e] of items(raw.expectations)) {
+    for (const other of Object.keys(isObj(e.beats) ? e.beats : {})) {
+      checkRef(
+        ['expectations', i, 'beats', other],
+        other,
+        [...names.keys()],
+        'expectation',
+        `expectation '${str(e.name) ?? i + 1}'`,
+        'unknown-expectation',
+        true,
+      );
     }
   }
 

@@ -8,10 +8,19 @@
  * `machine.provide({ actions })`, XState's own idiom.
  */
 import { assign, setup } from 'xstate';
-import { applyEffects, choseMark, holds } from './conditions';
+import { applyEffects, choseMark, holds, initialVars } from './conditions';
 import { DIMENSIONS, type Dimension } from './model';
-import type { Condition, Scenario, ScoreDelta } from './schema';
-import { initialVars } from './conditions';
+import { assessmentsAt, destinationOf, destinationsOf } from './rules';
+import type { Choice, Scenario, ScoreDelta } from './schema';
+
+/** An assessment a node made on arrival: which node, which entry of its `assess` list, when. */
+export interface AssessedRecord {
+  node: string;
+  /** Position in the node's `assess` list. */
+  item: number;
+  /** How many decisions had been made on arrival. */
+  afterDecisions: number;
+}
 
 export interface MachineContext {
   vars: Record<string, number>;
@@ -20,6 +29,8 @@ export interface MachineContext {
   scores: Record<Dimension, number>;
   /** Choice ids in the order they were made. */
   choices: string[];
+  /** The assessments of the nodes arrived at, in order (consequences and omissions). */
+  assessed: AssessedRecord[];
 }
 
 export interface ChooseEvent {
@@ -36,7 +47,12 @@ export interface ApplyChoiceParams {
 
 export interface OfferedParams {
   choice: string;
-  condition?: Condition;
+  /** The destination this transition goes to: taken only when the choice leads there. */
+  to: string;
+}
+
+export interface AssessParams {
+  node: string;
 }
 
 export interface NodeParams {
@@ -61,6 +77,7 @@ export function machineConfig(scenario: Scenario) {
   for (const [id, node] of Object.entries(scenario.nodes)) {
     const entry: { type: string; params: unknown }[] = [
       { type: 'enterNode', params: { node: id, location: node.location } satisfies NodeParams },
+      ...(node.assess?.length ? [{ type: 'assess', params: { node: id } satisfies AssessParams }] : []),
       { type: 'showExpressions', params: { node: id, location: node.location } satisfies NodeParams },
     ];
     if (node.ending) {
@@ -68,36 +85,35 @@ export function machineConfig(scenario: Scenario) {
       states[id] = { type: 'final', entry, meta: { outcome: node.ending.outcome, title: node.ending.title } };
       continue;
     }
-    const transitions = (node.choices ?? []).map((choice) => {
-      const target = scenario.nodes[choice.next];
-      const actions: { type: string; params: unknown }[] = [
-        {
-          type: 'applyChoice',
-          params: {
-            choice: choice.id,
-            score: choice.score ?? {},
-            effects: choice.effects ?? {},
-            set: choice.set ?? [],
-          } satisfies ApplyChoiceParams,
-        },
-        { type: 'playCue', params: { cue: 'choice-made' } satisfies CueParams },
-      ];
-      if (target && target.location !== node.location) {
-        actions.push({
-          type: 'changeLocation',
-          params: { from: node.location, to: target.location } satisfies LocationParams,
-        });
-      }
-      return {
-        target: choice.next,
-        guard: {
-          type: 'isOffered',
-          params: choice.if ? { choice: choice.id, condition: choice.if } : { choice: choice.id },
-        },
-        actions,
-        description: choice.text,
-      };
-    });
+    const transitions = (node.choices ?? []).flatMap((choice) =>
+      destinationsOf(choice).map((to) => {
+        const target = scenario.nodes[to];
+        const actions: { type: string; params: unknown }[] = [
+          {
+            type: 'applyChoice',
+            params: {
+              choice: choice.id,
+              score: choice.score ?? {},
+              effects: choice.effects ?? {},
+              set: choice.set ?? [],
+            } satisfies ApplyChoiceParams,
+          },
+          { type: 'playCue', params: { cue: 'choice-made' } satisfies CueParams },
+        ];
+        if (target && target.location !== node.location) {
+          actions.push({
+            type: 'changeLocation',
+            params: { from: node.location, to: target.location } satisfies LocationParams,
+          });
+        }
+        return {
+          target: to,
+          guard: { type: 'isOffered', params: { choice: choice.id, to } satisfies OfferedParams },
+          actions,
+          description: choice.text,
+        };
+      }),
+    );
     states[id] = { entry, on: { CHOOSE: transitions } };
   }
   return {
@@ -108,19 +124,38 @@ export function machineConfig(scenario: Scenario) {
       flags: [],
       scores: emptyScores(),
       choices: [],
+      assessed: [],
     } satisfies MachineContext,
     states,
   };
 }
 
+/** The state after a choice's effects: what its conditional destinations are tested on. */
+export function afterChoice(
+  scenario: Scenario,
+  context: Pick<MachineContext, 'vars' | 'flags'>,
+  choice: Choice,
+) {
+  const flags = new Set(context.flags);
+  for (const f of choice.set ?? []) flags.add(f);
+  flags.add(choseMark(choice.id));
+  return { vars: applyEffects(scenario, context.vars, choice.effects), flags };
+}
+
 export function compileMachine(scenario: Scenario) {
   const config = machineConfig(scenario);
+  const choiceById = new Map<string, Choice>();
+  for (const node of Object.values(scenario.nodes))
+    for (const c of node.choices ?? []) choiceById.set(c.id, c);
   return setup({
     types: {} as { context: MachineContext; events: ChooseEvent },
     guards: {
-      isOffered: ({ context, event }, params: OfferedParams) =>
-        event.choiceId === params.choice &&
-        holds(params.condition, { vars: context.vars, flags: new Set(context.flags) }),
+      isOffered: ({ context, event }, params: OfferedParams) => {
+        if (event.choiceId !== params.choice) return false;
+        const choice = choiceById.get(params.choice);
+        if (!choice || !holds(choice.if, { vars: context.vars, flags: new Set(context.flags) })) return false;
+        return destinationOf(choice, afterChoice(scenario, context, choice)) === params.to;
+      },
     },
     actions: {
       applyChoice: assign(({ context }, params: ApplyChoiceParams) => {
@@ -134,6 +169,24 @@ export function compileMachine(scenario: Scenario) {
           flags: [...flags],
           scores,
           choices: [...context.choices, params.choice],
+        };
+      }),
+      assess: assign(({ context }, params: AssessParams) => {
+        const node = scenario.nodes[params.node]!;
+        const holding = assessmentsAt(node, { vars: context.vars, flags: new Set(context.flags) });
+        if (holding.length === 0) return {};
+        const scores = { ...context.scores };
+        for (const a of holding) for (const d of DIMENSIONS) scores[d] += a.score?.[d] ?? 0;
+        return {
+          scores,
+          assessed: [
+            ...context.assessed,
+            ...holding.map((a) => ({
+              node: params.node,
+              item: node.assess!.indexOf(a),
+              afterDecisions: context.choices.length,
+            })),
+          ],
         };
       }),
       // Side effects: empty here, supplied by the Session with machine.provide().

@@ -4,16 +4,18 @@
  */
 import type { BestStep } from './analyseScenario';
 import { DIMENSIONS, type Dimension } from './model';
+import { scoreRecord, unsafeOf } from './rules';
 import type { Choice, Scenario, Signpost } from './schema';
-import type { Band, DimensionResult } from './scoring';
-import type { DecisionRecord, SessionResult } from './Session';
+import type { Band, Cap, DimensionResult } from './scoring';
+import type { AssessmentView, DecisionRecord, SessionResult } from './Session';
 
 export interface DebriefOption {
   id: string;
   text: string;
   score: Record<Dimension, number>;
   total: number;
-  unsafe: Dimension | null;
+  /** The dimensions it is marked unsafe on (empty for most). */
+  unsafe: Dimension[];
   why: string;
   sources: string[];
 }
@@ -54,7 +56,20 @@ export interface TurningPoint {
 export interface DebriefModel {
   title: string;
   ending: SessionResult['ending'];
-  bands: Record<Dimension, { band: Band | null; percent: number | null; raw: number; reason: string }>;
+  bands: Record<
+    Dimension,
+    {
+      band: Band | null;
+      percent: number | null;
+      raw: number;
+      reason: string;
+      /** One plain sentence: what counted, what capped it, what the ending added. */
+      explanation: string;
+      cap: Cap['band'] | null;
+    }
+  >;
+  /** What the ending (and any node on the way) said about the path: credit and consequences. */
+  assessments: AssessmentView[];
   timeline: TimelineEntry[];
   mood: MoodSeries[];
   turningPoints: TurningPoint[];
@@ -68,16 +83,13 @@ export interface DebriefModel {
 }
 
 const optionOf = (choice: Choice): DebriefOption => {
-  const score = Object.fromEntries(DIMENSIONS.map((d) => [d, choice.score?.[d] ?? 0])) as Record<
-    Dimension,
-    number
-  >;
+  const score = scoreRecord(choice);
   return {
     id: choice.id,
     text: choice.text,
     score,
     total: score.empathy + score.boundaries + score.escalation,
-    unsafe: choice.unsafe ?? null,
+    unsafe: unsafeOf(choice),
     why: choice.feedback.why,
     sources: [...choice.feedback.sources],
   };
@@ -125,7 +137,8 @@ export function buildDebrief(
     .map((t) => {
       const gap = t.best.total - t.chosen.total;
       const spread = t.best.total - Math.min(...t.offered.map((o) => o.total));
-      const kind: TurningPoint['kind'] = t.chosen.unsafe ? 'unsafe' : gap > 0 ? 'missed' : 'strong';
+      const kind: TurningPoint['kind'] =
+        t.chosen.unsafe.length > 0 ? 'unsafe' : gap > 0 ? 'missed' : 'strong';
       return { point: { index: t.index, gap, kind, text: t.chosen.text }, spread };
     })
     // A strong choice is a turning point only where the options really differed.
@@ -147,7 +160,17 @@ export function buildDebrief(
   const bands = Object.fromEntries(
     DIMENSIONS.map((d) => {
       const r: DimensionResult = result.card[d];
-      return [d, { band: r.band, percent: r.percent, raw: r.raw, reason: r.reason }];
+      return [
+        d,
+        {
+          band: r.band,
+          percent: r.percent,
+          raw: r.raw,
+          reason: r.reason,
+          explanation: r.explanation,
+          cap: r.cap?.band ?? null,
+        },
+      ];
     }),
   ) as DebriefModel['bands'];
 
@@ -164,7 +187,8 @@ export function buildDebrief(
       option: optionOf(choiceById.get(step.choice)!),
       prompt: scenario.nodes[step.node]?.discuss ?? null,
     })),
-    reflection: [...(scenario.reflection ?? [])],
+    assessments: result.assessments.map((a) => ({ ...a })),
+    reflection: [...(result.ending.reflection ?? scenario.reflection ?? [])],
     signposting: [...(result.ending.signposting ?? []), ...(scenario.support ?? [])],
     rewinds: result.rewinds,
   };

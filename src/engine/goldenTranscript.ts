@@ -55,6 +55,12 @@ export function playTranscript(scenario: Scenario, selects: readonly string[]): 
   session.on('choice', ({ decision }) =>
     out.push(`score: ${DIMENSIONS.map((d) => `${d} ${signed(decision.score[d])}`).join(', ')}`),
   );
+  session.on('assessment', ({ assessment }) => {
+    const levels = DIMENSIONS.filter((d) => assessment.score[d] !== undefined)
+      .map((d) => `${d} ${signed(assessment.score[d]!)}`)
+      .join(', ');
+    out.push(`assess: ${assessment.node} (${assessment.went})${levels ? ` ${levels}` : ''}`);
+  });
   writeLine();
 
   let next = 0;
@@ -80,7 +86,10 @@ export function playTranscript(scenario: Scenario, selects: readonly string[]): 
   out.push(`end: ${result.ending.node} (${result.ending.outcome})`);
   for (const d of DIMENSIONS) {
     const r = result.card[d];
-    out.push(`band: ${d} ${r.band ?? 'not assessed'}${r.percent === null ? '' : ` ${r.percent}%`}`);
+    const cap = r.cap
+      ? ` (capped at ${r.cap.band} by a ${r.cap.moment.level <= -3 ? 'serious lapse' : 'lapse'})`
+      : '';
+    out.push(`band: ${d} ${r.band ?? 'not tested'}${r.percent === null ? '' : ` ${r.percent}%`}${cap}`);
   }
   return out;
 }

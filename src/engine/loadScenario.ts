@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { analyseScenario, type ScenarioAnalysis } from './analyseScenario';
 import { checkScenario } from './checkScenario';
+import { expectationIssues } from './expectations';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics';
 import {
   ExpressionsFileSchema,
@@ -93,8 +94,55 @@ export function scenarioSchemaFor(references: References) {
   return schema;
 }
 
+/** The largest scenario file read, in characters: the largest shipped one is about 60,000. */
+export const MAX_SCENARIO_CHARS = 1_000_000;
+
+/** Why a text cannot be a scenario file before it is even parsed: too large, or not text. */
+export function unreadableText(text: string): { code: string; message: string } | null {
+  if (text.length > MAX_SCENARIO_CHARS) {
+    const mb = (text.length / 1_000_000).toFixed(1);
+    return {
+      code: 'too-large',
+      message: `this file is ${mb} million characters long; a scenario may be at most 1 million (the longest shipped one is about 60,000) — check it is the right file, or split it into two scenarios`,
+    };
+  }
+  const sample = text.slice(0, 8192);
+  const looksZip = sample.startsWith('PK\u0003\u0004');
+  const replaced = (sample.match(/\uFFFD/g) ?? []).length;
+  // eslint-disable-next-line no-control-regex
+  const controls = (sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/g) ?? []).length;
+  if (looksZip || sample.includes('\u0000') || controls + replaced > Math.max(8, sample.length / 50)) {
+    return {
+      code: 'not-text',
+      message: `this is not a text file${looksZip ? ' (it looks like a Word document or another zipped file)' : ''}; a scenario is plain text in YAML — if you wrote it in Word, use "Save as" and choose "Plain text (.txt)", or copy the text into a text editor`,
+    };
+  }
+  return null;
+}
+
 /** Parse, check against the schema, then check every cross-reference. Reports all problems. */
 export function loadScenario(source: SourceText, references: References): LoadedScenario {
+  const unreadable = unreadableText(source.text);
+  if (unreadable) {
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      file: source.file,
+      line: 1,
+      column: 1,
+      ...unreadable,
+    };
+    return {
+      file: source.file,
+      diagnostics: [diagnostic],
+      ok: false,
+      source: {
+        file: source.file,
+        data: undefined,
+        diagnostics: [diagnostic],
+        locate: () => ({ line: 1, column: 1 }),
+      },
+    };
+  }
   const yaml = parseYamlSource(source.file, source.text);
   const diagnostics = [...yaml.diagnostics];
   let scenario: Scenario | undefined;
@@ -121,7 +169,12 @@ export function loadScenario(source: SourceText, references: References): Loaded
   let analysis: ScenarioAnalysis | undefined;
   if (scenario) {
     analysis = analyseScenario(scenario);
-    for (const issue of analysis.issues) {
+    const issues = [...analysis.issues];
+    // The trainer's expectations are played only on a scenario that is otherwise sound.
+    if (!hasErrors(diagnostics) && !issues.some((i) => i.severity === 'error')) {
+      issues.push(...expectationIssues(scenario));
+    }
+    for (const issue of issues) {
       // A node-level problem points at the node's name; a field-level one at the field's value.
       const atNode = issue.path.length === 2 && issue.path[0] === 'nodes';
       const { line, column } = yaml.locate(issue.path, { key: atNode });

@@ -1,4 +1,5 @@
 /** A Mermaid flowchart of a scenario: nodes, choices (with guards marked) and endings by outcome. */
+import { destinationsOf, unsafeOf } from './rules';
 import type { Scenario } from './schema';
 
 const safe = (text: string) => text.replace(/["<>]/g, "'").replace(/\s+/g, ' ').trim();
@@ -18,8 +19,12 @@ export function scenarioToMermaid(scenario: Scenario): string {
     out.push(`  ${nodeName(id)}["${safe(id)}${first ? `<br/>${safe(short(first))}` : ''}"]`);
     for (const choice of node.choices ?? []) {
       const guard = choice.if ? ' (if)' : '';
-      const unsafe = choice.unsafe ? ` ⚠ ${choice.unsafe}` : '';
-      out.push(`  ${nodeName(id)} -->|"${safe(choice.id)}${guard}${unsafe}"| ${nodeName(choice.next)}`);
+      const unsafe = unsafeOf(choice).length ? ` ⚠ ${unsafeOf(choice).join(', ')}` : '';
+      const targets = destinationsOf(choice);
+      for (const to of targets) {
+        const depends = targets.length > 1 ? ` → ${safe(to)}?` : '';
+        out.push(`  ${nodeName(id)} -->|"${safe(choice.id)}${guard}${unsafe}${depends}"| ${nodeName(to)}`);
+      }
     }
   }
   out.push('  classDef good fill:#d7f0dc,stroke:#2e7d32');

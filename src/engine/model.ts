@@ -6,6 +6,30 @@
 export const DIMENSIONS = ['empathy', 'boundaries', 'escalation'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/**
+ * The expert-keyed scale every score is written on. A level means the same thing wherever it
+ * appears, whatever the other options are: see SCALE_WORDS and the README's "The scoring scale".
+ */
+export const SCALE_MIN = -4;
+export const SCALE_MAX = 4;
+
+/** What each level of the scale means, anchored to the rubric's bands in shared/CONTENT.md. */
+export const SCALE_WORDS: Readonly<Record<number, string>> = {
+  4: "Exemplary: everything Competent asks, plus what the rubric's Exemplary row names",
+  3: 'Strong: Competent, with part of what the Exemplary row names',
+  2: "Competent: what the rubric's Competent row names",
+  1: 'Nearly: the right idea, but something Competent needs is missing',
+  0: 'Developing: polite, scripted or task-focused; neither helps nor harms',
+  [-1]: 'Developing: well meant but misses the point (reassures without acknowledging, reports late)',
+  [-2]: 'Lapse: the worst of the Developing row (wrong person, promises outside the role, overheard)',
+  [-3]: "Serious lapse: what the rubric's Unsafe row names, without immediate harm",
+  [-4]: "Unsafe: an act the rubric's Unsafe row names; the choice must be marked unsafe",
+};
+
+/** How a line reaches the learner: said in the room (the default), or by another means. */
+export const LINE_MEDIA = ['speech', 'phone-call', 'text-message', 'email', 'letter', 'record'] as const;
+export type LineMedium = (typeof LINE_MEDIA)[number];
+
 export const OUTCOMES = ['good', 'mixed', 'poor'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -19,6 +43,13 @@ export const LOCATION_KINDS = [
   'dining-room',
   'garden',
   'hospital-ward',
+  // Beyond the care home: a person's own home, a front desk, a manager's office, a corridor on a
+  // night shift, and a phone call (the learner hears a voice; nobody else is in the room).
+  'home',
+  'reception',
+  'manager-office',
+  'night-corridor',
+  'phone-call',
 ] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 

@@ -15,8 +15,11 @@ import {
   HAIR_COLOURS,
   HAIR_STYLES,
   HEADWEAR,
+  LINE_MEDIA,
   LOCATION_KINDS,
   OUTCOMES,
+  SCALE_MAX,
+  SCALE_MIN,
   SKIN_TONES,
 } from './model';
 
@@ -41,6 +44,12 @@ export interface SchemaLists {
   sources: readonly string[];
 }
 
+/** The bands an expectation can name, lowest first (the same order as scoring's BANDS). */
+export const EXPECTED_BANDS = ['Unsafe', 'Developing', 'Competent', 'Exemplary'] as const;
+/** "Competent", "Competent or better", "Developing or worse", or "not tested". */
+export const BAND_EXPECTATION =
+  /^(?:(Unsafe|Developing|Competent|Exemplary)(?: or (better|worse))?|not tested)$/;
+
 /**
  * An enum of the names in a reference file. When that file is missing or broken its own
  * diagnostics say so; falling back to any id here avoids one error per use in every scenario.
@@ -52,7 +61,19 @@ function namesFrom(values: readonly string[]) {
 
 export function makeScenarioSchema(lists: SchemaLists) {
   const Expression = namesFrom(lists.expressions);
-  const SourceKey = namesFrom(lists.sources);
+  // A scenario may add sources of its own (a local policy), so a key is any id here and the
+  // cross-reference check says which keys are unknown. Editors still suggest the shared keys.
+  const SourceKey =
+    lists.sources.length === 0 ? Id : z.union([z.enum(lists.sources as [string, ...string[]]), Id]);
+  const Dimension = z.enum(DIMENSIONS);
+  const Unsafe = z.union([Dimension, z.array(Dimension).min(1)]).meta({
+    description:
+      'The dimension(s) this breaches, e.g. boundaries or [empathy, boundaries]: that band becomes Unsafe. Needs a score of -3 or -4 there.',
+  });
+  const Weight = z.int().min(1).max(5).meta({
+    description:
+      'How much this counts against an ordinary decision (1, the default, to 5): key moments weigh more.',
+  });
 
   const Bound = z
     .strictObject({
@@ -126,6 +147,10 @@ export function makeScenarioSchema(lists: SchemaLists) {
     speaker: Id,
     text: text('a line'),
     expression: Expression.optional(),
+    as: z.enum(LINE_MEDIA).optional().meta({
+      description:
+        'How the words reach the learner when not said in the room: phone-call, text-message, email, letter or record.',
+    }),
     if: Condition.optional(),
   });
 
@@ -134,16 +159,30 @@ export function makeScenarioSchema(lists: SchemaLists) {
     sources: z.array(SourceKey).min(1, { message: 'name at least one source key from sources.yaml' }),
   });
 
-  const Score = z.strictObject({
-    empathy: z.int().min(-5).max(5).optional(),
-    boundaries: z.int().min(-5).max(5).optional(),
-    escalation: z.int().min(-5).max(5).optional(),
+  const Level = z.int().min(SCALE_MIN).max(SCALE_MAX);
+  const Score = z
+    .strictObject({
+      empathy: Level.optional(),
+      boundaries: Level.optional(),
+      escalation: Level.optional(),
+    })
+    .meta({
+      description:
+        'Levels from -4 to +4 on the fixed scale (README, "The scoring scale"). Leave out a dimension the choice says nothing about.',
+    });
+
+  const Destination = z.strictObject({
+    if: Condition.optional(),
+    to: Id,
   });
 
   const Choice = z.strictObject({
     id: Id,
     text: text('a choice'),
-    next: Id,
+    next: z.union([Id, z.array(Destination).min(1)]).meta({
+      description:
+        'The node this choice leads to; or a list of { if, to }, read top to bottom, whose last entry has no "if".',
+    }),
     score: Score.optional(),
     effects: z
       .record(Id, z.int())
@@ -151,18 +190,35 @@ export function makeScenarioSchema(lists: SchemaLists) {
       .meta({ description: 'Changes to state variables, e.g. { distress: -10 }. Kept within range.' }),
     if: Condition.optional(),
     set: z.array(Id).optional().meta({ description: 'Flags this choice sets.' }),
-    unsafe: z
-      .enum(DIMENSIONS)
-      .optional()
-      .meta({ description: 'The dimension this choice breaches: caps that band at Unsafe.' }),
+    unsafe: Unsafe.optional(),
     feedback: Feedback,
   });
+
+  const Assessment = z
+    .strictObject({
+      if: Condition.optional(),
+      score: Score.optional(),
+      unsafe: Unsafe.optional(),
+      weight: Weight.optional(),
+      went: z.enum(['well', 'badly']).optional().meta({
+        description:
+          'Whether this credits what went well or names what went badly; by default it follows the score.',
+      }),
+      feedback: Feedback,
+    })
+    .meta({
+      description:
+        'What arriving here says about the path (a consequence, or an omission), counted like a decision when its "if" holds.',
+    });
 
   const Ending = z.strictObject({
     outcome: z.enum(OUTCOMES),
     title: text('an ending title'),
     whatNext: text('what happened next'),
     signposting: z.array(Signpost).optional(),
+    reflection: z.array(text('a question')).optional().meta({
+      description: "Reflection questions for this ending; without them the scenario's own are used.",
+    }),
   });
 
   const Node = z.strictObject({
@@ -170,9 +226,46 @@ export function makeScenarioSchema(lists: SchemaLists) {
     present: z.array(Id),
     lines: z.array(Line).optional(),
     discuss: z.string().optional().meta({ description: 'A trainer discussion prompt for this decision.' }),
+    weight: Weight.optional(),
     choices: z.array(Choice).optional(),
+    assess: z.array(Assessment).optional(),
     ending: Ending.optional(),
   });
+
+  const SourceEntry = z.strictObject({
+    title: text('a title'),
+    publisher: text('a publisher'),
+    address: z.string().optional(),
+  });
+
+  const BandExpectation = z.string().regex(BAND_EXPECTATION, {
+    message:
+      'write a band (Unsafe, Developing, Competent or Exemplary), optionally with "or better" / "or worse", or "not tested"',
+  });
+
+  const Expectation = z
+    .strictObject({
+      name: Id,
+      says: text("what the path is, in a trainer's words"),
+      path: z.array(Id).meta({ description: 'The choice ids taken, in order, from the start to an ending.' }),
+      ends: Id.optional().meta({ description: 'The ending node the path must reach.' }),
+      bands: z
+        .strictObject({
+          empathy: BandExpectation.optional(),
+          boundaries: BandExpectation.optional(),
+          escalation: BandExpectation.optional(),
+        })
+        .optional(),
+      beats: z
+        .record(Id, z.union([Dimension, z.array(Dimension).min(1)]))
+        .optional()
+        .meta({
+          description: 'Other expectations (by name) this path must outscore, and on which dimension(s).',
+        }),
+    })
+    .meta({
+      description: 'A characteristic path and what a trainer expects it to earn; validate checks it.',
+    });
 
   const Outcome = z.strictObject({
     standard: text('a standard'),
@@ -195,8 +288,13 @@ export function makeScenarioSchema(lists: SchemaLists) {
     cast: z.record(Id, CastMember),
     locations: z.record(Id, Location),
     state: z.record(Id, StateVariable).optional(),
+    sources: z.record(Id, SourceEntry).optional().meta({
+      description:
+        "Sources this scenario adds for itself, such as a local policy, citable like sources.yaml's.",
+    }),
     start: Id,
     nodes: z.record(Id, Node),
+    expectations: z.array(Expectation).optional(),
   });
 
   return Scenario;
@@ -209,6 +307,10 @@ export type Choice = NonNullable<ScenarioNode['choices']>[number];
 export type Line = NonNullable<ScenarioNode['lines']>[number];
 export type Ending = NonNullable<ScenarioNode['ending']>;
 export type Condition = NonNullable<Choice['if']>;
+export type Assessment = NonNullable<ScenarioNode['assess']>[number];
+export type Destination = Exclude<Choice['next'], string>[number];
+export type Expectation = NonNullable<Scenario['expectations']>[number];
+export type SourceEntry = NonNullable<Scenario['sources']>[string];
 export type CastMember = Scenario['cast'][string];
 export type Look = CastMember['look'];
 export type StateVariable = NonNullable<Scenario['state']>[string];

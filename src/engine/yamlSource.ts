@@ -38,15 +38,33 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { line, column: col };
   };
 
+  let tooDeep = false;
   for (const error of doc.errors) {
     const { line, column } = toPosition(error.pos[0]);
+    if (/call stack/i.test(error.message)) {
+      // The parser ran out of stack: say what that means, once.
+      if (tooDeep) continue;
+      tooDeep = true;
+      diagnostics.push({
+        severity: 'error',
+        code: 'too-deep',
+        file,
+        line,
+        column,
+        message: TOO_DEEP,
+      });
+      continue;
+    }
     diagnostics.push({
       severity: 'error',
       code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
       file,
       line,
       column,
-      message: yamlMessage(error.code, error.message),
+      message:
+        error.code === 'DUPLICATE_KEY'
+          ? duplicateMessage(text, error.pos[0])
+          : yamlMessage(error.code, error.message),
     });
   }
   for (const warning of doc.warnings) {
@@ -104,13 +122,72 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { line: 1, column: 1 };
   };
 
-  const hasFatal = doc.errors.length > 0;
-  return {
-    file,
-    data: hasFatal ? undefined : doc.toJS({ maxAliasCount: 100 }),
-    diagnostics,
-    locate,
-  };
+  let data: unknown = undefined;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // An alias bomb (or an anchor reused thousands of times), or nesting too deep to expand.
+      const aliases = /alias/i.test(String((error as Error)?.message));
+      const at = aliases ? text.search(/(^|[\s[{,:-])\*[^\s,\]}]/m) : -1;
+      const { line, column } = toPosition(Math.max(0, at) + (at > 0 ? 1 : 0));
+      diagnostics.push({
+        severity: 'error',
+        code: aliases ? 'too-many-aliases' : 'too-deep',
+        file,
+        line,
+        column,
+        message: aliases
+          ? `this file repeats its anchors (&name, reused with *name) so many times that it would expand into too much data (more than ${MAX_ALIAS_COUNT.toLocaleString('en-GB')} copies); write the repeated part out, or reuse it less`
+          : TOO_DEEP,
+      });
+    }
+  }
+  return { file, data, diagnostics, locate };
+}
+
+/**
+ * How many times anchored data may be copied in. An ordinary file may reuse a look or a score
+ * block dozens of times; a hostile "billion laughs" file nests aliases to multiply them, and is
+ * stopped long before it can exhaust memory.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
+const TOO_DEEP =
+  'this file is nested too deeply (lists or blocks inside each other hundreds of levels down) to be read; a scenario needs about ten levels at most — check the indentation and the brackets';
+
+const DUPLICATE_WHAT: Record<string, string> = {
+  nodes: 'node',
+  cast: 'character',
+  locations: 'location',
+  state: 'state variable',
+  sources: 'source',
+};
+
+/** "node 'x' is defined twice", naming the key and what it is, from the text around it. */
+function duplicateMessage(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const key = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(line)?.[1]?.trim();
+  const indent = line.length - line.trimStart().length;
+  // The parent block: the nearest line above with less indentation.
+  let parent: string | undefined;
+  const before = text.slice(0, lineStart).split('\n').reverse();
+  for (const above of before) {
+    if (above.trim() === '' || above.trimStart().startsWith('#')) continue;
+    const aboveIndent = above.length - above.trimStart().length;
+    if (aboveIndent < indent) {
+      parent = /^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(above)?.[1]?.trim();
+      break;
+    }
+  }
+  if (key === undefined) return yamlMessage('DUPLICATE_KEY', '');
+  const what = parent ? DUPLICATE_WHAT[parent] : undefined;
+  if (what) {
+    return `the ${what} '${key}' is defined twice in "${parent}:"; every ${what} needs its own name — rename or remove one`;
+  }
+  return `'${key}' is written twice${parent ? ` in "${parent}:"` : ' at the top of the file'}; each field may appear once in the same block — rename or remove one`;
 }
 
 function firstLine(message: string): string {

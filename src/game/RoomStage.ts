@@ -13,13 +13,18 @@ import { drawRoom } from './art/drawRoom';
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
 
 /** Where people stand, by how many are in the room (design-space x). */
-const SLOTS: Record<number, number[]> = {
+export const SLOTS: Record<number, number[]> = {
   1: [800],
   2: [560, 1040],
   3: [420, 800, 1180],
   4: [330, 630, 970, 1270],
   5: [260, 530, 800, 1070, 1340],
 };
+
+/** Smaller figures when the room is fuller, so five people do not overlap. */
+export function figureHeight(count: number): number {
+  return count <= 3 ? 600 : count === 4 ? 520 : 440;
+}
 
 export class RoomStage {
   private background: Phaser.GameObjects.Container | null = null;
@@ -97,8 +102,7 @@ export class RoomStage {
       // People turn a little towards the middle of the room; someone in the middle faces us.
       const facing =
         Math.abs(x - DESIGN_WIDTH / 2) < 40 ? undefined : x < DESIGN_WIDTH / 2 ? 'right' : 'left';
-      // Smaller figures when the room is fuller, so five people do not overlap.
-      const height = people.length <= 3 ? 600 : people.length === 4 ? 520 : 440;
+      const height = figureHeight(people.length);
       let figure = this.figures.get(id);
       if (figure && this.heights.get(id) !== height) {
         figure.destroy();

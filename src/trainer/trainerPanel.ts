@@ -73,7 +73,7 @@ export function renderTrainerPanel(
           { class: 'effect', title: 'E empathy, B boundaries, X escalation' },
           effect || 'no score change',
         ),
-        o.unsafe ? h('span', { class: 'unsafe-tag' }, ` unsafe (${o.unsafe})`) : '',
+        o.unsafe.length ? h('span', { class: 'unsafe-tag' }, ` unsafe (${o.unsafe.join(', ')})`) : '',
         ' — ',
         plainText(o.feedback.why),
       ),

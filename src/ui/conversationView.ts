@@ -273,7 +273,7 @@ export class ConversationView {
       'p',
       { class: 'revealed' },
       h('strong', {}, moves || 'no score change'),
-      option.unsafe ? ` · unsafe (${option.unsafe})` : '',
+      option.unsafe.length ? ` · unsafe (${option.unsafe.join(', ')})` : '',
       ' — ',
       plainText(option.feedback.why),
     );

@@ -54,7 +54,13 @@ export function renderDebrief(
           `${DIMENSION_NAMES[d]} ${o.score[d] > 0 ? '+' : '−'}${Math.abs(o.score[d])}`,
         ),
       ),
-      o.unsafe ? h('span', { class: 'down' }, `Unsafe: ${DIMENSION_NAMES[o.unsafe].toLowerCase()}`) : null,
+      o.unsafe.length
+        ? h(
+            'span',
+            { class: 'down' },
+            `Unsafe: ${o.unsafe.map((d) => DIMENSION_NAMES[d].toLowerCase()).join(', ')}`,
+          )
+        : null,
     );
 
   const optionItem = (o: DebriefOption) =>
@@ -98,7 +104,7 @@ export function renderDebrief(
         const others = t.offered.filter((o) => o.id !== t.chosen.id);
         return h(
           'li',
-          { class: t.chosen.unsafe ? 'unsafe' : t.wasBest ? 'was-best' : '' },
+          { class: t.chosen.unsafe.length ? 'unsafe' : t.wasBest ? 'was-best' : '' },
           h('h3', {}, `Decision ${t.index + 1}`, t.prompt ? `: ${t.prompt}` : ''),
           h('p', {}, h('strong', {}, 'You said: '), `“${plainText(t.chosen.text)}”`),
           deltas(t.chosen),

@@ -9,11 +9,11 @@ import { ENDING_DUCK, followSession } from '../../src/audio/followSession';
 import { SoundBank, type CaptionEvent, type SoundLevels } from '../../src/audio/SoundBank';
 import type { LocationKind } from '../../src/engine/model';
 import { Session } from '../../src/engine/Session';
-import { load, scenarioText } from '../helpers/fixtures';
+import { load, fixtureText } from '../helpers/fixtures';
 import { fakeHowler, URLS, type FakeOptions, type FakeWorld } from './fakeHowler';
 
 const LEVELS: SoundLevels = { master: 0.8, room: 0.5, effects: 0.7, muted: false };
-const scenario = () => load(scenarioText('demo-gift.yaml')).scenario!;
+const scenario = () => load(fixtureText('gift.yaml')).scenario!;
 
 interface Rig {
   world: FakeWorld;

@@ -13,7 +13,7 @@ import {
 } from '../../src/audio/readAloud';
 import { DEFAULT_SETTINGS } from '../../src/app/settings';
 import { Session } from '../../src/engine/Session';
-import { load, scenarioText } from '../helpers/fixtures';
+import { load, fixtureText } from '../helpers/fixtures';
 
 const VOICES: VoiceLike[] = [
   { name: 'Zed', lang: 'en-US' },
@@ -39,7 +39,7 @@ function fakeSpeech(voices: VoiceLike[] = VOICES) {
   return { api, spoken, cancels: () => cancels, voicesChanged: () => onVoices?.() };
 }
 
-const scenario = () => load(scenarioText('demo-gift.yaml')).scenario!;
+const scenario = () => load(fixtureText('gift.yaml')).scenario!;
 
 describe('read aloud', () => {
   it('speaks each line as it comes, starting with the one on screen', () => {

@@ -11,7 +11,8 @@ describe('npm run play', () => {
     expect(out).toMatch(/ {2}1\. That's really kind of you, Arthur/);
     expect(out).toMatch(/Feedback: You held the boundary, gave a reason and kept the warmth\./);
     expect(out).toMatch(/Ending: Boundary kept, kindness kept \(good\)/);
-    expect(out).toMatch(/empathy\s+Developing/);
+    expect(out).toMatch(/empathy\s+Competent 67%/);
+    expect(out).toMatch(/escalation\s+Exemplary 88%/);
     expect(out).toMatch(/Support\n {2}Your manager or supervisor/);
   });
 

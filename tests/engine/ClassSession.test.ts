@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ClassSession, majorityOf, summaryRows, toCsv } from '../../src/engine/ClassSession';
 import { SessionError } from '../../src/engine/Session';
-import { load, scenarioText } from '../helpers/fixtures';
+import { load, fixtureText } from '../helpers/fixtures';
 
-const scenario = () => load(scenarioText('demo-gift.yaml')).scenario!;
+const scenario = () => load(fixtureText('gift.yaml')).scenario!;
 
 describe('ClassSession: votes', () => {
   it('records votes by key press or typed count, with undo, at the current decision', () => {
@@ -97,7 +97,7 @@ describe('ClassSession: what-if and summary', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'decision,prompt,option,option text,votes,chosen,how,empathy change,boundaries change,escalation change',
     );
-    expect(csv).toMatch(/^1,.*,decline-kindly,".*",10,yes,majority,2,2,0$/m);
+    expect(csv).toMatch(/^1,.*,decline-kindly,".*",10,yes,majority,2,3,0$/m);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/schema';
 import { Session, SessionError, SAVE_VERSION, type SessionEvents } from '../../src/engine/Session';
-import { load, references, scenarioText, SMALL } from '../helpers/fixtures';
+import { load, references, SMALL, fixtureText } from '../helpers/fixtures';
 
 const scenarioOf = (text: string): Scenario => load(text).scenario!;
-const demoText = scenarioText('demo-gift.yaml');
+const demoText = fixtureText('gift.yaml');
 const demo = () => scenarioOf(demoText);
 const words = Object.fromEntries(Object.entries(references().expressions).map(([k, v]) => [k, v.says]));
 
@@ -109,9 +109,9 @@ describe('Session: the line cursor', () => {
       ['decline-again', true],
     ]);
     expect(revealed[1]).toMatchObject({
-      unsafe: 'boundaries',
-      score: { empathy: 1, boundaries: -3, escalation: 0 },
-      total: -2,
+      unsafe: ['boundaries'],
+      score: { empathy: 1, boundaries: -4, escalation: 0 },
+      total: -3,
     });
     expect(revealed[1]!.feedback.sources).toEqual(['hull-gifts']);
     expect(() => low.choose('suggest-family')).toThrow(SessionError);
@@ -250,8 +250,9 @@ describe('Session: results', () => {
     for (const id of ['decline-kindly', 'suggest-family', 'declare-offer']) session.choose(id);
     const result = session.result()!;
     expect(result.ending).toMatchObject({ node: 'ending-good', outcome: 'good' });
-    expect(result.scores).toEqual({ empathy: 4, boundaries: 4, escalation: 2 });
-    expect(result.card.empathy.band).toBe('Exemplary');
+    expect(result.scores).toEqual({ empathy: 5, boundaries: 9, escalation: 3 });
+    expect(result.card.boundaries.band).toBe('Exemplary');
+    expect(result.card.empathy).toMatchObject({ band: 'Competent', percent: 79 });
     expect(() => session.choose('declare-offer')).toThrow(/ended/);
   });
 });

@@ -3,7 +3,7 @@ import { syntheticScenario } from '../../src/cli/syntheticScenario';
 import { analyseScenario } from '../../src/engine/analyseScenario';
 import { DIMENSIONS } from '../../src/engine/model';
 import type { Scenario } from '../../src/engine/schema';
-import { load, positionOf, scenarioText, SMALL } from '../helpers/fixtures';
+import { load, positionOf, SMALL, fixtureText } from '../helpers/fixtures';
 import { allPaths } from '../helpers/paths';
 
 const scenarioOf = (text: string): Scenario => {
@@ -18,7 +18,7 @@ const withNodes = (extra: string, edit: (s: string) => string = (s) => s) => edi
 describe('analyseScenario: stats agree with brute force over every path', () => {
   for (const [name, text] of [
     ['small', SMALL],
-    ['demo-gift', scenarioText('demo-gift.yaml')],
+    ['demo-gift', fixtureText('gift.yaml')],
   ] as const) {
     it(name, () => {
       const scenario = scenarioOf(text);
@@ -194,7 +194,7 @@ describe('analyseScenario: state checks', () => {
 
 describe('best path', () => {
   it('takes the available choice with the highest total at each decision', () => {
-    const { bestPath } = analyseScenario(scenarioOf(scenarioText('demo-gift.yaml')));
+    const { bestPath } = analyseScenario(scenarioOf(fixtureText('gift.yaml')));
     expect(bestPath).toEqual([
       { node: 'offer', choice: 'decline-kindly' },
       { node: 'declined', choice: 'suggest-family' },

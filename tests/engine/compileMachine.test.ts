@@ -6,9 +6,9 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileMachine, machineConfig } from '../../src/engine/compileMachine';
 import { scenarioToMermaid } from '../../src/engine/mermaid';
-import { load, scenarioText } from '../helpers/fixtures';
+import { load, fixtureText } from '../helpers/fixtures';
 
-const demo = () => load(scenarioText('demo-gift.yaml')).scenario!;
+const demo = () => load(fixtureText('gift.yaml')).scenario!;
 
 describe('compileMachine', () => {
   it('has one state per node, endings final, and CHOOSE transitions with named guards', () => {
@@ -22,8 +22,16 @@ describe('compileMachine', () => {
     const guards = config.states.declined!.on!.CHOOSE.map((t) => t.guard);
     expect(guards[0]).toEqual({
       type: 'isOffered',
-      params: { choice: 'suggest-family', condition: { state: { ease: { atLeast: 60 } } } },
+      params: { choice: 'suggest-family', to: 'declare' },
     });
+    // The guard asks the rules module, which reads the choice's own "if" from the scenario.
+    const colder = load(fixtureText('gift.yaml').replace('effects: { ease: 30 }', 'effects: { ease: 20 }'));
+    const low = createActor(compileMachine(colder.scenario!)).start();
+    low.send({ type: 'CHOOSE', choiceId: 'decline-flat' });
+    low.send({ type: 'CHOOSE', choiceId: 'repair' }); // ease 50: below the guard's 60
+    expect(low.getSnapshot().value).toBe('declined');
+    expect(low.getSnapshot().can({ type: 'CHOOSE', choiceId: 'suggest-family' })).toBe(false);
+    expect(low.getSnapshot().can({ type: 'CHOOSE', choiceId: 'decline-again' })).toBe(true);
   });
 
   it('assigns scores, state (kept in range) and flags, and ignores choices that are not offered', () => {
@@ -33,7 +41,7 @@ describe('compileMachine', () => {
     expect(actor.getSnapshot().value).toBe('hurt');
     actor.send({ type: 'CHOOSE', choiceId: 'repair' });
     const { context } = actor.getSnapshot();
-    expect(context.scores).toEqual({ empathy: 0, boundaries: 1, escalation: 0 });
+    expect(context.scores).toEqual({ empathy: 0, boundaries: 3, escalation: 0 });
     expect(context.vars.ease).toBe(60);
     expect(context.flags).toEqual(['chose:decline-flat', 'chose:repair']);
     expect(context.choices).toEqual(['decline-flat', 'repair']);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/engine/analyseScenario';
 import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
-import { load, scenarioText } from '../helpers/fixtures';
+import { load, fixtureText } from '../helpers/fixtures';
 
-const scenario = load(scenarioText('demo-gift.yaml')).scenario!;
+const scenario = load(fixtureText('gift.yaml')).scenario!;
 const { bestPath } = analyseScenario(scenario);
 
 function finish(ids: string[]) {
@@ -30,7 +30,7 @@ describe('buildDebrief', () => {
 
   it('lists options the learner never saw because of how the conversation went', () => {
     const lowEase = load(
-      scenarioText('demo-gift.yaml').replace('effects: { ease: 30 }', 'effects: { ease: 20 }'),
+      fixtureText('gift.yaml').replace('effects: { ease: 30 }', 'effects: { ease: 20 }'),
     ).scenario!;
     const session = new Session(lowEase);
     for (const id of ['decline-flat', 'repair', 'decline-again', 'declare-offer']) session.choose(id);
@@ -53,7 +53,7 @@ describe('buildDebrief', () => {
     ]);
     const mixed = finish(['decline-flat', 'repair', 'decline-again', 'say-nothing']);
     expect(mixed.turningPoints[0]).toMatchObject({ kind: 'missed' });
-    expect(mixed.turningPoints.map((p) => p.index)).toEqual([0, 3, 2]);
+    expect(mixed.turningPoints.map((p) => p.index)).toEqual([3, 0, 2]);
   });
 
   it('says the learner never left the best path when they did not', () => {

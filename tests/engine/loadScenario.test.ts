@@ -128,7 +128,7 @@ describe('loadScenario', () => {
         'unknown-choice',
         /choice 'comfrot'.*did you mean 'comfort'/,
       ],
-      ['sources: [alz-grief]', 'sources: [alz-greif]', 'invalid-value', /did you mean 'alz-grief'/],
+      ['sources: [alz-grief]', 'sources: [alz-greif]', 'unknown-source', /did you mean 'alz-grief'/],
       [
         'show: tearful',
         'show: crying',

@@ -25,6 +25,11 @@ export function scenarioText(name: string): string {
   return readFileSync(`scenarios/${name}`, 'utf8');
 }
 
+/** A test fixture's text, from tests/fixtures/ (gift.yaml is a frozen copy of the gift demo). */
+export function fixtureText(name: string): string {
+  return readFileSync(`tests/fixtures/${name}`, 'utf8');
+}
+
 export function load(text: string, file = 'test.yaml'): LoadedScenario {
   return loadScenario({ file, text }, references());
 }
@@ -145,4 +150,168 @@ nodes:
       outcome: poor
       title: Missed
       whatNext: She was admitted to hospital two days later.
+`;
+
+/**
+ * A scenario that uses every field the scoring model added: a weighted key moment, a choice whose
+ * destination depends on state, assessments at endings (an omission, and credit), a text message,
+ * an ending's own reflection, a source of its own, and the trainer's expectations.
+ */
+export const CONSEQUENCES = `id: consequences
+version: 1
+title: A change in Win
+summary: Helen's mum does not know her today.
+minutes: 5
+learnerRole: You are a care assistant.
+outcomes:
+  - standard: Care Certificate Standard 9
+    text: Report a change.
+    source: elm-policy
+prebrief: For tests.
+support:
+  - name: Your manager
+    detail: Ask them.
+reflection:
+  - What did Helen need?
+sources:
+  elm-policy:
+    title: Elm Court reporting policy
+    publisher: Elm Court Care Ltd
+cast:
+  helen:
+    name: Helen
+    role: Daughter
+    look:
+      age: 58
+      skin: light
+      hair: { style: bob, colour: grey }
+      clothes: { style: coat, colour: '#2f5d50' }
+    mood:
+      - show: worried
+  priya:
+    name: Priya Shah
+    role: Senior carer
+    look:
+      age: 41
+      skin: brown
+      hair: { style: ponytail, colour: black }
+      clothes: { style: uniform, colour: '#3b5b8f' }
+locations:
+  lounge: { name: Lounge, kind: lounge }
+state:
+  trust: { label: Helen's trust, character: helen, min: 0, max: 100, start: 50 }
+start: arrive
+nodes:
+  arrive:
+    location: lounge
+    present: [helen]
+    lines:
+      - speaker: helen
+        text: She thought I was from the council.
+    discuss: What first?
+    choices:
+      - id: name-it
+        text: That must have hurt. Shall we sit down?
+        next: change
+        score: { empathy: 3 }
+        effects: { trust: 20 }
+        feedback:
+          why: Naming the feeling helps.
+          sources: [alz-talking]
+      - id: brush-off
+        text: Good days and bad days.
+        next: change
+        score: { empathy: -1 }
+        effects: { trust: -30 }
+        feedback:
+          why: Reassures without acknowledging.
+          sources: [alz-grief]
+  change:
+    location: lounge
+    present: [helen]
+    weight: 2
+    lines:
+      - speaker: helen
+        text: She has never not known me.
+      - speaker: priya
+        as: text-message
+        text: Anything to hand over before six?
+    discuss: Is this a change to report?
+    choices:
+      - id: report-now
+        text: I'll tell Priya now so a doctor can check her.
+        set: [reported]
+        next:
+          - if: { state: { trust: { atMost: 30 } } }
+            to: end-wary
+          - to: end-good
+        score: { escalation: 3 }
+        feedback:
+          why: A sudden change can be an illness; the same day matters.
+          sources: [dementia-uk-recognise, elm-policy]
+      - id: photos
+        text: Bring some photos next time.
+        next: end-missed
+        score: { empathy: 2 }
+        feedback:
+          why: Practical, but the change goes unreported.
+          sources: [dementia-uk-faq]
+  end-good:
+    location: lounge
+    present: [helen]
+    ending:
+      outcome: good
+      title: Checked
+      whatNext: A doctor finds an infection.
+    assess:
+      - went: well
+        feedback:
+          why: You passed the change on the same day.
+          sources: [elm-policy]
+  end-wary:
+    location: lounge
+    present: [helen]
+    ending:
+      outcome: mixed
+      title: Checked, but Helen is wary
+      whatNext: Win is seen; Helen asks for a different carer.
+      reflection:
+        - What would have helped Helen trust you?
+    assess:
+      - if: { flags: [reported] }
+        went: badly
+        feedback:
+          why: Helen felt brushed off before you acted.
+          sources: [alz-grief]
+  end-missed:
+    location: lounge
+    present: [helen]
+    ending:
+      outcome: poor
+      title: Missed
+      whatNext: Win falls on Tuesday.
+    assess:
+      - if: { notFlags: [reported] }
+        score: { escalation: -3 }
+        weight: 2
+        feedback:
+          why: The change was never passed on.
+          sources: [dementia-uk-recognise]
+expectations:
+  - name: strongest
+    says: Names the feeling and reports the same day.
+    path: [name-it, report-now]
+    ends: end-good
+    bands: { empathy: Exemplary, escalation: Exemplary }
+    beats: { never-reports: escalation }
+  - name: never-reports
+    says: Kind and practical, but never reports.
+    path: [name-it, photos]
+    ends: end-missed
+    bands: { empathy: Competent or better, escalation: Developing or worse }
+  - name: brushed-off
+    says: Brushes Helen off, then reports.
+    path: [brush-off, report-now]
+    ends: end-wary
+    bands: { empathy: Developing or worse, escalation: Exemplary, boundaries: not tested }
 `;

@@ -16,9 +16,15 @@ export function allPaths(scenario: Scenario, maxDepth = 40): FullPath[] {
     vars: Record<string, number>,
     flags: Set<string>,
     choices: string[],
-    scores: number[],
+    before: number[],
   ) => {
     const node = scenario.nodes[nodeId]!;
+    // Arriving: the node's assessments whose conditions hold add their levels.
+    const scores = [...before];
+    for (const a of node.assess ?? []) {
+      if (!holds(a.if, { vars, flags })) continue;
+      DIMENSIONS.forEach((d, i) => (scores[i]! += a.score?.[d] ?? 0));
+    }
     if (node.ending) {
       out.push({
         choices,
@@ -33,9 +39,14 @@ export function allPaths(scenario: Scenario, maxDepth = 40): FullPath[] {
       const nextFlags = new Set(flags);
       for (const f of choice.set ?? []) nextFlags.add(f);
       nextFlags.add(choseMark(choice.id));
+      const nextVars = applyEffects(scenario, vars, choice.effects);
+      const to =
+        typeof choice.next === 'string'
+          ? choice.next
+          : choice.next.find((dest) => holds(dest.if, { vars: nextVars, flags: nextFlags }))!.to;
       walk(
-        choice.next,
-        applyEffects(scenario, vars, choice.effects),
+        to,
+        nextVars,
         nextFlags,
         [...choices, choice.id],
         DIMENSIONS.map((d, i) => scores[i]! + (choice.score?.[d] ?? 0)),

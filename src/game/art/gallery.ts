@@ -9,6 +9,8 @@
  *   ?view=expressions&look=N       one character (N indexes GALLERY_LOOKS) in all 9 expressions
  *   ?view=scene&room=lounge        a room with two characters at scale, one speaking
  *                                  (&a=N&b=N looks, &ea=&eb= expressions, &people=0, &panel=1)
+ *   ?view=scene&room=home&stand=N  the room with N people (1–5) placed exactly as in play
+ *                                  (&from=N: the first look; the first one speaks)
  *   &renderer=canvas|auto          Canvas (default) or Phaser.AUTO (WebGL where available)
  *   &motion=0                      no breathing
  *
@@ -19,6 +21,7 @@ import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import { LOCATION_KINDS } from '../../engine/model';
 import type { Look } from '../../engine/schema';
 import { CharacterFigure } from './CharacterFigure';
+import { SLOTS, figureHeight } from '../RoomStage';
 import { type LocationKind, drawRoom } from './drawRoom';
 import { EXPRESSION_NAMES } from './expressions';
 
@@ -247,9 +250,11 @@ class GalleryScene extends Phaser.Scene {
   }
 
   private rooms(): void {
-    const cols = 3;
+    // A grid as near square as fits every kind, each cell the shape of the screen.
+    const cols = Math.ceil(Math.sqrt(LOCATION_KINDS.length));
+    const rows = Math.ceil(LOCATION_KINDS.length / cols);
     const w = 1600 / cols;
-    const h = 900 / 3;
+    const h = 900 / rows;
     LOCATION_KINDS.forEach((kind, i) => {
       const x = (i % cols) * w;
       const y = Math.floor(i / cols) * h;
@@ -338,7 +343,27 @@ class GalleryScene extends Phaser.Scene {
   private roomScene(room: LocationKind): void {
     const kind = (LOCATION_KINDS as readonly string[]).includes(room) ? room : 'lounge';
     drawRoom(this, kind, 1600, 900);
-    if (params.get('people') === '0') return;
+    if (params.get('people') === '0') return this.panel();
+    const stand = Number(params.get('stand') ?? 0);
+    if (stand >= 1) {
+      // As RoomStage places people in play: the same slots, heights and facing.
+      const count = Math.min(5, stand);
+      const from = Number(params.get('from') ?? 0);
+      SLOTS[count]!.forEach((x, i) => {
+        const person = GALLERY_LOOKS[(from + i) % GALLERY_LOOKS.length]!;
+        const facing = Math.abs(x - 800) < 40 ? undefined : x < 800 ? 'right' : 'left';
+        const fig = new CharacterFigure(this, x, 880, {
+          look: person.look,
+          height: figureHeight(count),
+          ...(facing ? { facing } : {}),
+        });
+        fig.setExpression(person.expression, false);
+        if (i === 0) fig.setSpeaking(true);
+        figures.push(fig);
+      });
+      this.panel();
+      return;
+    }
     const a = GALLERY_LOOKS[Number(params.get('a') ?? 6)] ?? GALLERY_LOOKS[6]!;
     const b = GALLERY_LOOKS[Number(params.get('b') ?? 1)] ?? GALLERY_LOOKS[1]!;
     // A visitor standing on the left, a resident sitting (lower, a little smaller) on the right.
@@ -353,12 +378,15 @@ class GalleryScene extends Phaser.Scene {
     seated.setExpression(params.get('eb') ?? 'smiling', false);
     standing.setSpeaking(true);
     figures.push(standing, seated);
-    // The dialogue panel's likely footprint, to judge what stays visible.
-    if (params.get('panel') === '1') {
-      const g = this.add.graphics();
-      g.fillStyle(0x101418, 0.82);
-      g.fillRoundedRect(40, 900 * 0.65, 1520, 900 * 0.35 - 24, 16);
-    }
+    this.panel();
+  }
+
+  /** With &panel=1, the dialogue panel's likely footprint, to judge what stays visible. */
+  private panel(): void {
+    if (params.get('panel') !== '1') return;
+    const g = this.add.graphics();
+    g.fillStyle(0x101418, 0.82);
+    g.fillRoundedRect(40, 900 * 0.65, 1520, 900 * 0.35 - 24, 16);
   }
 }
 
