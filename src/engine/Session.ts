@@ -380,7 +380,8 @@ export class Session {
     const node = this.nodeOf(nodeId);
     if (node.ending) throw new SessionError('the scenario has ended; there is nothing to choose');
     const offered = this.offered();
-    if (!offered.some((c) => c.id === choiceId)) {
+    // The machine is the authority on whether this choice can be taken here.
+    if (!this.actor.getSnapshot().can({ type: 'CHOOSE', choiceId })) {
       const exists = (node.choices ?? []).some((c) => c.id === choiceId);
       throw new SessionError(
         exists
