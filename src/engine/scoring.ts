@@ -271,6 +271,9 @@ function reasonFor(r: DimensionResult, items: readonly ScoredItem[]): string {
   const missed = weakest.better
     ? `, where ${quote(weakest.better.text)} (${signed(weakest.better.level)}) was open to you`
     : '';
+  if (strongest.level < 0) {
+    return `${r.band}: nothing on this path did better than ${signed(strongest.level)} on ${r.dimension}; the least weak was at ${at(strongest)}, ${quote(strongest.text)}, and the weakest at ${at(weakest)}, ${quote(weakest.text)} (${signed(weakest.level)})${missed}.`;
+  }
   return `${r.band}: strongest at ${at(strongest)}, ${quote(strongest.text)} (${signed(strongest.level)}); weakest at ${at(weakest)}, ${quote(weakest.text)} (${signed(weakest.level)})${missed}.`;
 }
 

@@ -227,6 +227,16 @@ describe('words', () => {
     );
   });
 
+  it('does not call a negative moment the "strongest"', () => {
+    const curt = choice('curt', { empathy: -2 });
+    const cold = choice('cold', { empathy: -3 });
+    const kind = choice('kind', { empathy: 3 });
+    const card = scoreDecisions([decide(0, curt, [curt, kind]), decide(1, cold, [cold, kind])]);
+    expect(card.empathy.reason).toBe(
+      'Developing: nothing on this path did better than −2 on empathy; the least weak was at decision 1, “Say curt”, and the weakest at decision 2, “Say cold” (−3), where “Say kind” (+3) was open to you.',
+    );
+  });
+
   it('quotes cut at a word, never mid-word, and without glossary markup', () => {
     const q = quote(
       'Our [[safeguarding lead|designated safeguarding lead]] needs to hear about this today, before the end of the shift',
