@@ -15,7 +15,7 @@ import { applyEffects, choseMark, holds, initialVars, type ConditionContext } fr
 import type { Severity } from './diagnostics';
 import { pathBounds, stronglyConnected, type PathBounds, type WeightedGraph } from './graph';
 import { DIMENSIONS, type Dimension } from './model';
-import { assessmentsAt, destinationOf, destinationsOf, pathReads } from './rules';
+import { afterChoice, assessmentsAt, destinationOf, destinationsOf, pathReads } from './rules';
 import type { Choice, Scenario, ScenarioNode } from './schema';
 import type { DataPath } from './yamlSource';
 
@@ -76,7 +76,8 @@ export interface ScenarioAnalysis {
   issues: AnalysisIssue[];
   /**
    * The best path: from the start, at each decision take the available choice with the highest
-   * sum of empathy + boundaries + escalation changes (the earliest in the file on a tie), until
+   * sum of empathy + boundaries + escalation levels, counting what the node it leads to assesses
+   * on arrival (the earliest in the file on a tie), until
    * an ending. It is judged decision by decision, not as the highest-scoring route overall, to
    * match how the debrief scores a learner: against the options they had at each moment.
    */
@@ -465,10 +466,20 @@ function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
       return path;
     }
     visited.add(key);
+    // A choice's value is its own levels plus what the node it leads to assesses on arrival:
+    // declaring at the ending counts as much as declaring in the choice.
+    const valueOf = (choice: Choice) => {
+      const after = afterChoice(scenario, { vars, flags: [...flags] }, choice);
+      const to = destinationOf(choice, after);
+      const arrival = to && scenario.nodes[to] ? assessedWeights(scenario.nodes[to]!, after) : [0, 0, 0];
+      return choiceTotal(choice) + arrival[0]! + arrival[1]! + arrival[2]!;
+    };
     let best: Choice | undefined;
+    let bestValue = -Infinity;
     for (const choice of node.choices ?? []) {
       if (!holds(choice.if, { vars, flags })) continue;
-      if (!best || choiceTotal(choice) > choiceTotal(best)) best = choice;
+      const value = valueOf(choice);
+      if (value > bestValue) [best, bestValue] = [choice, value];
     }
     if (!best) return path;
     path.push({ node: nodeId, choice: best.id });

@@ -10,7 +10,7 @@
 import { assign, setup } from 'xstate';
 import { applyEffects, choseMark, holds, initialVars } from './conditions';
 import { DIMENSIONS, type Dimension } from './model';
-import { assessmentsAt, destinationOf, destinationsOf } from './rules';
+import { afterChoice, assessmentsAt, destinationOf, destinationsOf } from './rules';
 import type { Choice, Scenario, ScoreDelta } from './schema';
 
 /** An assessment a node made on arrival: which node, which entry of its `assess` list, when. */
@@ -128,18 +128,6 @@ export function machineConfig(scenario: Scenario) {
     } satisfies MachineContext,
     states,
   };
-}
-
-/** The state after a choice's effects: what its conditional destinations are tested on. */
-export function afterChoice(
-  scenario: Scenario,
-  context: Pick<MachineContext, 'vars' | 'flags'>,
-  choice: Choice,
-) {
-  const flags = new Set(context.flags);
-  for (const f of choice.set ?? []) flags.add(f);
-  flags.add(choseMark(choice.id));
-  return { vars: applyEffects(scenario, context.vars, choice.effects), flags };
 }
 
 export function compileMachine(scenario: Scenario) {

@@ -3,7 +3,7 @@
  * assessments a node makes, and what a choice or an assessment says on each dimension. The
  * compiler, the Session, the analysis and the scoring all ask here, so they cannot disagree.
  */
-import { addReads, holds, type ConditionContext, type ReadSet } from './conditions';
+import { addReads, applyEffects, choseMark, holds, type ConditionContext, type ReadSet } from './conditions';
 import { DIMENSIONS, type Dimension } from './model';
 import type { Assessment, Choice, Scenario, ScenarioNode } from './schema';
 
@@ -66,3 +66,15 @@ export function pathReads(scenario: Scenario): ReadSet {
 
 /** The weight of a node's decision (1 unless the author says it is a key moment). */
 export const weightOf = (item: { weight?: number }): number => item.weight ?? 1;
+
+/** The state after a choice's effects: what its conditional destinations are tested on. */
+export function afterChoice(
+  scenario: Scenario,
+  context: { vars: Readonly<Record<string, number>>; flags: readonly string[] },
+  choice: Choice,
+) {
+  const flags = new Set(context.flags);
+  for (const f of choice.set ?? []) flags.add(f);
+  flags.add(choseMark(choice.id));
+  return { vars: applyEffects(scenario, context.vars, choice.effects), flags };
+}

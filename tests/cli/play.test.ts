@@ -12,7 +12,7 @@ describe('npm run play', () => {
     expect(out).toMatch(/Feedback: You held the boundary, gave a reason and kept the warmth\./);
     expect(out).toMatch(/Ending: Boundary kept, kindness kept \(good\)/);
     expect(out).toMatch(/empathy\s+Competent 67%/);
-    expect(out).toMatch(/escalation\s+Exemplary 88%/);
+    expect(out).toMatch(/escalation\s+Competent 75%/);
     expect(out).toMatch(/Support\n {2}Your manager or supervisor/);
   });
 

@@ -75,7 +75,7 @@ describe('compileMachine', () => {
 
   it('writes a Mermaid flowchart and a machine JSON that loads back into XState', () => {
     const dir = mkdtempSync(join(tmpdir(), 'careplay-graph-'));
-    execFileSync('node_modules/.bin/tsx', ['src/cli/graph.ts', 'scenarios/demo-gift.yaml', dir], {
+    execFileSync('node_modules/.bin/tsx', ['src/cli/graph.ts', 'tests/fixtures/gift.yaml', dir], {
       encoding: 'utf8',
     });
     const mermaid = readFileSync(join(dir, 'demo-gift.mmd'), 'utf8');
