@@ -5,6 +5,7 @@
  * and the best and worst path there.
  */
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../engine/diagnostics';
+import { cueingStats } from '../engine/cueing';
 import { checkExpectations } from '../engine/expectations';
 import { formatScoringReport, scoringReport } from '../engine/scoringReport';
 import { readReferences, readScenario, scenarioFiles } from './files';
@@ -30,6 +31,7 @@ if (json) {
       ok: r.ok,
       diagnostics: r.diagnostics.map(plain),
       stats: r.analysis?.stats ?? null,
+      cueing: r.ok && r.scenario && r.analysis ? cueingStats(r.scenario, r.analysis) : null,
       expectations:
         r.ok && r.scenario
           ? checkExpectations(r.scenario).map((o) => ({
@@ -70,6 +72,12 @@ if (json) {
     }
     if (r.ok && r.scenario) {
       const expectations = r.scenario.expectations ?? [];
+      if (r.analysis) {
+        const c = cueingStats(r.scenario, r.analysis);
+        console.log(
+          `  cueing: over ${c.sets} option sets a learner can see, the best option is the longest in ${c.longest}%, second-longest ${c.secondLongest}%, first ${c.first}%, last ${c.last}%`,
+        );
+      }
       if (expectations.length)
         console.log(
           `  ${expectations.length} trainer's expectation${expectations.length === 1 ? '' : 's'} met`,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/engine/debrief';
+import { cueingStats } from '../../src/engine/cueing';
 import { checkExpectations } from '../../src/engine/expectations';
 import { scoringReport } from '../../src/engine/scoringReport';
 import { Session, type AssessmentView } from '../../src/engine/Session';
@@ -201,5 +202,30 @@ describe('the scoring report', () => {
     expect(report.complete).toBe(false);
     expect(report.paths).toBe(2);
     expect(report.total).toBe(4);
+  });
+});
+
+describe('cueing', () => {
+  it('counts, over the option sets a learner can see, where the best option sits by length and position', () => {
+    // arrive: "That must have hurt. Shall we sit down?" (best, longest, first) vs "Good days and bad days."
+    // change (two reachable sets, the same options): "I'll tell Priya now…" (best, longest, first).
+    expect(cueingStats(scenario, loaded.analysis!)).toEqual({
+      sets: 2,
+      longest: 100,
+      secondLongest: 0,
+      first: 100,
+      last: 0,
+    });
+  });
+
+  it('judges "best" with what the next node assesses, as the best path does', () => {
+    // Make photos look better on its own (+4) than reporting (+3); the omission at its ending (−3 ×1 here)
+    // still leaves reporting best.
+    const text = CONSEQUENCES.replace(
+      'score: { empathy: 2 }\n        feedback:\n          why: Practical',
+      'score: { empathy: 4 }\n        feedback:\n          why: Practical',
+    );
+    const l = load(text);
+    expect(cueingStats(l.scenario!, l.analysis!).first).toBe(100);
   });
 });
