@@ -4,7 +4,7 @@
  * registry.
  */
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
-import type { PlayableScenario, ScenarioCard } from './catalogueTypes';
+import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
 import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
@@ -94,7 +94,7 @@ export class App {
       return {
         scenario: mod.scenario,
         analysis: mod.analysis,
-        references: mod.references,
+        references: withOwnSources(mod.references, mod.scenario),
         file: mod.file,
         custom: false,
       };

@@ -7,7 +7,13 @@ import { NARRATOR } from '../engine/model';
 import type { Session } from '../engine/Session';
 import { plainText } from '../ui/richText';
 import type { PlayableScenario } from './catalogueTypes';
-import { newId, PROGRESS_VERSION, type Attempt, type AttemptStep } from './progressStore';
+import {
+  newId,
+  PROGRESS_VERSION,
+  type Attempt,
+  type AttemptAssessment,
+  type AttemptStep,
+} from './progressStore';
 
 export function attemptFrom(
   playable: PlayableScenario,
@@ -18,6 +24,7 @@ export function attemptFrom(
   now = Date.now(),
 ): Attempt {
   const { scenario, references } = playable;
+  const titles = (keys: readonly string[]) => keys.map((k) => references.sources[k]?.title ?? k);
   const choices = new Map(
     Object.values(scenario.nodes).flatMap((n) => (n.choices ?? []).map((c) => [c.id, c] as const)),
   );
@@ -25,7 +32,16 @@ export function attemptFrom(
   for (const entry of session.transcript) {
     if (entry.kind === 'line') {
       const speaker = entry.speaker === NARRATOR ? '' : (scenario.cast[entry.speaker]?.name ?? entry.speaker);
-      steps.push({ kind: 'line', speaker, text: plainText(entry.text) });
+      // A text message, a phone call, a letter: the transcript keeps what it was.
+      const medium = scenario.nodes[entry.node]?.lines?.find(
+        (l) => l.speaker === entry.speaker && l.text === entry.text,
+      )?.as;
+      steps.push({
+        kind: 'line',
+        speaker,
+        text: plainText(entry.text),
+        ...(medium && medium !== 'speech' ? { medium } : {}),
+      });
     } else if (entry.kind === 'choice') {
       const choice = choices.get(entry.choice);
       steps.push({
@@ -34,7 +50,7 @@ export function attemptFrom(
         prompt: scenario.nodes[entry.node]?.discuss ?? null,
         text: plainText(entry.text),
         feedback: choice ? plainText(choice.feedback.why) : '',
-        sources: (choice?.feedback.sources ?? []).map((k) => references.sources[k]?.title ?? k),
+        sources: titles(choice?.feedback.sources ?? []),
       });
     } else if (entry.kind === 'rewind') {
       steps.push({ kind: 'line', speaker: '', text: `(You went back to decision ${entry.toDecision + 1}.)` });
@@ -52,7 +68,7 @@ export function attemptFrom(
     prompt: t.prompt,
     text: plainText(t.chosen.text),
     feedback: plainText(t.chosen.why),
-    sources: t.chosen.sources.map((k) => references.sources[k]?.title ?? k),
+    sources: titles(t.chosen.sources),
   }));
   if (earlier.length)
     earlier.unshift({
@@ -78,6 +94,13 @@ export function attemptFrom(
       boundaries: { ...pick(model.bands.boundaries) },
       escalation: { ...pick(model.bands.escalation) },
     },
+    assessments: model.assessments.map((a): AttemptAssessment => ({
+      went: a.went,
+      why: plainText(a.why),
+      sources: titles(a.sources),
+      score: { ...a.score },
+      ...(a.unsafe.length ? { unsafe: [...a.unsafe] } : {}),
+    })),
     steps,
     notes,
   };
@@ -87,4 +110,5 @@ const pick = (b: DebriefModel['bands']['empathy']) => ({
   band: b.band,
   percent: b.percent,
   reason: b.reason,
+  explanation: b.explanation,
 });

@@ -22,3 +22,13 @@ export interface PlayableScenario {
   file: string;
   custom: boolean;
 }
+
+/**
+ * The references a playable scenario cites from: the shared files, plus the scenario's own
+ * `sources:` (a local policy), which win over a shared key of the same name. A new object: the
+ * shared references are never changed, so one scenario's sources never show in another's.
+ */
+export function withOwnSources(references: References, scenario: Scenario): References {
+  if (!scenario.sources || Object.keys(scenario.sources).length === 0) return references;
+  return { ...references, sources: { ...references.sources, ...scenario.sources } };
+}

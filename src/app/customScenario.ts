@@ -7,7 +7,7 @@ import { analyseScenario } from '../engine/analyseScenario';
 import { formatDiagnostic } from '../engine/diagnostics';
 import { loadScenario } from '../engine/loadScenario';
 import type { References } from '../engine/schema';
-import type { PlayableScenario, ScenarioCard } from './catalogueTypes';
+import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
 
 export interface CheckedScenario {
   playable: PlayableScenario | null;
@@ -42,7 +42,7 @@ export async function checkCustomScenario(file: string, text: string): Promise<C
   const s = loaded.scenario;
   const { stateGraph: _graph, ...analysis } = loaded.analysis ?? analyseScenario(s);
   return {
-    playable: { scenario: s, analysis, references: refs, file, custom: true },
+    playable: { scenario: s, analysis, references: withOwnSources(refs, s), file, custom: true },
     card: {
       id: s.id,
       version: s.version,

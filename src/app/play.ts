@@ -5,7 +5,7 @@
  */
 import type Phaser from 'phaser';
 import { buildDebrief } from '../engine/debrief';
-import { Session } from '../engine/Session';
+import { Session, type LineView } from '../engine/Session';
 import type { LocationKind } from '../engine/model';
 import { RoomStage } from '../game/RoomStage';
 import { openDialog } from '../ui/dialogs';
@@ -78,7 +78,7 @@ export async function runConversation(
   stage.setMotion(!app.reducedMotion());
   const snap = s.snapshot;
   stage.show(snap.location, snap.present, snap.expressions);
-  stage.setSpeaker(snap.line?.speaker ?? null);
+  stage.setSpeaker(speakerInRoom(snap.line));
   scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
 
   let classroom: Classroom | null = null;
@@ -129,7 +129,7 @@ export async function runConversation(
     s.on('change', ({ snapshot }) => {
       void moving.then(() => {
         stage.show(snapshot.location, snapshot.present, snapshot.expressions);
-        stage.setSpeaker(snapshot.line?.speaker ?? null);
+        stage.setSpeaker(speakerInRoom(snapshot.line));
       });
       view!.render();
       save();
@@ -337,4 +337,9 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     channel?.close();
     stage.destroy();
   };
+}
+
+/** Who is speaking in the room: nobody glows for a text message, a letter or a phone call. */
+function speakerInRoom(line: LineView | null): string | null {
+  return line && line.medium === 'speech' ? line.speaker : null;
 }

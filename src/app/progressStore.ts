@@ -7,6 +7,7 @@
  * Anything corrupt, truncated, from a newer version, from another program or too large is
  * left out and described in a plain sentence; everything that can be read is kept.
  */
+import { LINE_MEDIA, type LineMedium } from '../engine/model';
 import { memoryStore, type KeyValueStore } from './storage';
 
 export const PROGRESS_VERSION = 1;
@@ -29,11 +30,31 @@ export interface AttemptBand {
   band: BandName | null;
   percent: number | null;
   reason: string;
+  /** One plain sentence of arithmetic: what counted, what capped it, what the ending added. */
+  explanation?: string;
+}
+
+/** What the ending (or a node on the way) said about the path, in words. */
+export interface AttemptAssessment {
+  went: 'well' | 'badly' | 'note';
+  why: string;
+  /** Titles of the guidance it cites. */
+  sources: string[];
+  /** The level it gave on each dimension it scored. */
+  score: Partial<Record<Dim, number>>;
+  /** Dimensions it marked unsafe, if any. */
+  unsafe?: Dim[];
 }
 
 /** One step of the transcript, already in words so the report does not need the scenario. */
 export type AttemptStep =
-  | { kind: 'line'; speaker: string; text: string }
+  | {
+      kind: 'line';
+      speaker: string;
+      text: string;
+      /** How the words reached the learner, when not said in the room (a text message, a letter…). */
+      medium?: Exclude<LineMedium, 'speech'>;
+    }
   | {
       kind: 'choice';
       decision: number;
@@ -57,6 +78,8 @@ export interface Attempt {
   outcomes: { standard: string; text: string }[];
   ending: { title: string; outcome: 'good' | 'mixed' | 'poor' };
   bands: Record<Dim, AttemptBand>;
+  /** What the ending said about the path. Absent in records saved before CarePlay kept it. */
+  assessments?: AttemptAssessment[];
   steps: AttemptStep[];
   notes: string;
 }
@@ -112,13 +135,52 @@ function parseBand(v: unknown): AttemptBand | null {
   if (band === undefined) return null;
   const percent = v.percent === null ? null : num(v.percent) ? v.percent : undefined;
   if (percent === undefined || !str(v.reason, 2000)) return null;
-  return { band, percent, reason: v.reason };
+  // Optional, and newer than the rest: a missing or unreadable one is left out, never fatal.
+  return {
+    band,
+    percent,
+    reason: v.reason,
+    ...(str(v.explanation, 5000) ? { explanation: v.explanation } : {}),
+  };
+}
+
+const WENT = ['well', 'badly', 'note'] as const;
+/** More than any scenario could make; a longer list is not an attempt's. */
+const MAX_ASSESSMENTS = 200;
+
+/** One assessment, or null when any part that matters is unreadable (it is then left out). */
+function parseAssessment(v: unknown): AttemptAssessment | null {
+  if (!isObj(v)) return null;
+  if (!(WENT as readonly unknown[]).includes(v.went) || !str(v.why, 5000)) return null;
+  if (!Array.isArray(v.sources) || v.sources.length > 50 || !v.sources.every((x) => str(x, 500))) return null;
+  if (v.score !== undefined && !isObj(v.score)) return null;
+  const score: Partial<Record<Dim, number>> = {};
+  for (const dim of DIMS) {
+    const level = isObj(v.score) ? v.score[dim] : undefined;
+    if (level === undefined) continue;
+    if (!Number.isInteger(level) || (level as number) < -4 || (level as number) > 4) return null;
+    score[dim] = level as number;
+  }
+  const unsafe = Array.isArray(v.unsafe) ? DIMS.filter((d) => (v.unsafe as unknown[]).includes(d)) : [];
+  return {
+    went: v.went as AttemptAssessment['went'],
+    why: v.why,
+    sources: v.sources as string[],
+    score,
+    ...(unsafe.length ? { unsafe } : {}),
+  };
 }
 
 function parseStep(v: unknown): AttemptStep | null {
   if (!isObj(v)) return null;
-  if (v.kind === 'line' && str(v.speaker, 200) && str(v.text, 5000))
-    return { kind: 'line', speaker: v.speaker, text: v.text };
+  if (v.kind === 'line' && str(v.speaker, 200) && str(v.text, 5000)) {
+    // An unknown medium is read as words said in the room: the line itself is still good.
+    const medium =
+      v.medium !== 'speech' && (LINE_MEDIA as readonly unknown[]).includes(v.medium)
+        ? (v.medium as Exclude<LineMedium, 'speech'>)
+        : undefined;
+    return { kind: 'line', speaker: v.speaker, text: v.text, ...(medium ? { medium } : {}) };
+  }
   if (
     v.kind === 'choice' &&
     num(v.decision) &&
@@ -165,6 +227,11 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
   }
   const rawSteps = Array.isArray(d.steps) ? d.steps : [];
   const steps = rawSteps.map(parseStep).filter((s): s is AttemptStep => s !== null);
+  // Optional and newer than the rest: absent in older records; a damaged item is left out.
+  const assessments =
+    Array.isArray(d.assessments) && d.assessments.length <= MAX_ASSESSMENTS
+      ? d.assessments.map(parseAssessment).filter((a): a is AttemptAssessment => a !== null)
+      : undefined;
   const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o) =>
     isObj(o) && str(o.standard, 200) && str(o.text, 2000) ? [{ standard: o.standard, text: o.text }] : [],
   );
@@ -183,6 +250,7 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
       outcomes,
       ending: { title: d.ending.title, outcome: d.ending.outcome as Attempt['ending']['outcome'] },
       bands,
+      ...(assessments ? { assessments } : {}),
       steps,
       notes: str(d.notes) ? d.notes : '',
     },

@@ -323,5 +323,7 @@ function explain(r: DimensionResult): string {
     const who = fromEnd.every((m) => m.ending) ? 'the ending' : 'what followed';
     parts.push(`${who} added ${signed(total)}: ${fromEnd.map((m) => quote(m.text, 120)).join(' ')}`);
   }
-  return parts.join('; ') + '.';
+  const sentence = parts.join('; ');
+  // A closing quotation already ends with its own full stop.
+  return /[.!?]”$/.test(sentence) ? sentence : sentence + '.';
 }

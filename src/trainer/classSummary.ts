@@ -3,6 +3,7 @@
  * and where the room was most divided. Printable on A4, exportable as JSON and CSV.
  */
 import { DIMENSIONS } from '../engine/model';
+import { DIMENSION_NAMES, reasonWords, tidySentence } from '../ui/bandWords';
 import { h } from '../ui/dom';
 import { plainText } from '../ui/richText';
 import type { ClassView } from './protocol';
@@ -100,15 +101,31 @@ export function renderClassSummary(view: ClassView): HTMLElement {
       h('tbody', {}, ...rows),
     ),
     view.bands
-      ? h(
-          'p',
-          {},
-          h('strong', {}, 'Bands: '),
-          DIMENSIONS.map(
-            (d) =>
-              `${d} ${view.bands![d].band ?? 'not tested'}${view.bands![d].percent === null ? '' : ` (${view.bands![d].percent}%)`}`,
-          ).join(' · '),
-        )
+      ? [
+          h('h3', { id: 'class-bands-h' }, 'The class’s bands'),
+          h(
+            'ul',
+            { class: 'summary-bands', 'aria-labelledby': 'class-bands-h' },
+            ...DIMENSIONS.map((d) => {
+              const b = view.bands![d];
+              return h(
+                'li',
+                {},
+                h(
+                  'strong',
+                  {},
+                  `${DIMENSION_NAMES[d]}: ${b.band ?? 'not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}`,
+                ),
+                b.cap ? h('span', { class: 'summary-cap' }, ` · capped at ${b.cap}`) : null,
+                h(
+                  'p',
+                  { class: 'explanation' },
+                  tidySentence(b.explanation || reasonWords(b.reason, b.band)),
+                ),
+              );
+            }),
+          ),
+        ]
       : null,
     h('h3', {}, 'Where the room was most divided'),
     view.mostDivided.length

@@ -11,8 +11,8 @@ import {
   type Majority,
 } from '../engine/ClassSession';
 import type { SessionSnapshot, RevealedOption } from '../engine/Session';
-import type { Band } from '../engine/scoring';
-import type { Dimension } from '../engine/model';
+import type { Band, ScoreCard } from '../engine/scoring';
+import { DIMENSIONS, type Dimension } from '../engine/model';
 
 export const CHANNEL = 'careplay-class';
 
@@ -27,8 +27,8 @@ export interface ClassView {
   majority: Majority;
   onWhatIf: boolean;
   mostDivided: DividedDecision[];
-  /** Bands once the scenario has ended. */
-  bands: Record<Dimension, { band: Band | null; percent: number | null; reason: string }> | null;
+  /** Bands once the scenario has ended, each with its reason and its sentence of arithmetic. */
+  bands: Record<Dimension, ClassBand> | null;
   /** The prompt of each decision on the path, for the what-if list and the summary. */
   prompts: (string | null)[];
   /** The choice text of each decision on the path. */
@@ -36,6 +36,16 @@ export interface ClassView {
   /** The class summary as CSV, once the scenario has ended. */
   summaryCsv: string | null;
   sentAt: number;
+}
+
+export interface ClassBand {
+  band: Band | null;
+  percent: number | null;
+  reason: string;
+  /** One plain sentence: what counted, what capped it, what the ending added. */
+  explanation: string;
+  /** The band a lapse held it to, or null. */
+  cap: 'Competent' | 'Developing' | null;
 }
 
 export type Command =
@@ -69,21 +79,49 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
     majority: cs.majority(),
     onWhatIf: cs.onWhatIf,
     mostDivided: cs.mostDivided(),
-    bands: result
-      ? (Object.fromEntries(
-          Object.entries(result.card).map(([d, r]) => [
-            d,
-            { band: r.band, percent: r.percent, reason: r.reason },
-          ]),
-        ) as ClassView['bands'])
-      : null,
+    bands: result ? bandsOf(result.card) : null,
     prompts: snapshot.decisions.map((d) => cs.scenario.nodes[d.node]?.discuss ?? null),
     chosenTexts: snapshot.decisions.map(
       (d) => cs.scenario.nodes[d.node]?.choices?.find((c) => c.id === d.choice)?.text ?? d.choice,
     ),
-    summaryCsv: result && !cs.onWhatIf ? toCsv(summaryRows(cs)) : null,
+    summaryCsv: result && !cs.onWhatIf ? toCsv(withBands(summaryRows(cs), bandsOf(result.card))) : null,
     sentAt: Date.now(),
   };
+}
+
+function bandsOf(card: ScoreCard): Record<Dimension, ClassBand> {
+  return Object.fromEntries(
+    DIMENSIONS.map((d) => {
+      const r = card[d];
+      return [
+        d,
+        {
+          band: r.band,
+          percent: r.percent,
+          reason: r.reason,
+          explanation: r.explanation,
+          cap: r.cap?.band ?? null,
+        },
+      ];
+    }),
+  ) as Record<Dimension, ClassBand>;
+}
+
+/**
+ * The class's bands as columns of the CSV (band, percentage and the sentence of arithmetic per
+ * dimension), repeated on every row so each row can be filtered and still say where it led.
+ */
+export function withBands(rows: string[][], bands: Record<Dimension, ClassBand>): string[][] {
+  const [header, ...body] = rows;
+  const cells = DIMENSIONS.flatMap((d) => [
+    bands[d].band ?? 'not tested',
+    bands[d].percent === null ? '' : String(bands[d].percent),
+    bands[d].explanation,
+  ]);
+  return [
+    [...(header ?? []), ...DIMENSIONS.flatMap((d) => [`${d} band`, `${d} percent`, `${d} explanation`])],
+    ...body.map((r) => [...r, ...cells]),
+  ];
 }
 
 /** Carry out a command on the audience's ClassSession. Returns an error message or null. */

@@ -9,6 +9,7 @@ import type { PlayableScenario } from '../app/catalogueTypes';
 import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
 import { openDialog, openSettings, supportList } from './dialogs';
 import { openKeymap } from './keymap';
+import { mediumLabel, mediumLead, type WrittenMedium } from './lineMedium';
 import { announce, clear, h } from './dom';
 import { plainText, richText, type GlossaryEntry } from './richText';
 
@@ -131,19 +132,43 @@ export class ConversationView {
 
   private showLine(snap: SessionSnapshot) {
     clear(this.lineBox);
+    this.lineBox.removeAttribute('data-medium');
     const line = snap.line;
     if (!line) return;
     const member = this.playable.scenario.cast[line.speaker];
     const narration = !member;
-    if (member) {
-      this.lineBox.appendChild(
-        h('p', { class: 'speaker' }, member.name, h('span', { class: 'role' }, ` · ${member.role}`)),
-      );
-    }
-    const text = h('p', { class: `line-text${narration ? ' narration' : ''}` });
-    this.lineBox.appendChild(text);
+    const medium = line.medium ?? 'speech';
+    const text = h('p', { class: `line-text${narration && medium === 'speech' ? ' narration' : ''}` });
     const plain = plainText(line.text);
-    announce(member ? `${member.name}: ${plain}` : plain);
+    if (medium === 'speech') {
+      if (member) {
+        this.lineBox.appendChild(
+          h('p', { class: 'speaker' }, member.name, h('span', { class: 'role' }, ` · ${member.role}`)),
+        );
+      }
+      this.lineBox.appendChild(text);
+      announce(member ? `${member.name}: ${plain}` : plain);
+    } else {
+      // Words not said in the room: shown as what they are (a message, a call, a letter), and
+      // the label is real text, read out with the line.
+      const label = mediumLabel(medium, member?.name ?? line.speakerName);
+      this.lineBox.dataset.medium = medium;
+      this.lineBox.appendChild(
+        h(
+          'div',
+          { class: `medium medium-${medium}` },
+          h(
+            'p',
+            { class: 'medium-label' },
+            mediumIcon(medium),
+            h('span', {}, label),
+            member ? h('span', { class: 'role' }, ` · ${member.role}`) : null,
+          ),
+          text,
+        ),
+      );
+      announce(`${mediumLead(medium, member?.name ?? line.speakerName)}: ${plain}`);
+    }
     if (this.typing) cancelAnimationFrame(this.typing.raf);
     this.typing = null;
     if (this.app.reducedMotion()) {
@@ -470,4 +495,34 @@ export class ConversationView {
       ),
     ]);
   }
+}
+
+const ICONS: Record<WrittenMedium, string> = {
+  // A handset.
+  'phone-call':
+    'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.6a1 1 0 0 1-.25 1z',
+  // A speech bubble.
+  'text-message': 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+  // An envelope.
+  email: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2.2V17h16V7.2l-8 5.3z',
+  // A folded sheet.
+  letter: 'M6 2h9l5 5v14a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm8 1.5V8h4.5z',
+  // A clipboard.
+  record:
+    'M9 2h6a1 1 0 0 1 1 1v1h3a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V3a1 1 0 0 1 1-1zm0 2v2h6V4zm-2 6v2h10v-2zm0 4v2h10v-2z',
+};
+
+/** A small picture beside the label; decoration only (the label says it in words). */
+function mediumIcon(medium: WrittenMedium): Element {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'medium-icon');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[medium]);
+  path.setAttribute('fill', 'currentColor');
+  svg.appendChild(path);
+  return svg;
 }

@@ -1,13 +1,15 @@
 /**
- * The debrief: how it ended, a band per dimension with its reason, the learner's decisions on a
- * timeline (with score changes, feedback, the options they had and those they never saw), the
- * mood over time, the turning points, what the strongest path did differently, reflection
- * questions with a notes box, signposting, and the ways to try again.
+ * The debrief: how it ended and what the ending said about the path (what went well or badly,
+ * and any score it added), a band per dimension with its reason, its arithmetic and any cap,
+ * the learner's decisions on a timeline (with score changes, feedback, the options they had and
+ * those they never saw), the mood over time, the turning points, what the strongest path did
+ * differently, reflection questions with a notes box, signposting, and the ways to try again.
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { DebriefModel, DebriefOption, MoodSeries } from '../engine/debrief';
-import { DIMENSIONS, type Dimension } from '../engine/model';
+import { DIMENSIONS } from '../engine/model';
+import { capWords, DIMENSION_NAMES, reasonWords, signed, tidySentence, timesWords, WENT } from './bandWords';
 import { supportList, openDialog } from './dialogs';
 import { h } from './dom';
 import { plainText, richText } from './richText';
@@ -21,12 +23,6 @@ export interface DebriefActions {
   /** Open the evidence report for this attempt. */
   report?(): void;
 }
-
-const DIMENSION_NAMES: Record<Dimension, string> = {
-  empathy: 'Empathy',
-  boundaries: 'Professional boundaries',
-  escalation: 'Escalation',
-};
 
 const OUTCOME_WORDS = { good: 'A good outcome', mixed: 'A mixed outcome', poor: 'A poor outcome' } as const;
 
@@ -75,12 +71,22 @@ export function renderDebrief(
       { class: 'bands' },
       ...DIMENSIONS.map((d) => {
         const b = model.bands[d];
+        const reason = reasonWords(b.reason, b.band);
         return h(
           'div',
           { class: `band band-${b.band ?? 'none'}` },
           h('h3', {}, DIMENSION_NAMES[d]),
           h('p', { class: 'level' }, b.band ?? 'Not tested', b.percent === null ? '' : ` · ${b.percent}%`),
-          h('p', { class: 'note' }, b.reason),
+          b.cap ? h('p', { class: 'cap' }, capWords(b.cap)) : null,
+          h('p', { class: 'reason' }, reason),
+          b.explanation && b.explanation !== reason
+            ? h(
+                'p',
+                { class: 'explanation' },
+                h('strong', {}, 'How it adds up: '),
+                tidySentence(b.explanation),
+              )
+            : null,
         );
       }),
     ),
@@ -92,6 +98,63 @@ export function renderDebrief(
         )
       : null,
   );
+
+  const assessments = model.assessments.length
+    ? h(
+        'div',
+        { class: 'assessments' },
+        h('h2', { id: 'assess-h' }, 'What this ending says about your path'),
+        h(
+          'ul',
+          { class: 'assess-list', 'aria-labelledby': 'assess-h' },
+          ...model.assessments.map((a) => {
+            const mark = WENT[a.went];
+            const scored = DIMENSIONS.filter((d) => a.score[d] !== undefined);
+            return h(
+              'li',
+              { class: `assess assess-${a.went}` },
+              h(
+                'p',
+                { class: 'assess-head' },
+                h('span', { class: 'assess-mark', 'aria-hidden': 'true' }, mark.symbol),
+                h('strong', {}, mark.words),
+                a.ending
+                  ? null
+                  : h(
+                      'span',
+                      { class: 'note' },
+                      a.afterDecisions ? ` · after decision ${a.afterDecisions}` : ' · at the start',
+                    ),
+              ),
+              h('p', { class: 'assess-why' }, rich(a.why)),
+              scored.length || a.unsafe.length
+                ? h(
+                    'div',
+                    { class: 'delta' },
+                    ...scored.map((d) => {
+                      const level = a.score[d]!;
+                      return h(
+                        'span',
+                        { class: level > 0 ? 'up' : level < 0 ? 'down' : '' },
+                        `${DIMENSION_NAMES[d]} ${signed(level)}`,
+                      );
+                    }),
+                    a.weight > 1 && scored.length ? h('span', {}, `counts ${timesWords(a.weight)}`) : null,
+                    a.unsafe.length
+                      ? h(
+                          'span',
+                          { class: 'down' },
+                          `Unsafe: ${a.unsafe.map((d) => DIMENSION_NAMES[d].toLowerCase()).join(', ')}`,
+                        )
+                      : null,
+                  )
+                : null,
+              a.sources.length ? h('p', { class: 'sources' }, `Guidance: ${sourceTitles(a.sources)}`) : null,
+            );
+          }),
+        ),
+      )
+    : null;
 
   const timeline = h(
     'section',
@@ -199,7 +262,7 @@ export function renderDebrief(
     'section',
     { class: 'card reflection', 'aria-labelledby': 'reflect-h' },
     h('h2', { id: 'reflect-h' }, 'Think it over'),
-    model.reflection.length ? h('ul', {}, ...model.reflection.map((q) => h('li', {}, q))) : null,
+    model.reflection.length ? h('ul', {}, ...model.reflection.map((q) => h('li', {}, rich(q)))) : null,
     h('label', { for: 'reflection-notes' }, h('strong', {}, 'Your notes')),
     h('p', { id: 'reflection-help', class: 'note' }, 'Kept on this device only.'),
     notes,
@@ -218,6 +281,7 @@ export function renderDebrief(
         h('p', { class: 'note' }, `${model.title} · ${OUTCOME_WORDS[ending.outcome]}`),
         h('h1', { id: 'debrief-h', tabindex: '-1' }, ending.title),
         h('p', {}, rich(ending.whatNext)),
+        assessments,
       ),
       bands,
       extra,

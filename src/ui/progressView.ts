@@ -4,9 +4,11 @@
  * Loaded on demand: none of it is needed for the menu's first paint.
  */
 import type { App } from '../app/App';
-import type { Attempt, BandName } from '../app/progressStore';
+import type { Attempt, AttemptAssessment, BandName } from '../app/progressStore';
+import { reasonWords, scoreWords, tidySentence, WENT } from './bandWords';
 import { openDialog } from './dialogs';
 import { announce, h } from './dom';
+import { mediumLead } from './lineMedium';
 
 const DIMS = [
   ['empathy', 'Empathy'],
@@ -19,6 +21,51 @@ const date = (ms: number) =>
 
 const bandText = (b: { band: BandName | null; percent: number | null }) =>
   `${b.band ?? 'Not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}`;
+
+/** What the ending said about the path: a mark and words per item, never colour alone. */
+function assessmentList(items: AttemptAssessment[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'assess-list' },
+    ...items.map((a) => {
+      const mark = WENT[a.went];
+      const moves = [...scoreWords(a.score), ...(a.unsafe?.length ? [`Unsafe: ${a.unsafe.join(', ')}`] : [])];
+      return h(
+        'li',
+        { class: `assess assess-${a.went}` },
+        h(
+          'p',
+          { class: 'assess-head' },
+          h('span', { class: 'assess-mark', 'aria-hidden': 'true' }, mark.symbol),
+          h('strong', {}, mark.words),
+        ),
+        h('p', { class: 'assess-why' }, a.why),
+        moves.length ? h('p', { class: 'assess-score' }, `Score it added: ${moves.join(', ')}`) : null,
+        a.sources.length ? h('p', { class: 'note' }, `Guidance: ${a.sources.join('; ')}`) : null,
+      );
+    }),
+  );
+}
+
+/** Each band with its reason and, where the record has it, its arithmetic. */
+function bandList(a: Attempt): HTMLElement {
+  return h(
+    'ul',
+    { class: 'report-bands' },
+    ...DIMS.map(([d, label]) => {
+      const b = a.bands[d];
+      return h(
+        'li',
+        {},
+        h('strong', {}, `${label}: ${bandText(b)}. `),
+        reasonWords(b.reason, b.band),
+        b.explanation && b.explanation !== reasonWords(b.reason, b.band)
+          ? h('p', { class: 'explanation' }, h('em', {}, 'How it adds up: '), tidySentence(b.explanation))
+          : null,
+      );
+    }),
+  );
+}
 
 /** Choose, add or start a shared-computer learner. `changed` redraws the menu. */
 export function openLearners(app: App, changed: () => void): HTMLDialogElement {
@@ -159,17 +206,18 @@ export function openProgress(
         h(
           'tbody',
           {},
-          ...attempts.map((a, i) =>
+          ...attempts.flatMap((a, i) => [
             h(
               'tr',
               {},
-              h('td', {}, date(a.finishedAt)),
-              h('td', {}, a.scenarioTitle),
-              h('td', {}, a.mode === 'practice' ? 'Practice' : 'Assessment'),
-              ...DIMS.map(([d]) => h('td', {}, bandText(a.bands[d]))),
+              // data-label: on a phone the rows stack, each cell saying what it is.
+              h('td', { 'data-label': 'Date' }, date(a.finishedAt)),
+              h('td', { 'data-label': 'Scenario' }, a.scenarioTitle),
+              h('td', { 'data-label': 'Mode' }, a.mode === 'practice' ? 'Practice' : 'Assessment'),
+              ...DIMS.map(([d, label]) => h('td', { 'data-label': label }, bandText(a.bands[d]))),
               h(
                 'td',
-                {},
+                { class: 'attempt-report' },
                 h(
                   'button',
                   {
@@ -185,7 +233,25 @@ export function openProgress(
                 ),
               ),
             ),
-          ),
+            // Why these bands, and what the ending said: a row of its own under the attempt.
+            h(
+              'tr',
+              { class: 'attempt-detail' },
+              h(
+                'td',
+                { colspan: 3 + DIMS.length + 1 },
+                h(
+                  'details',
+                  {},
+                  h('summary', {}, `How the bands add up, and what the ending said: ${a.ending.title}`),
+                  bandList(a),
+                  a.assessments?.length
+                    ? [h('h4', {}, 'What the ending said about the path'), assessmentList(a.assessments)]
+                    : null,
+                ),
+              ),
+            ),
+          ]),
         ),
       )
     : h('p', {}, `${learner.name} has not finished a scenario yet.`);
@@ -429,25 +495,26 @@ export function openReport(app: App, a: Attempt): HTMLElement {
       h('h2', {}, 'Learning outcomes covered'),
       h('ul', {}, ...a.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
       h('h2', {}, 'Bands, with reasons'),
-      h(
-        'ul',
-        {},
-        ...DIMS.map(([d, label]) => {
-          const band = bandText(a.bands[d]);
-          // A reason usually begins with its band already ("Exemplary (100%): …").
-          const reason = a.bands[d].reason.startsWith(band)
-            ? a.bands[d].reason.slice(band.length).replace(/^[:.]\s*/, '')
-            : a.bands[d].reason;
-          return h('li', {}, h('strong', {}, `${label}: ${band}. `), reason);
-        }),
-      ),
+      bandList(a),
+      a.assessments?.length
+        ? [h('h2', {}, 'What the ending says about the path'), assessmentList(a.assessments)]
+        : null,
       h('h2', {}, 'Transcript, with feedback'),
       h(
         'ol',
         { class: 'report-transcript' },
         ...a.steps.map((s) =>
           s.kind === 'line'
-            ? h('li', {}, s.speaker ? h('strong', {}, `${s.speaker}: `) : null, s.text)
+            ? h(
+                'li',
+                {},
+                s.medium
+                  ? h('strong', {}, `${mediumLead(s.medium, s.speaker)}: `)
+                  : s.speaker
+                    ? h('strong', {}, `${s.speaker}: `)
+                    : null,
+                s.text,
+              )
             : h(
                 'li',
                 { class: 'report-choice' },

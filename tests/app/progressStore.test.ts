@@ -102,6 +102,68 @@ describe('the progress store', () => {
     expect(loaded.problems.join('\n')).toMatch(/far too large/);
   });
 
+  it('reads an older attempt with no explanations or assessments as it was', () => {
+    const parsed = parseAttempt(JSON.parse(JSON.stringify(attempt())));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value).toEqual(attempt());
+    expect('assessments' in parsed.value).toBe(false);
+    expect('explanation' in parsed.value.bands.empathy).toBe(false);
+  });
+
+  it('reads explanations and assessments field by field: a bad one is left out, the attempt kept', () => {
+    const good = {
+      went: 'badly',
+      why: 'Nobody was told.',
+      sources: ['Dementia UK'],
+      score: { escalation: -3 },
+    };
+    const raw = {
+      ...attempt(),
+      bands: {
+        empathy: { band: 'Competent', percent: 70, reason: 'r', explanation: '2 decisions counted.' },
+        boundaries: { band: 'Exemplary', percent: 100, reason: 'r', explanation: 42 },
+        escalation: { band: null, percent: null, reason: 'not tested', explanation: 'x'.repeat(6000) },
+      },
+      assessments: [
+        good,
+        { went: 'well', why: 'Warm.', sources: [], score: {}, unsafe: ['boundaries', 'nonsense'] },
+        { went: 'great', why: 'x', sources: [] },
+        { went: 'well', why: 5, sources: [] },
+        { went: 'well', why: 'x', sources: 'not a list' },
+        { went: 'well', why: 'x', sources: [7] },
+        { went: 'badly', why: 'x', sources: [], score: { escalation: 9 } },
+        { went: 'badly', why: 'x', sources: [], score: { escalation: -1.5 } },
+        { went: 'badly', why: 'x', sources: [], score: 'very bad' },
+        null,
+        'text',
+      ],
+      steps: [
+        { kind: 'line', speaker: 'Sarah', text: 'On my way', medium: 'text-message' },
+        { kind: 'line', speaker: 'Sarah', text: 'Hello', medium: 'carrier-pigeon' },
+      ],
+    };
+    const parsed = parseAttempt(raw);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.bands.empathy.explanation).toBe('2 decisions counted.');
+    expect(parsed.value.bands.boundaries).toEqual({ band: 'Exemplary', percent: 100, reason: 'r' });
+    expect(parsed.value.bands.escalation.explanation).toBeUndefined();
+    expect(parsed.value.assessments).toEqual([
+      good,
+      { went: 'well', why: 'Warm.', sources: [], score: {}, unsafe: ['boundaries'] },
+    ]);
+    expect(parsed.value.steps).toEqual([
+      { kind: 'line', speaker: 'Sarah', text: 'On my way', medium: 'text-message' },
+      { kind: 'line', speaker: 'Sarah', text: 'Hello' },
+    ]);
+    // A list that is not a list, or far too long, is left out; the attempt still loads.
+    for (const assessments of ['none', { 0: good }, Array.from({ length: 201 }, () => good)]) {
+      const again = parseAttempt({ ...attempt(), assessments });
+      expect(again.ok && again.value.assessments).toBeUndefined();
+    }
+  });
+
   it('keeps a damaged transcript step out but the attempt in', () => {
     const raw = {
       ...attempt(),
@@ -130,7 +192,13 @@ describe('the progress store', () => {
     one.store.set('notes:demo-gift', 'from device one');
     one.store.set('progress:sunday-visit', '{"saveVersion":1}');
     one.addLearner('Amira');
-    one.recordAttempt(attempt({ id: 'b1', notes: 'Amira’s' }));
+    const explained = attempt({
+      id: 'b1',
+      notes: 'Amira’s',
+      bands: { ...attempt().bands, empathy: { ...attempt().bands.empathy, explanation: 'It adds up.' } },
+      assessments: [{ went: 'well', why: 'Warm.', sources: ['CC'], score: { empathy: 2 } }],
+    });
+    one.recordAttempt(explained);
     const file = one.exportJson(true);
 
     const other = new ProgressStore(memoryStore());
@@ -145,7 +213,7 @@ describe('the progress store', () => {
     expect(other.importJson(file).attempts).toBe(0);
     expect(other.store.get('notes:demo-gift')).toBe('already here\n\nfrom device one');
     other.switchTo(other.learners().find((l) => l.name === 'Amira')!.id);
-    expect(other.attempts().value.map((a) => a.notes)).toEqual(['Amira’s']);
+    expect(other.attempts().value).toEqual([explained]);
   });
 
   it('says plainly what it could not import, and keeps the rest', () => {

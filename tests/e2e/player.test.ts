@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/engine/goldenTranscript';
+import { DIMENSIONS } from '../../src/engine/model';
+import { Session, type SessionResult } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
@@ -25,6 +27,36 @@ function pathTexts(id: string, choiceIds: string[]): string[] {
     Object.values(scenario.nodes).flatMap((n) => (n.choices ?? []).map((c) => [c.id, c.text] as const)),
   );
   return choiceIds.map((c) => plainText(byId.get(c)!));
+}
+
+/** The bands and assessments the engine gives a path, to check the debrief shows them. */
+function resultOf(id: string, choiceIds: string[]) {
+  const session = new Session(load(scenarioText(`${id}.yaml`)).scenario!);
+  for (const c of choiceIds) session.choose(c);
+  return session.result()!;
+}
+
+/** Each band card says its band and percentage, its reason, and its sentence of arithmetic. */
+async function expectBandCards(page: Page, result: SessionResult) {
+  const cards = page.getByRole('region', { name: 'How you did' });
+  const text = await cards.innerText();
+  for (const d of DIMENSIONS) {
+    const r = result.card[d];
+    expect(text).toContain(
+      r.band ? `${r.band}${r.percent === null ? '' : ` · ${r.percent}%`}` : 'Not tested',
+    );
+    if (r.percent !== null) expect(text).toContain(`which is ${r.percent}%`);
+    if (r.cap) expect(text).toContain(`Capped at ${r.cap.band}`);
+  }
+  expect(text).toMatch(/How it adds up: /);
+  const said = page.getByRole('list', { name: 'What this ending says about your path' });
+  if (result.assessments.length) {
+    expect(await said.getByRole('listitem').count()).toBe(result.assessments.length);
+    for (const a of result.assessments)
+      expect(await said.innerText()).toMatch(
+        { well: /Went well/, badly: /Went badly/, note: /Note/ }[a.went],
+      );
+  } else expect(await said.count()).toBe(0);
 }
 
 function bestPath(id: string): string[] {
@@ -118,8 +150,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
         name: `${id}-conversation-1024x768`,
       });
       await page.getByRole('heading', { name: 'How you did' }).waitFor();
-      const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
-      expect(bands.match(/Exemplary · 100%/g)?.length).toBe(3);
+      await expectBandCards(page, resultOf(id, bestPath(id)));
       await expect(
         page.getByRole('heading', { name: 'What the strongest path did' }).isVisible(),
       ).resolves.toBe(true);
@@ -128,7 +159,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
       expect(await axeSerious(page), 'debrief').toEqual([]);
       clean(watch);
       await context.close();
-    });
+    }, 60_000); // a whole scenario, axe and screenshots: longer than the default on a busy machine
 
     it(`${id}: a poor path by keyboard alone (assessment mode, reduced motion), debrief shows Unsafe`, async () => {
       const { context, page, watch } = await open('hd', 'reduce');
@@ -143,14 +174,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
       await page.getByRole('region', { name: 'What is said' }).waitFor();
       await page.screenshot({ path: screenshotPath(`${id}-conversation-1920x1080`) });
       expect(await axeSerious(page), 'conversation').toEqual([]);
-      await playByKeyboard(page, pathTexts(id, transcriptPath(`${id}-poor.transcript`)));
+      const poor = transcriptPath(`${id}-poor.transcript`);
+      await playByKeyboard(page, pathTexts(id, poor));
       const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
       expect(bands).toMatch(/Unsafe/);
+      await expectBandCards(page, resultOf(id, poor));
       expect(await page.getByText(/You left it at decision 1/).count()).toBe(1);
       await page.screenshot({ path: screenshotPath(`${id}-debrief-1920x1080`), fullPage: true });
       clean(watch);
       await context.close();
-    });
+    }, 60_000);
   }
 
   it('pause, practice feedback, resume after a reload, and going back to a decision from the debrief', async () => {
@@ -263,6 +296,68 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     clean(watch);
     await context.close();
   });
+
+  it('a trainer’s own file with a text message, a phone call and its own sources', async () => {
+    const { context, page, watch } = await open('phone', 'reduce');
+    const said: string[] = [];
+    await page.exposeFunction('__said', (text: string) => said.push(text));
+    await page.evaluate(() => {
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            (window as unknown as { __said(t: string): void }).__said(n.textContent ?? '');
+      }).observe(document.getElementById('live')!, { childList: true });
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'media-check.yaml',
+      mimeType: 'text/yaml',
+      buffer: readFileSync('tests/app/fixtures/media-check.yaml'),
+    });
+    const box = page.getByRole('region', { name: 'What is said' });
+    await box.waitFor();
+    await page.keyboard.press('Enter');
+    await box.getByText('Text message from Sarah Okafor').waitFor();
+    await page.screenshot({ path: screenshotPath('conversation-text-message-phone') });
+    await page.keyboard.press('Enter');
+    await box.getByText('On the phone: Priya Shah').waitFor();
+    expect(said).toContain(
+      'Text message from Sarah Okafor: On my way up now. Is Mum having a good day? She sounded muddled on the phone last night.',
+    );
+    expect(said.some((t) => t.startsWith('Priya Shah, on the phone: '))).toBe(true);
+    for (const [label, key] of [
+      ['Written record', 'Enter'],
+      ['Email from Priya Shah', 'Enter'],
+      ['Letter from Sarah Okafor', 'Enter'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await box.getByText(label).waitFor();
+    }
+    expect(await axeSerious(page), 'a letter').toEqual([]);
+    await playByKeyboard(page, [
+      "Between us, the nurse's notes say she's been muddled all week.",
+      'Photos can help. Next time, bring some from when you were little.',
+    ]);
+    const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
+    expect(bands).toMatch(/Developing · 71%\s+Capped at Developing by a serious lapse/);
+    expect(bands).toMatch(/How it adds up: 2 decisions counted .*capped at Developing by decision 1/);
+    const ending = page.getByRole('list', { name: 'What this ending says about your path' });
+    expect(await ending.innerText()).toMatch(
+      /Went badly\s+Margaret not knowing Sarah was new.*\s+Escalation −3\s+Guidance: .*Elm Court visiting and communication policy \(2026\)/,
+    );
+    expect(await page.getByRole('region', { name: 'Your decisions' }).innerText()).toMatch(
+      /Guidance: Elm Court visiting and communication policy \(2026\)/,
+    );
+    expect(await page.getByRole('region', { name: 'Think it over' }).innerText()).toMatch(
+      /What about Margaret was new today/,
+    );
+    expect(await axeSerious(page), 'debrief').toEqual([]);
+    clean(watch);
+    await context.close();
+  }, 60_000);
 
   it('a trainer’s own file: a broken one lists its problems with line and column; a good one plays', async () => {
     const { context, page, watch } = await open('projector');

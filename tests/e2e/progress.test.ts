@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
 
@@ -40,6 +40,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
   const menu = (page: Page) =>
     page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
   const card = (page: Page) => page.getByRole('article', { name: TITLE });
+  /** One row per attempt: the one with its report button (a row below it holds the detail). */
+  const attemptRows = (table: Locator) =>
+    table
+      .getByRole('row')
+      .filter({ has: table.page().getByRole('button', { name: /^Evidence report for/ }) });
   const clean = (watch: PageWatch) => {
     expect(watch.errors).toEqual([]);
     expect(watch.failedRequests).toEqual([]);
@@ -112,6 +117,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     expect(text).toMatch(/Feedback seen After each choice/);
     expect(text).toMatch(/Learning outcomes covered/);
     expect(text).toMatch(/Empathy: (Exemplary|Competent|Developing|Unsafe)/);
+    // Each band's sentence of arithmetic, and what the ending said, with a mark in words.
+    expect(text).toMatch(/How it adds up: \d+ decisions? counted/);
+    expect(text).toMatch(/What the ending says about the path ✓ Went well You said no to both offers/);
     expect(text).toMatch(/Decision 1, the learner said/);
     expect(text).toMatch(/Feedback: /);
     expect(text).toMatch(/Next time I would thank her first\./);
@@ -125,7 +133,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     const progress = page.getByRole('dialog', { name: 'Progress: Me' });
     await progress.waitFor();
     const table = progress.getByRole('table', { name: /Attempts by Me/ });
-    expect(await table.getByRole('row').count()).toBe(2);
+    expect(await attemptRows(table).count()).toBe(1);
+    // Under each attempt: how its bands add up, and what the ending said.
+    await table.getByText(/How the bands add up, and what the ending said/).click();
+    expect(await table.innerText()).toMatch(/How it adds up: \d+ decisions? counted/);
+    expect(await table.innerText()).toMatch(/Went well\s+You said no to both offers/);
     clean(watch);
     await context.close();
   }, 120_000);
@@ -263,7 +275,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     const progress = page.getByRole('dialog', { name: 'Progress: Me' });
     expect(await progress.innerText()).toMatch(/could not be read \(it is damaged or cut short\)/);
     expect(await progress.innerText()).toMatch(/could not be read \(it was saved by a newer version/);
-    expect(await progress.getByRole('table').getByRole('row').count()).toBe(2);
+    expect(await attemptRows(progress.getByRole('table')).count()).toBe(1);
     clean(watch);
     await context.close();
   }, 120_000);

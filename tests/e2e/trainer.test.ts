@@ -4,6 +4,7 @@
  * reopening the presenter, a reload of the audience, and the summary on both at the end.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_AVAILABLE, screenshotPath, watchPage, useBrowserApp } from './browser';
@@ -156,6 +157,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await summary.getByRole('button', { name: 'Export CSV' }).click();
     const csv = await (await download).path();
     expect(csv).toBeTruthy();
+    // Each dimension's sentence of arithmetic: on screen and as columns of the CSV.
+    expect(await summary.innerText()).toMatch(
+      /The class’s bands\s+Empathy: \w+ \(\d+%\)\s+\d+ decisions? [^\n]*which is \d+%/,
+    );
+    const header = readFileSync(csv, 'utf8').split('\r\n')[0]!;
+    expect(header).toMatch(/empathy band,empathy percent,empathy explanation/);
     await audience.screenshot({ path: screenshotPath('presenter-summary-1920x1080') });
     // Printable on A4: the print stylesheet's PDF carries the summary as text.
     const pdf = screenshotPath('presenter-summary').replace(/\.png$/, '.pdf');
@@ -163,6 +170,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toMatch(/The class’s session/);
     expect(text).toMatch(/Where the room was most divided/);
+    expect(text).toMatch(/The class’s bands/);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

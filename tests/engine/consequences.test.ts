@@ -37,7 +37,7 @@ describe('consequences and omissions', () => {
     ]);
     expect(result.card.escalation).toMatchObject({ band: 'Developing', percent: 13 });
     expect(result.card.escalation.explanation).toBe(
-      '1 consequence counted (the ending ×2), averaging −3 on the −4 to +4 scale, which is 13%; the ending added −3: “The change was never passed on.”.',
+      '1 consequence counted (the ending ×2), averaging −3 on the −4 to +4 scale, which is 13%; the ending added −3: “The change was never passed on.”',
     );
   });
 
@@ -129,7 +129,7 @@ describe("the trainer's expectations", () => {
     const miss = result.diagnostics.find((d) => d.code === 'expectation-missed')!;
     expect(miss).toMatchObject(positionOf(text, 'Competent or better }', 'name: never-reports'));
     expect(miss.message).toBe(
-      "expectation 'never-reports': escalation is Developing (13%), but the trainer expects Competent or better — 1 consequence counted (the ending ×2), averaging −3 on the −4 to +4 scale, which is 13%; the ending added −3: “The change was never passed on.”.",
+      "expectation 'never-reports': escalation is Developing (13%), but the trainer expects Competent or better — 1 consequence counted (the ending ×2), averaging −3 on the −4 to +4 scale, which is 13%; the ending added −3: “The change was never passed on.”",
     );
   });
 
