@@ -6,18 +6,18 @@ const play = (...args: string[]) =>
 
 describe('npm run play', () => {
   it('plays a scripted path with numbered choices, feedback and final bands', () => {
-    const out = play('scenarios/demo-gift.yaml', '--path', 'decline-kindly,decline-again,declare-offer');
+    const out = play('tests/fixtures/gift.yaml', '--path', 'decline-kindly,decline-again,declare-offer');
     expect(out).toMatch(/A thank-you at the end of the shift/);
     expect(out).toMatch(/ {2}1\. That's really kind of you, Arthur/);
     expect(out).toMatch(/Feedback: You held the boundary, gave a reason and kept the warmth\./);
     expect(out).toMatch(/Ending: Boundary kept, kindness kept \(good\)/);
     expect(out).toMatch(/empathy\s+Competent 67%/);
-    expect(out).toMatch(/escalation\s+Competent 75%/);
+    expect(out).toMatch(/escalation\s+Exemplary 88%/);
     expect(out).toMatch(/Support\n {2}Your manager or supervisor/);
   });
 
   it('answers typed numbers, and asks again for a number that is not offered', () => {
-    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/play.ts', 'scenarios/demo-gift.yaml'], {
+    const out = execFileSync('node_modules/.bin/tsx', ['src/cli/play.ts', 'tests/fixtures/gift.yaml'], {
       encoding: 'utf8',
       input: '7\n1\n2\n',
     });
