@@ -101,3 +101,11 @@ describe.each(all)('$name', ({ loaded }) => {
     }
   });
 });
+
+describe.each(shipped)('$name, as shipped', ({ loaded }) => {
+  it("states at least six of the trainer's expectations, all met", () => {
+    const expectations = loaded.scenario!.expectations ?? [];
+    expect(expectations.length).toBeGreaterThanOrEqual(6);
+    expect(loaded.diagnostics.filter((d) => d.code === 'expectation-missed')).toEqual([]);
+  });
+});
