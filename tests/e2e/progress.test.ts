@@ -66,8 +66,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
   }
 
   async function playRest(page: Page) {
-    for (const key of ['1', 'Enter', '1', 'Enter']) {
-      await page.keyboard.press(key);
+    // Read on with Enter and take the first option at each decision, however many there are.
+    for (let guard = 0; guard < 200; guard++) {
+      if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
+      const list = page.getByRole('list', { name: 'What do you say?' });
+      await page.keyboard.press((await list.isVisible().catch(() => false)) ? '1' : 'Enter');
       await page.waitForTimeout(50);
     }
     await page.getByRole('button', { name: 'See how it went' }).click();
@@ -119,7 +122,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     expect(text).toMatch(/Empathy: (Exemplary|Competent|Developing|Unsafe)/);
     // Each band's sentence of arithmetic, and what the ending said, with a mark in words.
     expect(text).toMatch(/How it adds up: \d+ decisions? counted/);
-    expect(text).toMatch(/What the ending says about the path ✓ Went well You said no to both offers/);
+    expect(text).toMatch(/What the ending says about the path (✓ Went well|✗ Went badly|• Note) \S/);
     expect(text).toMatch(/Decision 1, the learner said/);
     expect(text).toMatch(/Feedback: /);
     expect(text).toMatch(/Next time I would thank her first\./);

@@ -12,8 +12,8 @@ import { load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, CHROME_PATH, LAUNCH_ARGS, watchPage, useBrowserApp } from './browser';
 
 const GIFT = 'A thank-you at the end of the shift';
-const BEST = ['decline-kindly', 'suggest-family', 'declare-offer'];
-const MOODY = ['decline-flat', 'repair', 'suggest-family', 'declare-offer'];
+const BEST = ['decline-kindly', 'no-and-edna', 'name-and-ask', 'declare-both', 'pass-on'];
+const MOODY = ['decline-flat', 'repair', 'no-and-edna', 'music-group', 'declare-both', 'night-staff'];
 
 function texts(choiceIds: string[]): string[] {
   const scenario = load(scenarioText('demo-gift.yaml')).scenario!;
