@@ -75,7 +75,7 @@ if (json) {
       if (r.analysis) {
         const c = cueingStats(r.scenario, r.analysis);
         console.log(
-          `  cueing: over ${c.sets} option sets a learner can see, the best option is the longest in ${c.longest}%, second-longest ${c.secondLongest}%, first ${c.first}%, last ${c.last}%`,
+          `  cueing: over ${c.sets} option sets a learner can see, the best option is the longest in ${c.longest}%, second-longest ${c.secondLongest}%, shortest ${c.shortest}%, first ${c.first}%, last ${c.last}%; the worst is the shortest in ${c.worstShortest}%`,
         );
       }
       if (expectations.length)

@@ -18,8 +18,11 @@ export interface CueingStats {
   /** Percentages of those sets, 0–100. */
   longest: number;
   secondLongest: number;
+  shortest: number;
   first: number;
   last: number;
+  /** How often the worst option (a single clear worst) is the shortest: elimination is a cue too. */
+  worstShortest: number;
 }
 
 const total = (c: Choice) => DIMENSIONS.reduce((s, d) => s + (c.score?.[d] ?? 0), 0);
@@ -30,7 +33,7 @@ export function cueingStats(scenario: Scenario, analysis: Pick<ScenarioAnalysis,
   for (const node of Object.values(scenario.nodes))
     for (const c of node.choices ?? []) choiceById.set(c.id, c);
   const seen = new Set<string>();
-  const counts = { sets: 0, longest: 0, secondLongest: 0, first: 0, last: 0 };
+  const counts = { sets: 0, longest: 0, secondLongest: 0, shortest: 0, first: 0, last: 0, worstShortest: 0 };
   edges.forEach((out, s) => {
     if (out.length < 2) return;
     const key = `${nodes[s]}|${out.map((e) => e.choice).join(',')}`;
@@ -53,6 +56,10 @@ export function cueingStats(scenario: Scenario, analysis: Pick<ScenarioAnalysis,
     counts.sets++;
     if (byLength[0]!.id === bestId) counts.longest++;
     if (byLength[1]?.id === bestId) counts.secondLongest++;
+    if (byLength[byLength.length - 1]!.id === bestId) counts.shortest++;
+    const bottom = Math.min(...options.map((o) => o.value));
+    const worst = options.filter((o) => o.value === bottom);
+    if (worst.length === 1 && byLength[byLength.length - 1]!.id === worst[0]!.id) counts.worstShortest++;
     if (options[0]!.id === bestId) counts.first++;
     if (options[options.length - 1]!.id === bestId) counts.last++;
   });
@@ -61,8 +68,10 @@ export function cueingStats(scenario: Scenario, analysis: Pick<ScenarioAnalysis,
     sets: counts.sets,
     longest: pct(counts.longest),
     secondLongest: pct(counts.secondLongest),
+    shortest: pct(counts.shortest),
     first: pct(counts.first),
     last: pct(counts.last),
+    worstShortest: pct(counts.worstShortest),
   };
 }
 

@@ -213,8 +213,10 @@ describe('cueing', () => {
       sets: 2,
       longest: 100,
       secondLongest: 0,
+      shortest: 0,
       first: 100,
       last: 0,
+      worstShortest: 100,
     });
   });
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/files';
 import { coveringPaths } from '../../src/engine/coverage';
+import { cueingStats, MAX_CUE_PERCENT } from '../../src/engine/cueing';
 import { DIMENSIONS } from '../../src/engine/model';
 import type { Choice, Scenario } from '../../src/engine/schema';
 import { Session } from '../../src/engine/Session';
@@ -107,5 +108,15 @@ describe.each(shipped)('$name, as shipped', ({ loaded }) => {
     const expectations = loaded.scenario!.expectations ?? [];
     expect(expectations.length).toBeGreaterThanOrEqual(6);
     expect(loaded.diagnostics.filter((d) => d.code === 'expectation-missed')).toEqual([]);
+  });
+});
+
+describe.each(shipped)('$name, as shipped', ({ loaded }) => {
+  it('does not cue the answer: no length rank or position holds the best (or the worst) option in more than 40% of the option sets a learner sees', () => {
+    const c = cueingStats(loaded.scenario!, loaded.analysis!);
+    expect(c.sets).toBeGreaterThanOrEqual(5);
+    for (const key of ['longest', 'secondLongest', 'shortest', 'first', 'last', 'worstShortest'] as const) {
+      expect(c[key], key).toBeLessThanOrEqual(MAX_CUE_PERCENT);
+    }
   });
 });
