@@ -18,7 +18,7 @@ const files = ['alias-bomb.yaml', 'deep-nesting.yaml', 'scenario.docx'].map(
   (f) => `tests/fixtures/files/${f}`,
 );
 
-describe('hostile files on the command line', () => {
+describe('hostile files on the command line', { timeout: 60_000 }, () => {
   it('validate reports each with a position and a reason, and no stack trace', () => {
     const { code, stdout, stderr } = run('validate', ...files);
     expect(code).toBe(1);
@@ -37,7 +37,7 @@ describe('hostile files on the command line', () => {
   });
 });
 
-describe('play --path that cannot be played', () => {
+describe('play --path that cannot be played', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'careplay-play-'));
   const file = join(dir, 'consequences.yaml');
   writeFileSync(file, CONSEQUENCES);
