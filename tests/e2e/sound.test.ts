@@ -13,7 +13,8 @@ import { BROWSER_AVAILABLE, CHROME_PATH, LAUNCH_ARGS, watchPage, useBrowserApp }
 
 const GIFT = 'A thank-you at the end of the shift';
 const BEST = ['decline-kindly', 'no-and-edna', 'name-and-ask', 'declare-both', 'pass-on'];
-const MOODY = ['decline-flat', 'repair', 'no-and-edna', 'music-group', 'declare-both', 'night-staff'];
+// Curt, then repaired, to the good ending: Arthur's face changes on the way.
+const MOODY = ['decline-flat', 'repair', 'no-and-edna', 'name-and-ask', 'declare-both', 'pass-on'];
 
 function texts(choiceIds: string[]): string[] {
   const scenario = load(scenarioText('demo-gift.yaml')).scenario!;

@@ -212,5 +212,5 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
       expect(clipped).toEqual([]);
       await context.close();
     }
-  });
+  }, 60_000);
 });
