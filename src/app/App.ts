@@ -5,19 +5,16 @@
  */
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
 import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
+import { cardRecord, CUSTOM_PREFIX, CUSTOM_VERSION, readCustom, type CustomEntry } from './customStore';
 import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
 import { clear, h } from '../ui/dom';
 
-const CUSTOM_PREFIX = 'custom:';
+export type { CustomEntry };
 
-export interface CustomEntry {
-  id: string;
-  file: string;
-  text: string;
-  addedAt: number;
-}
+/** The ids of the scenarios CarePlay ships: a trainer's own file may not reuse one. */
+export const SHIPPED_IDS: ReadonlySet<string> = new Set(builtIn.map((c) => c.id));
 
 export class App {
   readonly settings: SettingsStore;
@@ -40,6 +37,9 @@ export class App {
     this.settings.onChange((s) => this.applySettings(s));
     if (this.settings.problem) this.notify(this.settings.problem);
     for (const problem of this.progress.problems) this.notify(problem);
+    const presenter = store.get('presenter');
+    if (presenter !== null && presenter !== 'on' && presenter !== 'off')
+      this.notify('The saved presenter mode switch could not be read, so presenter mode is off.');
     if (!store.available) {
       this.notify(
         'This browser is not letting CarePlay save anything, so settings and progress will be forgotten when you close the page.',
@@ -47,38 +47,26 @@ export class App {
     }
   }
 
-  /** Built-in scenarios, then the trainer's own. */
+  /** Built-in scenarios, then the trainer's own. Anything unreadable is left out and said once. */
   cards(): (ScenarioCard & { custom: boolean })[] {
-    const custom = this.customEntries().flatMap((entry) => {
-      try {
-        const card = JSON.parse(
-          this.store.get(`${CUSTOM_PREFIX}card:${entry.id}`) ?? 'null',
-        ) as ScenarioCard | null;
-        return card ? [{ ...card, custom: true }] : [];
-      } catch {
-        return [];
-      }
-    });
-    return [...builtIn.map((c) => ({ ...c, custom: false })), ...custom];
+    const own = readCustom(this.store, SHIPPED_IDS);
+    for (const problem of own.problems) this.notify(problem);
+    return [
+      ...builtIn.map((c) => ({ ...c, custom: false })),
+      ...own.cards.map((c) => ({ ...c, custom: true })),
+    ];
   }
 
   customEntries(): CustomEntry[] {
-    const out: CustomEntry[] = [];
-    for (const key of this.store.keys()) {
-      if (!key.startsWith(`${CUSTOM_PREFIX}file:`)) continue;
-      try {
-        const entry = JSON.parse(this.store.get(key) ?? '') as CustomEntry;
-        if (typeof entry.id === 'string' && typeof entry.text === 'string') out.push(entry);
-      } catch {
-        /* an unreadable entry is skipped; the others still load */
-      }
-    }
-    return out.sort((a, b) => a.addedAt - b.addedAt);
+    return readCustom(this.store, SHIPPED_IDS).entries;
   }
 
   saveCustom(entry: CustomEntry, card: ScenarioCard): boolean {
-    const ok = this.store.set(`${CUSTOM_PREFIX}file:${entry.id}`, JSON.stringify(entry));
-    return this.store.set(`${CUSTOM_PREFIX}card:${entry.id}`, JSON.stringify(card)) && ok;
+    const ok = this.store.set(
+      `${CUSTOM_PREFIX}file:${entry.id}`,
+      JSON.stringify({ ...entry, version: CUSTOM_VERSION }),
+    );
+    return this.store.set(`${CUSTOM_PREFIX}card:${entry.id}`, cardRecord(card)) && ok;
   }
 
   removeCustom(id: string): void {
@@ -108,6 +96,8 @@ export class App {
         `"${entry.file}" no longer passes its checks: ${checked.problems[0] ?? 'it has errors'}.`,
       );
     }
+    // A card that could not be read is made again from the file.
+    if (checked.card) this.store.set(`${CUSTOM_PREFIX}card:${entry.id}`, cardRecord(checked.card));
     return checked.playable;
   }
 
@@ -116,7 +106,10 @@ export class App {
     return this.progress.store;
   }
 
-  /** A message shown once per page load in a banner at the top. */
+  /**
+   * A message shown once per page load in a banner at the top. Banners stack in one column, each
+   * readable, and the screen below moves down to make room, so none covers a control.
+   */
   notify(message: string): void {
     if (this.notices.has(message)) return;
     this.notices.add(message);
@@ -126,14 +119,32 @@ export class App {
       h('span', {}, message),
       h('button', { type: 'button', class: 'button small secondary', onclick: () => banner.remove() }, 'OK'),
     );
-    this.ui.appendChild(banner);
+    this.bannerStack().appendChild(banner);
+  }
+
+  private banners: HTMLElement | null = null;
+
+  private bannerStack(): HTMLElement {
+    if (this.banners?.isConnected) return this.banners;
+    const stack = h('div', { class: 'banners' });
+    const root = document.documentElement;
+    const measure = () => {
+      const height = stack.childElementCount ? stack.getBoundingClientRect().height : 0;
+      root.style.setProperty('--banner-space', `${Math.ceil(height)}px`);
+    };
+    new MutationObserver(measure).observe(stack, { childList: true });
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(measure).observe(stack);
+    this.ui.prepend(stack);
+    this.banners = stack;
+    return stack;
   }
 
   /** Replace the HTML layer's screen (banners stay). */
   mount(screen: HTMLElement): void {
-    for (const child of [...this.ui.children]) if (!child.classList.contains('banner')) child.remove();
+    for (const child of [...this.ui.children]) if (!child.classList.contains('banners')) child.remove();
     // An evidence report open over the old screen goes with it.
     document.documentElement.removeAttribute('data-report');
+    document.getElementById('stage')?.removeAttribute('inert');
     this.ui.appendChild(screen);
   }
 

@@ -8,6 +8,7 @@ import { formatDiagnostic } from '../engine/diagnostics';
 import { loadScenario } from '../engine/loadScenario';
 import type { References } from '../engine/schema';
 import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
+import { MAX_CUSTOM_CHARS } from './customStore';
 
 export interface CheckedScenario {
   playable: PlayableScenario | null;
@@ -17,7 +18,7 @@ export interface CheckedScenario {
   warnings: string[];
 }
 
-export const MAX_CUSTOM_BYTES = 512 * 1024;
+export const MAX_CUSTOM_BYTES = MAX_CUSTOM_CHARS;
 
 export async function checkCustomScenario(file: string, text: string): Promise<CheckedScenario> {
   if (text.length > MAX_CUSTOM_BYTES) {

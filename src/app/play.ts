@@ -14,7 +14,7 @@ import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
 import { attemptFrom } from './attemptFrom';
-import type { Attempt } from './progressStore';
+import { readJson, type Attempt } from './progressStore';
 import type { App } from './App';
 import type { ClassSession } from '../engine/ClassSession';
 import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
@@ -117,21 +117,32 @@ export async function runConversation(
   let moving: Promise<void> = Promise.resolve();
   const unsubscribe = [
     s.on('location', (e) => {
-      const name = scenario.locations[e.location]?.name ?? e.location;
-      announce(`You are now in the ${name}.`);
-      const next = s.snapshot;
-      moving = stage.moveTo(e.location, next.present, next.expressions);
+      // After the feedback on the choice that led here: the room, its name and the announcement
+      // change together, when the learner goes on.
+      view!.whenFeedbackRead(() => {
+        const name = scenario.locations[e.location]?.name ?? e.location;
+        announce(`You are now in the ${name}.`);
+        const next = s.snapshot;
+        moving = stage.moveTo(e.location, next.present, next.expressions);
+        const moved = moving;
+        void moved.then(() => {
+          if (moving === moved) view?.showLocation(e.location);
+        });
+      });
     }),
     s.on('expression', (e) => {
       stage.setExpression(e.character, e.expression);
       if (e.previous !== null) announce(`${e.says}.`);
     }),
     s.on('change', ({ snapshot }) => {
-      void moving.then(() => {
-        stage.show(snapshot.location, snapshot.present, snapshot.expressions);
-        stage.setSpeaker(speakerInRoom(snapshot.line));
-      });
       view!.render();
+      view!.whenFeedbackRead(
+        () =>
+          void moving.then(() => {
+            stage.show(snapshot.location, snapshot.present, snapshot.expressions);
+            stage.setSpeaker(speakerInRoom(snapshot.line));
+          }),
+      );
       save();
     }),
   ];
@@ -185,17 +196,27 @@ function offerResume(
   options: ConstructorParameters<typeof Session>[1],
 ): Promise<Session | undefined> {
   const scenario = playable.scenario;
-  let data: unknown;
-  try {
-    data = JSON.parse(saved);
-  } catch {
-    data = saved;
-  }
-  const restored = Session.restore(scenario, data, options);
-  if (!restored.ok) {
-    app.learnerStore.remove(progressKey(scenario.id));
-    app.notify(`${restored.reason}`);
+  const refuse = (why: string) => {
+    // This run saves its own place over it as soon as it starts.
+    app.notify(
+      `Your saved place in “${scenario.title}” could not be used: ${why} It starts from the beginning.`,
+    );
     return Promise.resolve(undefined);
+  };
+  const json = readJson(saved);
+  if (!json.ok && json.why.includes('too large')) return refuse('it is far too large to be a saved place.');
+  if (!json.ok && json.why.includes('damaged')) return refuse('it is damaged or was cut short.');
+  const restored = Session.restore(scenario, json.ok ? json.value : saved, options);
+  if (!restored.ok && /newer version/.test(restored.reason)) {
+    // Worth keeping: a newer CarePlay can carry on from it. Set aside, so this run does not overwrite it.
+    app.learnerStore.set(`${progressKey(scenario.id)}:newer`, saved);
+    return refuse(
+      'it was saved by a newer version of CarePlay (it is kept, for when this page runs that version).',
+    );
+  }
+  if (!restored.ok) {
+    const why = restored.reason.replace(/ Please start the scenario again\.$/, '');
+    return refuse(why.charAt(0).toLowerCase() + why.slice(1));
   }
   if (restored.session.snapshot.decisions.length === 0 && restored.session.snapshot.lineIndex === 0) {
     return Promise.resolve(undefined);

@@ -90,15 +90,15 @@ export interface Loaded<T> {
   problems: string[];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
+export const isObj = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const str = (v: unknown, max = 100_000): v is string => typeof v === 'string' && v.length <= max;
+export const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
 /** Read JSON text into a plain object, or say plainly why not. */
-function readJson(raw: string): Parsed<Record<string, unknown>> {
+export function readJson(raw: string): Parsed<Record<string, unknown>> {
   if (raw.length > MAX_RECORD_CHARS) return { ok: false, why: 'it is far too large to be a CarePlay record' };
   let data: unknown;
   try {

@@ -71,8 +71,17 @@ const level = (value: unknown): value is number =>
 const oneOf = <T extends string>(value: unknown, options: readonly T[]): value is T =>
   typeof value === 'string' && (options as readonly string[]).includes(value);
 
+/** Settings are a few hundred characters; a record far larger is not CarePlay's. */
+export const MAX_SETTINGS_CHARS = 20_000;
+
 export function parseSettings(raw: string | null): LoadedSettings {
   if (raw === null) return { settings: { ...DEFAULT_SETTINGS }, problem: null };
+  if (raw.length > MAX_SETTINGS_CHARS) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: 'Your saved settings are far too large to be CarePlay’s, so the defaults are in use.',
+    };
+  }
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -82,17 +91,30 @@ export function parseSettings(raw: string | null): LoadedSettings {
       problem: 'Your saved settings could not be read, so the defaults are in use.',
     };
   }
-  if (data === null || typeof data !== 'object') {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       settings: { ...DEFAULT_SETTINGS },
       problem: 'Your saved settings could not be read, so the defaults are in use.',
     };
   }
   const d = data as Record<string, unknown>;
-  if (typeof d.version === 'number' && d.version > SETTINGS_VERSION) {
+  if (typeof d.version !== 'number' || !Number.isFinite(d.version)) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem: 'Your saved settings are not CarePlay settings, so the defaults are in use.',
+    };
+  }
+  if (d.version > SETTINGS_VERSION) {
     return {
       settings: { ...DEFAULT_SETTINGS },
       problem: 'Your settings were saved by a newer version of CarePlay; the defaults are in use here.',
+    };
+  }
+  if (d.version < 1) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problem:
+        'Your settings were saved by an older version of CarePlay that is no longer read; the defaults are in use.',
     };
   }
   const settings: Settings = {

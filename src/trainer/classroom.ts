@@ -6,6 +6,7 @@
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
+import { readJson } from '../app/progressStore';
 import { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
 import { TRAINER_KEYMAP } from '../ui/keymap';
@@ -157,13 +158,13 @@ export function classSessionFor(
   if (!session && !fresh) {
     const saved = app.store.get(classKey(scenario.id));
     if (saved) {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(saved);
-      } catch {
-        /* reported below */
+      const json = readJson(saved);
+      if (!json.ok && !json.why.includes('not a CarePlay')) {
+        app.notify(`The saved group session could not be restored: ${json.why}. It starts afresh.`);
+        app.store.remove(classKey(scenario.id));
+        return new ClassSession(scenario, session, options);
       }
-      const restored = ClassSession.restore(scenario, data, options);
+      const restored = ClassSession.restore(scenario, json.ok ? json.value : null, options);
       if (restored.ok) {
         for (const note of restored.notes) app.notify(note);
         return restored.classSession;

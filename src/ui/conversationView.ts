@@ -107,8 +107,8 @@ export class ConversationView {
   render(): void {
     const snap = this.session.snapshot;
     if (this.presenter) this.renderClassInfo();
-    const location = this.playable.scenario.locations[snap.location];
-    this.whereLabel.textContent = location ? location.name : '';
+    // The place's name follows the room, which moves when its walk-in ends (see showLocation).
+    if (!this.whereLabel.textContent) this.showLocation(snap.location);
     document.title = `${this.playable.scenario.title} – CarePlay`;
 
     if (this.feedback) {
@@ -123,6 +123,22 @@ export class ConversationView {
     this.renderBelow(snap);
   }
 
+  private afterFeedback: (() => void)[] = [];
+
+  /**
+   * Run now, or once the learner has read the feedback on their choice: the room and its name
+   * stay where the choice was made until then.
+   */
+  whenFeedbackRead(fn: () => void): void {
+    if (this.feedback) this.afterFeedback.push(fn);
+    else fn();
+  }
+
+  /** Name the place the room now shows: called once the room has moved there. */
+  showLocation(id: string): void {
+    this.whereLabel.textContent = this.playable.scenario.locations[id]?.name ?? '';
+  }
+
   destroy(): void {
     this.offKeys();
     if (this.typing) cancelAnimationFrame(this.typing.raf);
@@ -135,6 +151,13 @@ export class ConversationView {
     this.lineBox.removeAttribute('data-medium');
     const line = snap.line;
     if (!line) return;
+    // Who the learner is in this story, said before the first words.
+    const s = this.playable.scenario;
+    if (snap.node === s.start && snap.lineIndex === 0 && snap.decisions.length === 0 && s.learnerRole) {
+      this.lineBox.appendChild(
+        h('p', { class: 'role-note' }, h('strong', {}, 'Your role: '), plainText(s.learnerRole)),
+      );
+    }
     const member = this.playable.scenario.cast[line.speaker];
     const narration = !member;
     const medium = line.medium ?? 'speech';
@@ -228,6 +251,7 @@ export class ConversationView {
         ),
       );
       if (hadFocus) this.below.querySelector('button')?.focus();
+      else this.focusFirstControl();
       return;
     }
     if (snap.phase === 'line') {
@@ -327,9 +351,7 @@ export class ConversationView {
     // Never take focus from somewhere else the user is working (the trainer's panel).
     const active = document.activeElement;
     if (active && active !== document.body && !this.element.contains(active)) return;
-    const target =
-      this.below.querySelector<HTMLElement>('.choices') ?? this.below.querySelector<HTMLElement>('button');
-    target?.focus({ preventScroll: true });
+    this.nextControl()?.focus({ preventScroll: true });
   }
 
   private renderFeedback(option: RevealedOption) {
@@ -338,9 +360,11 @@ export class ConversationView {
     clear(this.lineBox);
     clear(this.below);
     this.lineBox.classList.add('feedback');
+    const tone = feedbackTone(option);
+    this.lineBox.dataset.tone = tone;
     const sources = option.feedback.sources.map((k) => this.playable.references.sources[k]?.title ?? k);
     this.lineBox.append(
-      h('h2', {}, 'About what you said'),
+      h('h2', {}, 'About what you said', h('span', { class: 'tone' }, ` · ${TONE_WORDS[tone]}`)),
       h('p', { class: 'note' }, `You said: “${plainText(option.text)}”`),
       h(
         'p',
@@ -362,8 +386,10 @@ export class ConversationView {
             onclick: () => {
               this.feedback = null;
               this.lineBox.classList.remove('feedback');
+              this.lineBox.removeAttribute('data-tone');
               this.lastLineKey = '';
               this.render();
+              for (const fn of this.afterFeedback.splice(0)) fn();
             },
           },
           'Continue',
@@ -472,6 +498,7 @@ export class ConversationView {
       'Paused',
       [
         h('p', {}, 'Take as long as you need. Your place is kept.'),
+        s.learnerRole ? h('p', {}, h('strong', {}, 'Your role: '), plainText(s.learnerRole)) : '',
         s.contentNote ? h('p', { class: 'note' }, `Content note: ${s.contentNote}`) : '',
         h('h3', {}, 'If this has brought things up for you'),
         supportList(s.support ?? []),
@@ -482,7 +509,15 @@ export class ConversationView {
   }
 
   private openTerm(entry: GlossaryEntry, _button: HTMLButtonElement) {
-    openDialog(this.app, entry.term, [h('p', {}, entry.meaning)]);
+    // Back to the way on, not to the term: the next Enter goes on rather than opening it again.
+    openDialog(this.app, entry.term, [h('p', {}, entry.meaning)], [], () => this.nextControl());
+  }
+
+  /** The control that moves the conversation on: the choices, or Continue. */
+  private nextControl(): HTMLElement | null {
+    return (
+      this.below.querySelector<HTMLElement>('.choices') ?? this.below.querySelector<HTMLElement>('button')
+    );
   }
 
   private openGlossary() {
@@ -495,6 +530,26 @@ export class ConversationView {
       ),
     ]);
   }
+}
+
+export type FeedbackTone = 'good' | 'mixed' | 'poor';
+
+/** In words as well as colour: the colour is never the only way to tell. */
+const TONE_WORDS: Record<FeedbackTone, string> = {
+  good: 'a good move',
+  mixed: 'it could be stronger',
+  poor: 'not the right move here',
+};
+
+/**
+ * How a choice went, on the scoring scale: a lapse (−2 or below) or an unsafe act is poor;
+ * Competent (+2) or better on every dimension it is keyed on is good; anything between is mixed.
+ */
+export function feedbackTone(option: Pick<RevealedOption, 'score' | 'unsafe'>): FeedbackTone {
+  const levels = Object.values(option.score).filter((n) => n !== 0);
+  if (option.unsafe.length || levels.some((n) => n <= -2)) return 'poor';
+  if (levels.length && levels.every((n) => n >= 2)) return 'good';
+  return 'mixed';
 }
 
 const ICONS: Record<WrittenMedium, string> = {

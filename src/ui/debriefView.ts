@@ -1,9 +1,11 @@
 /**
- * The debrief: how it ended and what the ending said about the path (what went well or badly,
- * and any score it added), a band per dimension with its reason, its arithmetic and any cap,
- * the learner's decisions on a timeline (with score changes, feedback, the options they had and
- * those they never saw), the mood over time, the turning points, what the strongest path did
- * differently, reflection questions with a notes box, signposting, and the ways to try again.
+ * The debrief leads with what matters: how it ended and what the ending said about the path
+ * (what went well or badly, and any score it added), a band per dimension with its reason, its
+ * arithmetic and any cap, and the one or two moments that decided it (what the learner said and,
+ * where there was one, the stronger option). The rest unfolds when asked for: the mood over time,
+ * every decision on a timeline (with score changes, feedback, the options they had and those
+ * they never saw), and what the strongest path did. Then reflection questions with a notes box,
+ * signposting, and the ways to try again.
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
@@ -156,10 +158,10 @@ export function renderDebrief(
       )
     : null;
 
-  const timeline = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'timeline-h' },
-    h('h2', { id: 'timeline-h' }, 'Your decisions'),
+  const timeline = folded(
+    'timeline-h',
+    'Your decisions',
+    'every decision, what it scored and the options you had',
     h(
       'ol',
       { class: 'timeline' },
@@ -199,35 +201,61 @@ export function renderDebrief(
     ),
   );
 
-  const turning = model.turningPoints.length
+  // The one or two moments that decided it, first: an unsafe act, then the widest miss.
+  const decisive = model.turningPoints.slice(0, 2);
+  const decided = decisive.length
     ? h(
         'section',
-        { class: 'card', 'aria-labelledby': 'turning-h' },
-        h('h2', { id: 'turning-h' }, 'Turning points'),
+        { class: 'card', 'aria-labelledby': 'decided-h' },
+        h('h2', { id: 'decided-h' }, 'The moments that decided it'),
         h(
           'ul',
-          {},
-          ...model.turningPoints.map((p) =>
-            h(
+          { class: 'decided' },
+          ...decisive.map((p) => {
+            const t = model.timeline[p.index];
+            return h(
               'li',
               {},
-              h('strong', {}, `Decision ${p.index + 1}: `),
-              p.kind === 'unsafe'
-                ? 'this crossed a line: '
-                : p.kind === 'missed'
-                  ? 'a stronger option was open to you: '
-                  : 'a strong choice where a lot was at stake: ',
-              `“${plainText(p.text)}”`,
-            ),
-          ),
+              h(
+                'p',
+                {},
+                h('strong', {}, `Decision ${p.index + 1}: `),
+                p.kind === 'unsafe'
+                  ? 'this crossed a line.'
+                  : p.kind === 'missed'
+                    ? 'a stronger option was open to you.'
+                    : 'a strong choice where a lot was at stake.',
+              ),
+              h('p', {}, h('strong', {}, 'You said: '), `“${plainText(p.text)}”`),
+              t ? h('p', { class: 'note' }, rich(t.chosen.why)) : null,
+              p.kind !== 'strong' && t && t.best.id !== t.chosen.id
+                ? h(
+                    'p',
+                    {},
+                    h('strong', {}, 'A stronger option: '),
+                    `“${plainText(t.best.text)}”`,
+                    deltas(t.best),
+                  )
+                : null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button small secondary',
+                  onclick: () => actions.rewindTo(p.index),
+                },
+                `Try decision ${p.index + 1} again`,
+              ),
+            );
+          }),
         ),
       )
     : null;
 
-  const best = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'best-h' },
-    h('h2', { id: 'best-h' }, 'What the strongest path did'),
+  const best = folded(
+    'best-h',
+    'What the strongest path did',
+    model.divergedAt === null ? 'the path you followed' : `from decision ${model.divergedAt + 1}`,
     model.divergedAt === null
       ? h('p', {}, 'You took the strongest option at every decision. This is the path you followed.')
       : h(
@@ -284,9 +312,9 @@ export function renderDebrief(
         assessments,
       ),
       bands,
+      decided,
       extra,
       moodChart(model.mood),
-      turning,
       timeline,
       best,
       reflection,
@@ -319,7 +347,8 @@ const SERIES_COLOURS = ['#1f5c6b', '#9b1c2c', '#7a5200', '#3d4d9b'];
 function moodChart(series: MoodSeries[]): HTMLElement | null {
   if (series.length === 0) return null;
   const steps = Math.max(...series.map((s) => s.values.length));
-  const W = 640;
+  // Drawn about as wide as it is shown, so its labels stay readable on a phone (not shrunk to 6 px).
+  const W = Math.round(Math.min(640, Math.max(300, (globalThis.innerWidth ?? 640) - 60)));
   const H = 220;
   const pad = { l: 44, r: 16, t: 14, b: 34 };
   const x = (i: number) => pad.l + (steps <= 1 ? 0 : (i / (steps - 1)) * (W - pad.l - pad.r));
@@ -374,12 +403,29 @@ function moodChart(series: MoodSeries[]): HTMLElement | null {
       ),
     ),
   );
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'mood-h' },
-    h('h2', { id: 'mood-h' }, 'How the conversation felt'),
+  return folded(
+    'mood-h',
+    'How the conversation felt',
+    'a chart of each feeling',
     h('p', { id: 'mood-desc', class: 'note' }, 'How each feeling moved after each of your decisions.'),
     svg as unknown as HTMLElement,
     legend,
+  );
+}
+
+/**
+ * A section that unfolds: its heading is the <summary>, so it is still a region named by its
+ * heading, and a screen reader's heading list still finds it.
+ */
+function folded(id: string, title: string, hint: string, ...body: (HTMLElement | null)[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'card folded', 'aria-labelledby': id },
+    h(
+      'details',
+      {},
+      h('summary', {}, h('h2', { id }, title), h('span', { class: 'note' }, ` · ${hint}`)),
+      ...body,
+    ),
   );
 }

@@ -9,8 +9,10 @@ export function openDialog(
   title: string,
   body: (Node | string)[],
   actions: HTMLElement[] = [],
+  /** Where focus goes on closing, when not back where it was (e.g. on past a glossary term). */
+  returnTo?: () => HTMLElement | null | undefined,
 ): HTMLDialogElement {
-  const returnFocus = document.activeElement as HTMLElement | null;
+  const opener = document.activeElement as HTMLElement | null;
   const titleId = `dlg-${Math.random().toString(36).slice(2, 8)}`;
   const close = h(
     'button',
@@ -26,6 +28,7 @@ export function openDialog(
   );
   dialog.addEventListener('close', () => {
     dialog.remove();
+    const returnFocus = returnTo?.() ?? opener;
     if (returnFocus?.isConnected) returnFocus.focus();
   });
   app.ui.appendChild(dialog);

@@ -28,6 +28,12 @@ export function renderMenu(
 ): HTMLElement {
   const cards = app.cards();
   const best = app.progress.best();
+  const unread = app.progress.attempts().problems.length;
+  if (unread) {
+    app.notify(
+      `${unread === 1 ? 'One saved attempt' : `${unread} saved attempts`} could not be read, so ${unread === 1 ? 'it is' : 'they are'} not counted on the scenario cards; the others are. Progress and evidence says why.`,
+    );
+  }
   const list = h(
     'ul',
     { class: 'cards', 'aria-label': 'Scenarios' },
@@ -93,7 +99,7 @@ export function renderMenu(
     problems
       ? h(
           'div',
-          { class: 'problems', role: 'alert' },
+          { class: 'problems', role: 'alert', tabindex: '-1' },
           h('h3', {}, `“${problems.file}” can’t be played yet`),
           h('ul', {}, ...problems.lines.map((l) => h('li', {}, l))),
         )
@@ -120,7 +126,7 @@ export function renderMenu(
       h(
         'div',
         {},
-        h('h1', {}, 'CarePlay'),
+        h('h1', { tabindex: '-1' }, 'CarePlay'),
         h('p', {}, 'Practise hard conversations in care, and learn why each choice matters.'),
       ),
       h(
@@ -165,7 +171,8 @@ function scenarioCard(
   actions: MenuActions,
   best: Best | undefined,
 ): HTMLElement {
-  const titleId = `card-${card.id}`;
+  // A trainer's own file has ids of its own, so it never shares one with a shipped card.
+  const titleId = `${card.custom ? 'own-card' : 'card'}-${card.id}`;
   return h(
     'article',
     { class: 'card scenario-card', 'aria-labelledby': titleId },
@@ -173,8 +180,8 @@ function scenarioCard(
     h(
       'p',
       { class: 'meta' },
-      `About ${card.minutes} minutes`,
-      card.custom ? ' · ' : '',
+      card.minutes > 0 ? `About ${card.minutes} minutes` : '',
+      card.custom && card.minutes > 0 ? ' · ' : '',
       card.custom ? h('span', { class: 'tag' }, 'Your file') : null,
     ),
     h('p', {}, card.summary),

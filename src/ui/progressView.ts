@@ -454,11 +454,18 @@ export function openReport(app: App, a: Attempt): HTMLElement {
   const learner = app.progress.current.name;
   const root = document.documentElement;
   const previousTitle = document.title;
+  // Everything behind the report is out of reach while it is open: one main, and Tab stays in it.
+  const behind = [...app.ui.children, document.getElementById('stage')].filter(
+    (el): el is HTMLElement =>
+      el instanceof HTMLElement && !el.classList.contains('banners') && !el.hasAttribute('inert'),
+  );
   const close = () => {
     report.remove();
+    for (const el of behind) el.removeAttribute('inert');
     root.removeAttribute('data-report');
     document.title = previousTitle;
-    returnFocus?.focus();
+    const back = returnFocus?.isConnected ? returnFocus : app.ui.querySelector<HTMLElement>('h1');
+    back?.focus();
   };
   const returnFocus = document.activeElement as HTMLElement | null;
   const report = h(
@@ -545,6 +552,7 @@ export function openReport(app: App, a: Attempt): HTMLElement {
     if (e.key === 'Escape') close();
   });
   root.setAttribute('data-report', '');
+  for (const el of behind) el.setAttribute('inert', '');
   app.ui.appendChild(report);
   document.title = `Evidence report: ${a.scenarioTitle} – CarePlay`;
   report.querySelector<HTMLElement>('#report-h')?.focus();

@@ -80,6 +80,21 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.presenterVolume).toBeLessThan(DEFAULT_SETTINGS.volume);
   });
 
+  it.each([
+    ['foreign (no version)', JSON.stringify({ hello: 'world', mode: 'assessment' }), /not CarePlay settings/],
+    ['an array', '[1,2]', /could not be read/],
+    ['older', JSON.stringify({ version: 0, mode: 'assessment' }), /older version/],
+    [
+      'oversized',
+      JSON.stringify({ version: 1, mode: 'assessment', pad: 'x'.repeat(50_000) }),
+      /far too large/,
+    ],
+  ])('%s settings: defaults, and says so (issue 20)', (_name, raw, why) => {
+    const loaded = parseSettings(raw);
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.problem).toMatch(why);
+  });
+
   it('does not trust settings from a newer version', () => {
     const loaded = parseSettings(JSON.stringify({ version: 9, mode: 'assessment' }));
     expect(loaded.settings).toEqual(DEFAULT_SETTINGS);

@@ -229,6 +229,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     }
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();
+    // Every decision is in "Your decisions", folded until asked for.
+    await page.getByRole('heading', { name: 'Your decisions' }).click();
     await page.getByRole('button', { name: 'Go back to decision 1' }).click();
     const options = page.getByRole('list', { name: 'What do you say?' }).getByRole('button');
     await options.first().waitFor();
@@ -352,6 +354,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     expect(await ending.innerText()).toMatch(
       /Went badly\s+Margaret not knowing Sarah was new.*\s+Escalation −3\s+Guidance: .*Elm Court visiting and communication policy \(2026\)/,
     );
+    await page.getByRole('heading', { name: 'Your decisions' }).click();
     expect(await page.getByRole('region', { name: 'Your decisions' }).innerText()).toMatch(
       /Guidance: Elm Court visiting and communication policy \(2026\)/,
     );

@@ -52,6 +52,14 @@ export class MenuScene extends Phaser.Scene {
     document.addEventListener('keydown', onKey);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => document.removeEventListener('keydown', onKey));
     this.app.mount(renderMenu(this.app, actions, data.problems));
+    if (data.problems) {
+      // The file's problems are what the trainer is waiting for: bring them into view and focus.
+      const box = this.app.ui.querySelector<HTMLElement>('.problems');
+      box?.focus({ preventScroll: true });
+      box?.scrollIntoView({ block: 'center' });
+    } else {
+      this.app.ui.querySelector<HTMLElement>('#menu h1')?.focus({ preventScroll: true });
+    }
     // Only the first menu of a page load asks; after that the learner has chosen already.
     const ask = !this.app.askedWhoIsPlaying;
     this.app.askedWhoIsPlaying = true;
@@ -64,13 +72,39 @@ export class MenuScene extends Phaser.Scene {
   }
 
   private async tryFile(file: File) {
-    const text = await file.text();
-    const { checkCustomScenario } = await import('../../app/customScenario');
-    const checked = await checkCustomScenario(file.name, text);
-    if (!checked.playable || !checked.card) {
-      this.scene.restart({ problems: { file: file.name, lines: checked.problems } });
+    const refuse = (lines: string[]) => this.scene.restart({ problems: { file: file.name, lines } });
+    const { checkCustomScenario, MAX_CUSTOM_BYTES } = await import('../../app/customScenario');
+    // A file far too large is refused before it is read at all.
+    if (file.size > MAX_CUSTOM_BYTES * 4) {
+      refuse([
+        `the file is ${Math.round(file.size / 1024)} KB; a scenario file should be well under ${MAX_CUSTOM_BYTES / 1024} KB`,
+      ]);
       return;
     }
+    let checked: Awaited<ReturnType<typeof checkCustomScenario>>;
+    try {
+      checked = await checkCustomScenario(file.name, await file.text());
+    } catch (error) {
+      // The checks explain every problem they know of; anything else still gets a plain sentence.
+      refuse([
+        `the file could not be checked (${error instanceof Error ? error.message : String(error)}). Check it with "npm run validate", or ask whoever wrote it.`,
+      ]);
+      return;
+    }
+    if (!checked.playable || !checked.card) {
+      refuse(checked.problems);
+      return;
+    }
+    const shipped = this.app.cards().find((c) => !c.custom && c.id === checked.card!.id);
+    if (shipped) {
+      const text = await file.text();
+      const line = text.split(/\r?\n/).findIndex((l) => /^id\s*:/.test(l));
+      refuse([
+        `${line >= 0 ? `line ${line + 1}, column 1: ` : ''}the id “${shipped.id}” is already used by “${shipped.title}”, a scenario CarePlay comes with. Give your scenario an id of its own (for example ${shipped.id}-own) and drop the file again.`,
+      ]);
+      return;
+    }
+    const text = await file.text();
     const saved = this.app.saveCustom(
       { id: checked.card.id, file: file.name, text, addedAt: Date.now() },
       checked.card,
