@@ -261,7 +261,7 @@ function reasonFor(r: DimensionResult, items: readonly ScoredItem[]): string {
   if (r.cap) {
     const m = r.cap.moment;
     const kind = m.level <= SERIOUS_LAPSE_LEVEL ? 'a serious lapse' : 'a lapse';
-    return `${r.band}: ${m.kind === 'decision' ? `at ${at(m)}, ${quote(m.text)}` : `at ${at(m)}, ${quote(m.text)}`} was ${kind} (${signed(m.level)}), which no average can outweigh.`;
+    return `${r.band}: at ${at(m)}, ${quote(m.text)} was ${kind} (${signed(m.level)}), which no average can outweigh.`;
   }
   const weakest = [...counted].sort((a, b) => a.level - b.level || a.index - b.index)[0]!;
   const strongest = [...counted].sort((a, b) => b.level - a.level || a.index - b.index)[0]!;

@@ -3,7 +3,7 @@
  * and where the room was most divided. Printable on A4, exportable as JSON and CSV.
  */
 import { DIMENSIONS } from '../engine/model';
-import { DIMENSION_NAMES, reasonWords, tidySentence } from '../ui/bandWords';
+import { DIMENSION_NAMES, reasonWords } from '../ui/bandWords';
 import { h } from '../ui/dom';
 import { plainText } from '../ui/richText';
 import type { ClassView } from './protocol';
@@ -117,11 +117,7 @@ export function renderClassSummary(view: ClassView): HTMLElement {
                   `${DIMENSION_NAMES[d]}: ${b.band ?? 'not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}`,
                 ),
                 b.cap ? h('span', { class: 'summary-cap' }, ` · capped at ${b.cap}`) : null,
-                h(
-                  'p',
-                  { class: 'explanation' },
-                  tidySentence(b.explanation || reasonWords(b.reason, b.band)),
-                ),
+                h('p', { class: 'explanation' }, b.explanation || reasonWords(b.reason, b.band)),
               );
             }),
           ),

@@ -2,6 +2,8 @@
  * Words shared by the debrief, the evidence report and the class summary for a band and for
  * what an ending said about the path, so the three say the same thing the same way.
  */
+import { signed } from '../engine/scoring';
+import { h } from './dom';
 
 /** A mark and words for each kind of assessment: never colour alone. */
 export const WENT = {
@@ -18,8 +20,8 @@ export const DIMENSION_NAMES = {
   escalation: 'Escalation',
 } as const;
 
-/** A level with its sign, as the scale is written: +3, −2, 0. */
-export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+/** A level with its sign, as the scale is written: +3, −2, 0 (the engine's own words). */
+export { signed };
 
 export const timesWords = (n: number): string => (n === 2 ? 'twice' : `${n} times`);
 
@@ -28,9 +30,6 @@ export const capWords = (cap: 'Competent' | 'Developing'): string =>
   cap === 'Developing'
     ? 'Capped at Developing by a serious lapse, whatever the average.'
     : 'Capped at Competent by a lapse, whatever the average.';
-
-/** A sentence that ends in a quotation ends once: “…unchecked.”. reads as “…unchecked.” */
-export const tidySentence = (text: string): string => text.replace(/([.!?…])”\.$/, '$1”');
 
 /** A band's reason without the band it starts with, where the band is already shown beside it. */
 export function reasonWords(reason: string, band: string | null): string {
@@ -45,4 +44,16 @@ export function scoreWords(score: Partial<Record<keyof typeof DIMENSION_NAMES, n
   return (Object.keys(DIMENSION_NAMES) as (keyof typeof DIMENSION_NAMES)[])
     .filter((d) => typeof score[d] === 'number')
     .map((d) => `${DIMENSION_NAMES[d]} ${signed(score[d]!)}`);
+}
+
+/** The head of one assessment item: its mark and its words, plus anything said after them. */
+export function assessmentHead(went: Went, ...after: (Node | string | null)[]): HTMLElement {
+  const mark = WENT[went];
+  return h(
+    'p',
+    { class: 'assess-head' },
+    h('span', { class: 'assess-mark', 'aria-hidden': 'true' }, mark.symbol),
+    h('strong', {}, mark.words),
+    ...after,
+  );
 }

@@ -11,7 +11,7 @@ import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { DebriefModel, DebriefOption, MoodSeries } from '../engine/debrief';
 import { DIMENSIONS } from '../engine/model';
-import { capWords, DIMENSION_NAMES, reasonWords, signed, tidySentence, timesWords, WENT } from './bandWords';
+import { assessmentHead, capWords, DIMENSION_NAMES, reasonWords, signed, timesWords } from './bandWords';
 import { supportList, openDialog } from './dialogs';
 import { h } from './dom';
 import { plainText, richText } from './richText';
@@ -82,12 +82,7 @@ export function renderDebrief(
           b.cap ? h('p', { class: 'cap' }, capWords(b.cap)) : null,
           h('p', { class: 'reason' }, reason),
           b.explanation && b.explanation !== reason
-            ? h(
-                'p',
-                { class: 'explanation' },
-                h('strong', {}, 'How it adds up: '),
-                tidySentence(b.explanation),
-              )
+            ? h('p', { class: 'explanation' }, h('strong', {}, 'How it adds up: '), b.explanation)
             : null,
         );
       }),
@@ -110,16 +105,12 @@ export function renderDebrief(
           'ul',
           { class: 'assess-list', 'aria-labelledby': 'assess-h' },
           ...model.assessments.map((a) => {
-            const mark = WENT[a.went];
             const scored = DIMENSIONS.filter((d) => a.score[d] !== undefined);
             return h(
               'li',
               { class: `assess assess-${a.went}` },
-              h(
-                'p',
-                { class: 'assess-head' },
-                h('span', { class: 'assess-mark', 'aria-hidden': 'true' }, mark.symbol),
-                h('strong', {}, mark.words),
+              assessmentHead(
+                a.went,
                 a.ending
                   ? null
                   : h(

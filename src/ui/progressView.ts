@@ -5,7 +5,7 @@
  */
 import type { App } from '../app/App';
 import type { Attempt, AttemptAssessment, BandName } from '../app/progressStore';
-import { reasonWords, scoreWords, tidySentence, WENT } from './bandWords';
+import { assessmentHead, reasonWords, scoreWords } from './bandWords';
 import { openDialog } from './dialogs';
 import { announce, h } from './dom';
 import { mediumLead } from './lineMedium';
@@ -28,17 +28,11 @@ function assessmentList(items: AttemptAssessment[]): HTMLElement {
     'ul',
     { class: 'assess-list' },
     ...items.map((a) => {
-      const mark = WENT[a.went];
       const moves = [...scoreWords(a.score), ...(a.unsafe?.length ? [`Unsafe: ${a.unsafe.join(', ')}`] : [])];
       return h(
         'li',
         { class: `assess assess-${a.went}` },
-        h(
-          'p',
-          { class: 'assess-head' },
-          h('span', { class: 'assess-mark', 'aria-hidden': 'true' }, mark.symbol),
-          h('strong', {}, mark.words),
-        ),
+        assessmentHead(a.went),
         h('p', { class: 'assess-why' }, a.why),
         moves.length ? h('p', { class: 'assess-score' }, `Score it added: ${moves.join(', ')}`) : null,
         a.sources.length ? h('p', { class: 'note' }, `Guidance: ${a.sources.join('; ')}`) : null,
@@ -60,7 +54,7 @@ function bandList(a: Attempt): HTMLElement {
         h('strong', {}, `${label}: ${bandText(b)}. `),
         reasonWords(b.reason, b.band),
         b.explanation && b.explanation !== reasonWords(b.reason, b.band)
-          ? h('p', { class: 'explanation' }, h('em', {}, 'How it adds up: '), tidySentence(b.explanation))
+          ? h('p', { class: 'explanation' }, h('em', {}, 'How it adds up: '), b.explanation)
           : null,
       );
     }),
