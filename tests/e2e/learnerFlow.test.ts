@@ -247,9 +247,15 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
         /the file is 5120 KB; a scenario file should be well under 512 KB/,
       ],
     ];
+    const fileOf: Record<string, string> = {
+      'alias bomb (dropped)': 'laughs.yaml',
+      'a Word document': 'scenario.docx',
+      'a 5 MB file': 'huge.yaml',
+    };
     for (const [name, give, message] of cases) {
       await give();
-      const alert = page.getByRole('alert');
+      // The alert about this file, not the one still showing for the file before it.
+      const alert = page.getByRole('alert').filter({ hasText: fileOf[name]! });
       await alert.waitFor({ timeout: 15_000 });
       expect(await alert.innerText(), name).toMatch(message);
       // It is where the trainer is looking: focused, and on screen.
