@@ -92,6 +92,26 @@ export const CLOTHES = [
   'coat',
 ] as const;
 export const BUILDS = ['slight', 'medium', 'broad'] as const;
+/**
+ * The working relationships the course material describes (shared/seeds), used to group the
+ * library. A scenario names the one or more it is mainly about.
+ */
+export const RELATIONSHIPS = [
+  'service-users',
+  'families',
+  'colleagues',
+  'managers',
+  'other-professionals',
+  'volunteers',
+  'advocates',
+  'external-agencies',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/** How the face and shoulders are drawn: softer or squarer. Optional; it never changes a voice or a score. */
+export const PRESENTATIONS = ['woman', 'man', 'unstated'] as const;
+/** Facial hair, drawn in the hair colour (greying with age). */
+export const FACIAL_HAIR = ['none', 'stubble', 'moustache', 'goatee', 'beard', 'full-beard'] as const;
 
 /** Words a speaker id may not use: they mean someone other than a cast member. */
 export const NARRATOR = 'narrator';

@@ -10,6 +10,9 @@ import { z } from 'zod';
 
 import {
   BUILDS,
+  FACIAL_HAIR,
+  PRESENTATIONS,
+  RELATIONSHIPS,
   CLOTHES,
   DIMENSIONS,
   HAIR_COLOURS,
@@ -106,6 +109,14 @@ export function makeScenarioSchema(lists: SchemaLists) {
       clothes: z.strictObject({ style: z.enum(CLOTHES), colour: hexColour }),
       glasses: z.boolean().optional(),
       build: z.enum(BUILDS).optional(),
+      presents: z.enum(PRESENTATIONS).optional().meta({
+        description:
+          'Drawn as a woman (softer jaw, fuller lips) or a man (squarer jaw, heavier brow, wider shoulders); unstated by default.',
+      }),
+      facialHair: z
+        .enum(FACIAL_HAIR)
+        .optional()
+        .meta({ description: 'Drawn in the hair colour; none by default.' }),
     })
     .meta({ description: 'How the character is drawn. New characters need no new art.' });
 
@@ -281,6 +292,10 @@ export function makeScenarioSchema(lists: SchemaLists) {
     minutes: z.int().min(1).max(120),
     contentNote: z.string().optional(),
     learnerRole: text('the learner role'),
+    relationships: z.array(z.enum(RELATIONSHIPS)).min(1).optional().meta({
+      description:
+        'The working relationships this scenario is mainly about, first the main one; the library groups scenarios by them.',
+    }),
     outcomes: z.array(Outcome).min(1),
     prebrief: text('pre-brief notes'),
     support: z.array(Signpost).optional(),
