@@ -1,4 +1,5 @@
 import type { ScenarioAnalysis } from '../engine/analyseScenario';
+import type { Relationship } from '../engine/model';
 import type { References, Scenario } from '../engine/schema';
 
 /** What the menu shows for a scenario, without loading the scenario itself. */
@@ -11,6 +12,32 @@ export interface ScenarioCard {
   contentNote: string | null;
   learnerRole: string;
   outcomes: Scenario['outcomes'];
+  /** The working relationships it is about, the main one first (empty: not said). */
+  relationships: Relationship[];
+  /** Decisions in one play, fewest and most (null: not known, as for an old saved card). */
+  decisions: { fewest: number; most: number } | null;
+}
+
+/** The card for a scenario: one recipe for the shipped catalogue and a trainer's own file. */
+export function cardOf(
+  scenario: Scenario,
+  analysis: Pick<ScenarioAnalysis, 'stats'> | null,
+): ScenarioCard {
+  return {
+    id: scenario.id,
+    version: scenario.version,
+    title: scenario.title,
+    summary: scenario.summary,
+    minutes: scenario.minutes,
+    contentNote: scenario.contentNote ?? null,
+    learnerRole: scenario.learnerRole,
+    outcomes: scenario.outcomes,
+    relationships: [...(scenario.relationships ?? [])],
+    decisions:
+      analysis && analysis.stats.longestPath !== null
+        ? { fewest: analysis.stats.shortestPath, most: analysis.stats.longestPath }
+        : null,
+  };
 }
 
 /** A scenario ready to play: data, its analysis (best path, bounds) and the reference files. */

@@ -7,7 +7,7 @@ import { analyseScenario } from '../engine/analyseScenario';
 import { formatDiagnostic } from '../engine/diagnostics';
 import { loadScenario } from '../engine/loadScenario';
 import type { References } from '../engine/schema';
-import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
+import { cardOf, withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
 import { MAX_CUSTOM_CHARS } from './customStore';
 
 export interface CheckedScenario {
@@ -44,16 +44,7 @@ export async function checkCustomScenario(file: string, text: string): Promise<C
   const { stateGraph: _graph, ...analysis } = loaded.analysis ?? analyseScenario(s);
   return {
     playable: { scenario: s, analysis, references: withOwnSources(refs, s), file, custom: true },
-    card: {
-      id: s.id,
-      version: s.version,
-      title: s.title,
-      summary: s.summary,
-      minutes: s.minutes,
-      contentNote: s.contentNote ?? null,
-      learnerRole: s.learnerRole,
-      outcomes: s.outcomes,
-    },
+    card: cardOf(s, analysis),
     problems,
     warnings,
   };

@@ -5,6 +5,7 @@
  * checks the file again, and writes a fresh card); a damaged file is left off the menu with a
  * plain sentence saying so. Nothing is deleted: a record that cannot be read is still kept.
  */
+import { RELATIONSHIPS, type Relationship } from '../engine/model';
 import type { ScenarioCard } from './catalogueTypes';
 import { isObj, num, readJson, str, type Parsed } from './progressStore';
 import type { KeyValueStore } from './storage';
@@ -96,6 +97,14 @@ export function parseCard(raw: string, id: string): Parsed<ScenarioCard> {
       contentNote: str(d.contentNote, MAX_CUSTOM_CHARS) ? d.contentNote : null,
       learnerRole: d.learnerRole,
       outcomes,
+      // Added later than the rest: an older card has neither, and is still a good card.
+      relationships: Array.isArray(d.relationships)
+        ? d.relationships.filter((r): r is Relationship => RELATIONSHIPS.includes(r as Relationship))
+        : [],
+      decisions:
+        isObj(d.decisions) && num(d.decisions.fewest) && num(d.decisions.most)
+          ? { fewest: d.decisions.fewest as number, most: d.decisions.most as number }
+          : null,
     },
   };
 }
@@ -166,5 +175,7 @@ export function fallbackCard(entry: CustomEntry): ScenarioCard {
     contentNote: null,
     learnerRole: '',
     outcomes: [],
+    relationships: [],
+    decisions: null,
   };
 }

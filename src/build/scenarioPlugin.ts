@@ -11,7 +11,7 @@ import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, hasErrors } from '../engine/diagnostics';
 import { readReferences, readScenario, scenarioFiles, SCENARIO_DIR } from '../cli/files';
-import type { ScenarioCard } from '../app/catalogueTypes';
+import { cardOf, type ScenarioCard } from '../app/catalogueTypes';
 
 const PREFIX = 'virtual:careplay/';
 const RESOLVED = '\0' + PREFIX;
@@ -50,16 +50,9 @@ export function scenarioPlugin(): Plugin {
           if (!s.ok) this.error(`${s.file} has errors and cannot be built:\n${text}`);
           else if (s.diagnostics.length) this.warn(text);
         }
-        const cards: ScenarioCard[] = scenarios.map(({ scenario }) => ({
-          id: scenario!.id,
-          version: scenario!.version,
-          title: scenario!.title,
-          summary: scenario!.summary,
-          minutes: scenario!.minutes,
-          contentNote: scenario!.contentNote ?? null,
-          learnerRole: scenario!.learnerRole,
-          outcomes: scenario!.outcomes,
-        }));
+        const cards: ScenarioCard[] = scenarios.map(({ scenario, analysis }) =>
+          cardOf(scenario!, analysis ?? null),
+        );
         const loaders = cards
           .map(
             (c) => `  ${JSON.stringify(c.id)}: () => import(${JSON.stringify(PREFIX + 'scenario/' + c.id)}),`,

@@ -12,6 +12,8 @@ const card: ScenarioCard = {
   contentNote: null,
   learnerRole: 'You are a care assistant.',
   outcomes: [{ standard: 'CC 6', text: 'Communicate.', source: 'cc-6' }],
+  relationships: ['colleagues', 'managers'],
+  decisions: { fewest: 4, most: 9 },
 };
 const entry = { version: 1, id: 'my-gift', file: 'my-gift.yaml', text: 'id: my-gift', addedAt: 5 };
 
@@ -34,6 +36,19 @@ describe('a trainer’s own scenarios in storage', () => {
     const { version: _v, ...old } = entry;
     expect(parseCustomEntry(JSON.stringify(old))).toMatchObject({ ok: true });
     expect(parseCard(JSON.stringify(card), 'my-gift')).toEqual({ ok: true, value: card });
+  });
+
+  it('reads a card saved before it had relationships and decisions, and drops unknown relationships', () => {
+    const { relationships: _r, decisions: _d, ...old } = card;
+    expect(parseCard(cardRecord(old as ScenarioCard), 'my-gift')).toEqual({
+      ok: true,
+      value: { ...card, relationships: [], decisions: null },
+    });
+    const odd = { ...card, relationships: ['colleagues', 'aliens', 7], decisions: { fewest: 'x', most: 2 } };
+    expect(parseCard(cardRecord(odd as unknown as ScenarioCard), 'my-gift')).toEqual({
+      ok: true,
+      value: { ...card, relationships: ['colleagues'], decisions: null },
+    });
   });
 
   it.each([

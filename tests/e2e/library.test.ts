@@ -1,0 +1,138 @@
+/**
+ * The menu as a library (issue 14): every shipped scenario has a card; a learner or a trainer can
+ * narrow the library by working relationship, length and progress, by mouse, keyboard or (on a
+ * phone) a select; the count is announced; an empty result says so and offers a way back; Start
+ * on a narrowed library plays the card's own scenario; nothing overflows at 1024x768 or on a
+ * phone, and axe finds nothing serious.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readScenario, readReferences, scenarioFiles } from '../../src/cli/files';
+import { RELATIONSHIP_WORDS } from '../../src/ui/menuView';
+import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
+
+const references = readReferences();
+const shipped = scenarioFiles().map((f) => readScenario(f, references).scenario!);
+
+async function axeSerious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Titles of the cards a learner can see, in order. */
+function visibleTitles(page: Page): Promise<string[]> {
+  return page
+    .locator('.cards > li:not([hidden]) article h3')
+    .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+}
+
+describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
+  let browser: Browser;
+  let url = '';
+  let origin = '';
+  useBrowserApp((app) => ({ browser, url, origin } = app));
+
+  it('every shipped scenario has a card, and the relationship filter shows exactly the cards about it, by mouse and by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const watch = watchPage(page, origin);
+    await page.goto(url);
+    const menu = page.getByRole('main');
+    await menu.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+
+    expect((await visibleTitles(page)).sort()).toEqual(shipped.map((s) => s.title).sort());
+    // Every shipped scenario says which relationships it is about.
+    for (const s of shipped) expect(s.relationships?.length, s.id).toBeGreaterThan(0);
+
+    const group = page.getByRole('group', { name: 'Who the conversation is with' });
+    const used = Object.entries(RELATIONSHIP_WORDS).filter(([r]) =>
+      shipped.some((s) => s.relationships?.includes(r as never)),
+    );
+    for (const [relationship, words] of used) {
+      const expected = shipped.filter((s) => s.relationships!.includes(relationship as never));
+      await group.getByRole('radio', { name: new RegExp(`^${words} ${expected.length}$`) }).check();
+      expect((await visibleTitles(page)).sort()).toEqual(expected.map((s) => s.title).sort());
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent())
+        .toBe(`Showing ${expected.length} of ${shipped.length} scenarios`);
+    }
+
+    // Arrow keys move through the chips and filter as they go (native radio buttons).
+    await group.getByRole('radio', { name: /^All / }).check();
+    await group.getByRole('radio', { name: /^All / }).focus();
+    await page.keyboard.press('ArrowRight');
+    const [firstRel, firstWords] = used[0]!;
+    expect(await group.getByRole('radio', { name: new RegExp(`^${firstWords} `) }).isChecked()).toBe(true);
+    expect((await visibleTitles(page)).length).toBe(
+      shipped.filter((s) => s.relationships!.includes(firstRel as never)).length,
+    );
+
+    // Start on a narrowed library plays that card's own scenario.
+    const first = (await visibleTitles(page))[0]!;
+    await page.getByRole('article', { name: first }).getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('region', { name: 'What is said' }).waitFor();
+    await expect.poll(() => page.locator('h1, h2').first().textContent()).toContain(first);
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('length and progress narrow the library; nothing matching says so and offers every scenario again; it fits 1024x768 and axe is clean', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+    await page.screenshot({ path: screenshotPath('library-1024') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    expect(await axeSerious(page)).toEqual([]);
+
+    await page.getByLabel('Length').selectOption({ label: 'Up to 10 minutes' });
+    expect((await visibleTitles(page)).sort()).toEqual(
+      shipped
+        .filter((s) => s.minutes <= 10)
+        .map((s) => s.title)
+        .sort(),
+    );
+    await page.getByLabel('Length').selectOption({ label: 'Any length' });
+
+    // A fresh profile has tried nothing.
+    await page.getByLabel('Progress').selectOption({ label: 'Not tried yet' });
+    expect((await visibleTitles(page)).length).toBe(shipped.length);
+    await page.getByLabel('Progress').selectOption({ label: 'Tried before' });
+    expect(await visibleTitles(page)).toEqual([]);
+    const none = page.getByText('No scenario matches all of these.');
+    await none.waitFor();
+    await page.getByRole('button', { name: 'Show every scenario' }).click();
+    expect((await visibleTitles(page)).length).toBe(shipped.length);
+    expect(await page.getByLabel('Progress').inputValue()).toBe('any');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('all');
+    await context.close();
+  }, 60_000);
+
+  it('on a phone a select takes the chips’ place, and filters the same way', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+    expect(await page.getByRole('group', { name: 'Who the conversation is with' }).isVisible()).toBe(false);
+    const select = page.getByRole('combobox', { name: 'Who the conversation is with' });
+    const [rel, words] = Object.entries(RELATIONSHIP_WORDS).find(([r]) =>
+      shipped.some((s) => s.relationships?.includes(r as never)),
+    )!;
+    const expected = shipped.filter((s) => s.relationships!.includes(rel as never));
+    await select.selectOption({ label: `${words} (${expected.length})` });
+    expect((await visibleTitles(page)).sort()).toEqual(expected.map((s) => s.title).sort());
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.library').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('library-phone') });
+    expect(await axeSerious(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
