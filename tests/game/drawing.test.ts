@@ -3,14 +3,17 @@
  * every combination of look parameters can be drawn under Node: nothing may throw, and every
  * coordinate must be a finite number (a NaN would silently draw nothing in the browser).
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   BUILDS,
   CLOTHES,
+  FACIAL_HAIR,
   HAIR_COLOURS,
   HAIR_STYLES,
   HEADWEAR,
   LOCATION_KINDS,
+  PRESENTATIONS,
   SKIN_TONES,
 } from '../../src/engine/model';
 import type { Look } from '../../src/engine/schema';
@@ -22,11 +25,13 @@ import { EXPRESSION_NAMES, blendPose, poseFor } from '../../src/game/art/express
 import { makeSpec } from '../../src/game/art/figureSpec';
 import type { G } from '../../src/game/art/shapes';
 
-/** Records numbers passed to drawing calls; counts filled shapes. */
-function fakeGraphics() {
+/** Records numbers passed to drawing calls; counts filled shapes; hashes every call in order. */
+function fakeGraphics(record = false) {
   const bad: string[] = [];
   let shapes = 0;
+  const hash = createHash('sha256');
   const check = (name: string, args: unknown[]) => {
+    if (record) hash.update(name + JSON.stringify(args));
     const visit = (v: unknown): void => {
       if (typeof v === 'number' && !Number.isFinite(v)) bad.push(`${name}: ${String(v)}`);
       else if (Array.isArray(v)) v.forEach(visit);
@@ -46,11 +51,11 @@ function fakeGraphics() {
       },
     },
   ) as unknown as G;
-  return { g, bad, shapes: () => shapes };
+  return { g, bad, shapes: () => shapes, digest: () => hash.digest('hex') };
 }
 
-function drawFigure(look: Look, height = 520, expression = 'calm') {
-  const fake = fakeGraphics();
+function drawFigure(look: Look, height = 520, expression = 'calm', record = false) {
+  const fake = fakeGraphics(record);
   const s = makeSpec(look, height);
   const pose = poseFor(expression);
   drawHairBack(fake.g, s);
@@ -61,6 +66,19 @@ function drawFigure(look: Look, height = 520, expression = 'calm') {
   drawHeadwearBack(fake.g, s);
   drawFaceBase(fake.g, s, true);
   drawFeatures(fake.g, s, pose);
+  drawHairFront(fake.g, s);
+  if (look.glasses) drawGlasses(fake.g, s);
+  return fake;
+}
+
+/** Only the head: what facial hair changes. */
+function drawHead(look: Look, height: number, expression: string) {
+  const fake = fakeGraphics();
+  const s = makeSpec(look, height);
+  drawHairBack(fake.g, s);
+  drawHeadwearBack(fake.g, s);
+  drawFaceBase(fake.g, s, true);
+  drawFeatures(fake.g, s, poseFor(expression));
   drawHairFront(fake.g, s);
   if (look.glasses) drawGlasses(fake.g, s);
   return fake;
@@ -107,6 +125,67 @@ describe('figure drawing', () => {
     }
   });
 
+  it('draws a look exactly as before when it says nothing about presentation or facial hair', () => {
+    const looks: Look[] = [];
+    HAIR_STYLES.forEach((style, i) => {
+      looks.push({ ...base, hair: { style, colour: 'grey' }, headwear: HEADWEAR[i % HEADWEAR.length]! });
+    });
+    for (const headwear of HEADWEAR)
+      looks.push({ ...base, headwear, clothes: { style: 'uniform', colour: '#3b5b8f' } });
+    for (const skin of SKIN_TONES) looks.push({ ...base, skin, age: 84, glasses: true, build: 'broad' });
+    looks.forEach((look, i) => {
+      // A few expressions per look, every expression over all the looks.
+      for (const expression of [EXPRESSION_NAMES[i % 9]!, EXPRESSION_NAMES[(i + 4) % 9]!]) {
+        const absent = drawFigure(look, 520, expression, true).digest();
+        const stated = drawFigure(
+          { ...look, presents: 'unstated', facialHair: 'none' },
+          520,
+          expression,
+          true,
+        );
+        expect(stated.digest(), `${JSON.stringify(look)} ${expression}`).toBe(absent);
+      }
+    });
+  }, 60_000);
+
+  it('draws every facial hair style on every presentation, hair style, headwear and expression', () => {
+    FACIAL_HAIR.forEach((facialHair, k) => {
+      HAIR_STYLES.forEach((style, i) => {
+        HEADWEAR.forEach((headwear, j) => {
+          const presents = PRESENTATIONS[(i + j + k) % PRESENTATIONS.length]!;
+          {
+            const look: Look = {
+              ...base,
+              hair: { style, colour: 'black' },
+              headwear,
+              presents,
+              facialHair,
+              glasses: true,
+            };
+            const fake = drawHead(look, 300, EXPRESSION_NAMES[(style.length + headwear.length) % 9]!);
+            expect(fake.bad, `${facialHair} ${presents} ${style} ${headwear}`).toEqual([]);
+          }
+        });
+      });
+      for (const presents of PRESENTATIONS) {
+        const whole = drawFigure({ ...base, presents, facialHair, build: 'slight' }, 520, 'tearful');
+        expect(whole.bad, `${facialHair} ${presents} figure`).toEqual([]);
+      }
+      EXPRESSION_NAMES.forEach((expression, i) => {
+        {
+          const skin = SKIN_TONES[(i + k) % SKIN_TONES.length]!;
+          const look: Look = { ...base, skin, presents: 'man', facialHair, age: 16 + skin.length * 9 };
+          const fake = drawHead(look, 60 + skin.length * 80, expression);
+          expect(fake.bad, `${facialHair} ${skin} ${expression}`).toEqual([]);
+          if (facialHair !== 'none') {
+            const clean = drawHead({ ...look, facialHair: 'none' }, 60 + skin.length * 80, expression);
+            expect(fake.shapes(), `${facialHair} adds hair`).toBeGreaterThan(clean.shapes());
+          }
+        }
+      });
+    });
+  }, 60_000);
+
   it('draws the arms all the way from the lap to folded', () => {
     const s = makeSpec(base, 520);
     for (let t = 0; t <= 1; t += 0.1) {
@@ -114,6 +193,15 @@ describe('figure drawing', () => {
       drawArms(fake.g, s, t);
       drawFeatures(fake.g, s, blendPose(poseFor('calm'), poseFor('guarded'), t));
       expect(fake.bad).toEqual([]);
+    }
+    // Through a beard too, between every pair of expressions.
+    const bearded = makeSpec({ ...base, presents: 'man', facialHair: 'full-beard' }, 520);
+    for (const a of EXPRESSION_NAMES) {
+      for (const b of EXPRESSION_NAMES) {
+        const fake = fakeGraphics();
+        drawFeatures(fake.g, bearded, blendPose(poseFor(a), poseFor(b), 0.4));
+        expect(fake.bad, `${a}→${b}`).toEqual([]);
+      }
     }
   });
 

@@ -111,6 +111,18 @@ function drawNeck(g: G, s: FigureSpec): void {
   );
   fill(g, [p(-neckW, top), p(neckW, top), ...jaw.reverse()], s.skinShadow);
   fill(g, [p(neckW * 0.45, top), p(neckW, top), p(neckW, sy - 2 * u), p(neckW * 0.6, sy)], s.skinShadow, 0.6);
+  if (s.adamsApple) {
+    // A soft Adam's apple: a little light on the bump, a little shadow under it.
+    const ay = headY + b + (sy - headY - b) * 0.32;
+    fill(g, ellipsePts(-0.05 * neckW, ay, neckW * 0.15, 1.2 * u, 14), s.skinLight, 0.35);
+    ribbonFill(
+      g,
+      quad(p(-neckW * 0.2, ay + 1.1 * u), p(0, ay + 1.7 * u), p(neckW * 0.2, ay + 1.1 * u), 8),
+      taper(u * 0.45, 0.2),
+      s.skinShadow,
+      0.8,
+    );
+  }
   if (s.age >= 72) {
     for (const k of [0.35, 0.6]) {
       const y = headY + b + (sy - headY - b) * k;

@@ -5,6 +5,14 @@
  */
 import type { FacePose } from './expressions';
 import type { FigureSpec } from './figureSpec';
+import { FACE, type MouthShape, faceOutline, mouthShape } from './faceGeometry';
+import {
+  drawBeardClearing,
+  drawFacialHairBase,
+  drawMoustache,
+  keepAboveBeard,
+  lineAboveBeard,
+} from './drawFacialHair';
 import { INK, TEAR, darken, lighten, mix } from './palette';
 import {
   type G,
@@ -23,39 +31,6 @@ import {
   translate,
   yAt,
 } from './shapes';
-
-/** Face landmarks as fractions of f (x) and b (y). */
-export const FACE = {
-  eyeX: 0.4,
-  eyeY: 0.08,
-  eyeW: 0.225,
-  eyeH: 0.13,
-  browY: -0.24,
-  noseY: 0.4,
-  mouthY: 0.63,
-  earY: 0.1,
-} as const;
-
-/** Outline of the face and skull, clockwise from the crown. */
-export function faceOutline(s: FigureSpec, n = 56): Pt[] {
-  const { f, b, jaw } = s;
-  const out: Pt[] = [];
-  for (let i = 0; i < n; i++) {
-    const th = (i / n) * Math.PI * 2;
-    let x = f * Math.sin(th);
-    let y = -b * Math.cos(th);
-    if (y > 0) {
-      const t = y / b;
-      x *= 1 - jaw * Math.pow(t, 2.1);
-      // A softly flattened chin rather than a point.
-      if (t > 0.86) y = b * (0.86 + (t - 0.86) * 0.72);
-    } else {
-      x *= 1.015;
-    }
-    out.push({ x, y });
-  }
-  return out;
-}
 
 /** Ears, face shape with its shadow side, nose. Drawn once. */
 export function drawFaceBase(g: G, s: FigureSpec, earsVisible: boolean): void {
@@ -88,6 +63,7 @@ export function drawFaceBase(g: G, s: FigureSpec, earsVisible: boolean): void {
 
   drawNose(g, s);
   drawAgeStaticLines(g, s);
+  drawFacialHairBase(g, s);
 }
 
 function drawNose(g: G, s: FigureSpec): void {
@@ -194,7 +170,7 @@ function drawEye(g: G, s: FigureSpec, pose: FacePose, side: number): void {
   const e = eyeGeometry(s, pose, side);
   const ew = FACE.eyeW * f;
   const eh = FACE.eyeH * b;
-  const lidW = Math.max(1.4, b * 0.055);
+  const lidW = Math.max(1.4, b * 0.055) * s.lashWeight;
 
   // Lid crease above the eye: falls with the lid.
   const crease = translate(
@@ -255,49 +231,26 @@ function drawEye(g: G, s: FigureSpec, pose: FacePose, side: number): void {
 function drawBrow(g: G, s: FigureSpec, pose: FacePose, side: number): Pt[] {
   const { f, b } = s;
   const lift = pose.browLift * 0.09 * b + pose.browAsym * side * 0.085 * b;
-  const baseY = FACE.browY * b - lift;
+  const baseY = FACE.browY * b - lift + s.browDrop * b;
   const innerX = side * 0.15 * f;
   const outerX = side * 0.7 * f;
   const innerY = baseY + 0.02 * b - pose.browTilt * 0.1 * b;
   const outerY = baseY + 0.04 * b + pose.browTilt * 0.03 * b - Math.max(0, -pose.browTilt) * 0.04 * b;
   const archX = side * 0.46 * f;
-  const archY = baseY - 0.07 * b + pose.browTilt * 0.02 * b;
+  const archY = baseY - 0.07 * b * s.browArch + pose.browTilt * 0.02 * b;
   const pts = quad(p(innerX, innerY), p(archX, archY), p(outerX, outerY), 12);
-  const thick = b * (0.085 - s.ageing * 0.012);
+  const thick = b * (0.085 - s.ageing * 0.012) * s.browWeight;
   ribbonFill(g, pts, (t) => thick * (1 - 0.62 * t) * (t < 0.1 ? 0.75 + 2.5 * t : 1), s.brow);
   return pts;
 }
 
-function drawMouth(g: G, s: FigureSpec, pose: FacePose): { left: Pt; right: Pt } {
-  const { f, b } = s;
-  const curve = clamp(pose.mouthCurve, -1, 1);
-  const open = clamp(pose.mouthOpen, 0, 1);
-  const press = clamp(pose.lipPress, 0, 1);
-  const mw = 0.3 * f * pose.mouthWidth * (1 - press * 0.08);
-  const my = FACE.mouthY * b;
-  const mx = pose.mouthSkew * 0.06 * f;
-  const cornerY = my - curve * 0.085 * b;
-  const left = p(mx - mw, cornerY + pose.mouthSkew * 0.07 * b);
-  const right = p(mx + mw, cornerY - pose.mouthSkew * 0.07 * b);
-  // Middle of the lip line: a smile dips it a little, a frown lifts it.
-  const midY = my + curve * 0.035 * b;
-  const ctrl = p(mx, 2 * midY - (left.y + right.y) / 2);
-  const line = quad(left, ctrl, right, 16);
-  const lipFull = (1 - press * 0.85) * (1 - s.ageing * 0.3);
-
-  // Upper lip (a soft shape above the line) and lower lip (fuller, below it).
-  const upperLip = quad(
-    p(left.x + mw * 0.1, left.y),
-    p(mx, ctrl.y - b * 0.13 * lipFull - b * 0.02),
-    p(right.x - mw * 0.1, right.y),
-    12,
-  );
+function drawMouth(g: G, s: FigureSpec, pose: FacePose, m: MouthShape): void {
+  const { b } = s;
+  const { left, right, ctrl, mx, mw, curve, press, lipFull, line, upperLip, lowerLip } = m;
   if (lipFull > 0.1) fill(g, [...line, ...[...upperLip].reverse()], s.lip, 0.55);
 
-  if (open > 0.04) {
-    const drop = open * 0.3 * b * (1 - press * 0.6);
-    const lowerEdge = quad(left, p(mx, ctrl.y + drop * 2), right, 16);
-    const upperEdge = quad(left, p(mx, ctrl.y - drop * 0.25 - press * 0.02 * b), right, 16);
+  if (m.drop > 0) {
+    const { drop, upperEdge, lowerEdge } = m;
     const cavity = [...upperEdge, ...[...lowerEdge].reverse()];
     fill(g, cavity, 0x4a1f24);
     // Teeth: a band under the upper lip (a clenched row when the lips are pressed).
@@ -320,20 +273,8 @@ function drawMouth(g: G, s: FigureSpec, pose: FacePose): { left: Pt; right: Pt }
     }
     stroke(g, cavity, Math.max(1, b * 0.018), s.lipLine, 0.9, true);
     // Lower lip below the opening.
-    const lowerLip = quad(
-      p(left.x + mw * 0.2, left.y + b * 0.01),
-      p(mx, ctrl.y + drop * 2 + b * 0.12 * lipFull),
-      p(right.x - mw * 0.2, right.y + b * 0.01),
-      12,
-    );
     fill(g, [...translate(lowerEdge.slice(2, 15), 0, 0), ...[...lowerLip].reverse()], s.lip, 0.7);
   } else {
-    const lowerLip = quad(
-      p(left.x + mw * 0.18, left.y + b * 0.015),
-      p(mx, ctrl.y + b * (0.02 + 0.16 * lipFull)),
-      p(right.x - mw * 0.18, right.y + b * 0.015),
-      12,
-    );
     if (lipFull > 0.1) {
       const lineMid = line.slice(2, 15);
       fill(g, [...lineMid, ...[...lowerLip].reverse()], s.lip, 0.8);
@@ -361,7 +302,6 @@ function drawMouth(g: G, s: FigureSpec, pose: FacePose): { left: Pt; right: Pt }
     );
     ribbonFill(g, [p(c.x - side * b * 0.01, c.y), tail], taper(b * 0.022, 0.4), s.lipLine, 0.7);
   }
-  return { left, right };
 }
 
 function drawTear(g: G, s: FigureSpec, side: number, amount: number): void {
@@ -390,8 +330,10 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
   if (pose.flush > 0.02) {
     const red = mix(s.skin, 0xd03040, s.look.skin === 'dark' || s.look.skin === 'brown' ? 0.35 : 0.5);
     for (const side of [-1, 1]) {
-      fill(g, ellipsePts(side * f * 0.52, b * 0.36, f * 0.3, b * 0.18, 22), red, 0.16 * pose.flush);
-      fill(g, ellipsePts(side * f * 0.54, b * 0.36, f * 0.2, b * 0.11, 20), red, 0.2 * pose.flush);
+      const outer = ellipsePts(side * f * 0.52, b * 0.36, f * 0.3, b * 0.18, 22);
+      const inner = ellipsePts(side * f * 0.54, b * 0.36, f * 0.2, b * 0.11, 20);
+      fill(g, keepAboveBeard(s, outer, 0.02), red, 0.16 * pose.flush);
+      fill(g, keepAboveBeard(s, inner, 0.02), red, 0.2 * pose.flush);
     }
     fill(g, ellipsePts(0, FACE.noseY * b - 0.08 * b, f * 0.14, b * 0.1, 16), red, 0.22 * pose.flush);
   }
@@ -426,7 +368,10 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
     }
   }
 
-  const { left, right } = drawMouth(g, s, pose);
+  const mouth = mouthShape(s, pose);
+  drawBeardClearing(g, s, mouth);
+  drawMouth(g, s, pose, mouth);
+  const { left, right } = mouth;
 
   // Smile (nasolabial) lines: with age, and deeper with a smile.
   const smile = Math.max(0, pose.mouthCurve);
@@ -439,9 +384,11 @@ export function drawFeatures(g: G, s: FigureSpec, pose: FacePose): void {
       const top = p(side * 0.23 * f, (FACE.noseY + 0.02) * b);
       const end = p(c.x + side * 0.09 * f, c.y + 0.08 * b);
       const l = quad(top, p(side * (0.38 + smile * 0.06) * f, (top.y + end.y) / 2 - 0.02 * b), end, 10);
-      ribbonFill(g, l, taper(b * 0.028, 0.15), s.skinLine, nlAlpha);
+      ribbonFill(g, lineAboveBeard(s, l), taper(b * 0.028, 0.15), s.skinLine, nlAlpha);
     }
   }
+
+  drawMoustache(g, s, mouth);
 
   if (pose.tears > 0.05) for (const side of [-1, 1]) drawTear(g, s, side, pose.tears);
 }

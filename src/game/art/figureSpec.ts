@@ -6,6 +6,7 @@
  * negative y. Head parts are drawn in head-local coordinates centred on the middle of the head
  * (f = half the head's width, b = half its height).
  */
+import type { FACIAL_HAIR, PRESENTATIONS } from '../../engine/model';
 import type { Look } from '../../engine/schema';
 import {
   EYE_WHITE,
@@ -23,8 +24,14 @@ import {
   underLayerFor,
 } from './palette';
 
+export type Presentation = (typeof PRESENTATIONS)[number];
+export type FacialHair = (typeof FACIAL_HAIR)[number];
+
 export interface FigureSpec {
   look: Look;
+  /** How the face is drawn: 'unstated' (absent) draws exactly as before these existed. */
+  presents: Presentation;
+  facialHair: FacialHair;
   seed: number;
   /** Figure height in px and 1% of it. */
   H: number;
@@ -72,6 +79,30 @@ export interface FigureSpec {
   headY: number;
   /** How much the lower face narrows to the chin (bigger = more pointed). */
   jaw: number;
+  /** 0 as drawn for everyone; 1 a squarer jaw (fuller to the angle of the jaw, a broader chin); <0 softer. */
+  jawSquare: number;
+  /** Brow thickness (1 as drawn for everyone; heavier for a man, finer for a woman). */
+  browWeight: number;
+  /** How much the brow arches (1 as drawn for everyone). */
+  browArch: number;
+  /** How far the brows sit lower than usual, as a fraction of b (0 for everyone but a man). */
+  browDrop: number;
+  /** Lip fullness (1 as drawn for everyone). */
+  lipFullness: number;
+  /** The upper lash line's weight (1 as drawn for everyone). */
+  lashWeight: number;
+  /** A soft Adam's apple on the neck (a man's, where no beard covers it). */
+  adamsApple: boolean;
+  /** Facial hair colours: the hair colour, with its shadow, light, outline and stubble tint. */
+  beard: number;
+  beardShadow: number;
+  beardLight: number;
+  beardLine: number;
+  /** Grey flecks in the beard: 0 none .. about 0.4 very grey. */
+  beardGrey: number;
+  /** Colour and opacity for stubble, so it shows (softly) on every skin and hair colour. */
+  stubble: number;
+  stubbleAlpha: number;
   neckW: number;
   /** y of the base of the neck, where the shoulders start. */
   shoulderY: number;
@@ -113,10 +144,103 @@ function irisFor(look: Look, seed: number): number {
   return [0x5a3b22, 0x6b5530, 0x4d6f8c][seed % 3]!;
 }
 
+/** How a face and shoulders are shaped for each presentation. Unstated is all identities. */
+export interface PresentationShape {
+  jawSquare: number;
+  browWeight: number;
+  browArch: number;
+  browDrop: number;
+  lipFullness: number;
+  lashWeight: number;
+  /** Multipliers for the neck's and the shoulders' width. */
+  neck: number;
+  shoulders: number;
+}
+
+const UNSTATED_SHAPE: PresentationShape = {
+  jawSquare: 0,
+  browWeight: 1,
+  browArch: 1,
+  browDrop: 0,
+  lipFullness: 1,
+  lashWeight: 1,
+  neck: 1,
+  shoulders: 1,
+};
+
+/**
+ * Small, natural differences, never a caricature: a man's squarer jaw, heavier and straighter
+ * brow, slightly thinner lips and a little more neck and shoulder; a woman's softer jaw, finer
+ * arched brows, fuller lips and a touch more lash line.
+ */
+export function presentationShape(presents: Presentation | undefined): PresentationShape {
+  switch (presents) {
+    case 'man':
+      return {
+        jawSquare: 1,
+        browWeight: 1.25,
+        browArch: 0.55,
+        browDrop: 0.025,
+        lipFullness: 0.8,
+        lashWeight: 1,
+        neck: 1.12,
+        shoulders: 1.04,
+      };
+    case 'woman':
+      return {
+        jawSquare: -0.3,
+        browWeight: 0.76,
+        browArch: 1.2,
+        browDrop: 0,
+        lipFullness: 1.2,
+        lashWeight: 1.15,
+        neck: 0.94,
+        shoulders: 1,
+      };
+    default:
+      return { ...UNSTATED_SHAPE };
+  }
+}
+
+/** Grey flecks in a beard that is not already grey or white: none before 45, about 0.4 by 85. */
+export function beardGreying(age: number, hairColourName: string): number {
+  if (hairColourName === 'grey' || hairColourName === 'white') return 0;
+  return Math.max(0, Math.min(1, (age - 45) / 40)) * 0.4;
+}
+
+/**
+ * Stubble is short hair seen against the skin. Where hair and skin contrast it is the hair colour,
+ * faint; where they are close (blonde on light skin, black on dark skin) it is a shade darker or
+ * lighter and a little stronger, so it still shows without becoming a mask.
+ */
+export function stubbleTint(skin: number, hair: number): { colour: number; alpha: number } {
+  const ls = luminance(skin);
+  const lh = luminance(hair);
+  const contrast = Math.abs(ls - lh);
+  // Too close to tell apart: go darker on light skin or under darker hair, lighter otherwise.
+  const colour = contrast >= 0.2 ? hair : ls > 0.5 || lh < ls ? darken(hair, 0.5) : lighten(hair, 0.4);
+  const alpha = Math.max(0.22, Math.min(0.45, 0.5 - contrast * 0.5));
+  return { colour, alpha };
+}
+
+/**
+ * The Look without the fields added for presentation and facial hair, so that a character's
+ * per-character variation (turban colour, eye colour, chair) is the same with or without them.
+ */
+function seedLook(look: Look): Omit<Look, 'presents' | 'facialHair'> {
+  const rest: Look = { ...look };
+  delete rest.presents;
+  delete rest.facialHair;
+  return rest;
+}
+
 export function makeSpec(look: Look, height: number): FigureSpec {
   const H = Math.max(60, height);
   const u = H / 100;
-  const seed = hashString(JSON.stringify(look));
+  const seed = hashString(JSON.stringify(seedLook(look)));
+  const presents: Presentation = look.presents ?? 'unstated';
+  const facialHair: FacialHair = look.facialHair ?? 'none';
+  const shape = presentationShape(presents);
   const age = look.age;
   const ageing = Math.max(0, Math.min(1, (age - 35) / 50));
   const stoop = Math.max(0, Math.min(1, (age - 76) / 12));
@@ -147,8 +271,12 @@ export function makeSpec(look: Look, height: number): FigureSpec {
   const f =
     12.6 * u * (build > 1 ? 1.03 : build < 1 ? 0.97 : 1) * (age >= 78 ? 0.98 : 1) * (age < 24 ? 0.98 : 1);
   const b = 16.3 * u * (1 - 0.03 * youth);
+  const stubble = stubbleTint(skin, hair);
+  const beardCovers = facialHair === 'beard' || facialHair === 'full-beard';
   return {
     look,
+    presents,
+    facialHair,
     seed,
     H,
     u,
@@ -185,9 +313,23 @@ export function makeSpec(look: Look, height: number): FigureSpec {
     b,
     headY: -100 * u + 3.5 * u + b + stoop * 3.2 * u,
     jaw: age >= 65 ? 0.24 : 0.3 + 0.08 * youth,
-    neckW: (build > 1 ? 5.6 : build < 1 ? 4.5 : 5) * u,
+    jawSquare: shape.jawSquare,
+    browWeight: shape.browWeight,
+    browArch: shape.browArch,
+    browDrop: shape.browDrop,
+    lipFullness: shape.lipFullness,
+    lashWeight: shape.lashWeight,
+    adamsApple: presents === 'man' && age >= 16 && !beardCovers && look.headwear !== 'hijab',
+    beard: hair,
+    beardShadow: darken(hair, hairLum > 0.5 ? 0.2 : 0.28),
+    beardLight: lighten(hair, hairLum > 0.5 ? 0.35 : 0.22),
+    beardLine: darken(hair, hairLum > 0.5 ? 0.38 : 0.45),
+    beardGrey: beardGreying(age, look.hair.colour),
+    stubble: stubble.colour,
+    stubbleAlpha: stubble.alpha,
+    neckW: (build > 1 ? 5.6 : build < 1 ? 4.5 : 5) * u * shape.neck,
     shoulderY: -57.5 * u + stoop * 2.6 * u,
-    SW: 25 * u * build * (look.clothes.style === 'coat' ? 1.05 : 1),
+    SW: 25 * u * build * (look.clothes.style === 'coat' ? 1.05 : 1) * shape.shoulders,
     hipW: 22.5 * u * build,
     armW: 5 * u * (build > 1 ? 1.1 : build < 1 ? 0.92 : 1),
     hasHijab: look.headwear === 'hijab',

@@ -204,3 +204,29 @@ export function yAt(pts: Pt[], x: number): number {
   const rightEnd = asc ? last : first;
   return x < Math.min(first.x, last.x) ? leftEnd.y : rightEnd.y;
 }
+
+/** Whether (x, y) is inside a closed polygon (even-odd rule). */
+export function insidePolygon(pts: Pt[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+    const a = pts[i]!;
+    const c = pts[j]!;
+    if (a.y > y !== c.y > y && x < ((c.x - a.x) * (y - a.y)) / (c.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
+/** Normals pointing away from the polygon's inside for each point of an open or closed path. */
+export function offsetPath(pts: Pt[], by: (i: number, q: Pt) => number, outwardSign = 1): Pt[] {
+  const n = pts.length;
+  return pts.map((q, i) => {
+    const a = pts[Math.max(0, i - 1)]!;
+    const c = pts[Math.min(n - 1, i + 1)]!;
+    const dx = c.x - a.x;
+    const dy = c.y - a.y;
+    const len = Math.hypot(dx, dy) || 1;
+    // For a path running clockwise (y down), (dy, -dx) points outwards.
+    const d = by(i, q) * outwardSign;
+    return { x: q.x + (dy / len) * d, y: q.y - (dx / len) * d };
+  });
+}
