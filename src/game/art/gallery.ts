@@ -7,6 +7,10 @@
  *   ?view=faces&look=N             close-ups of one face in all 9 expressions
  *   ?view=single&look=N&expr=E     one large figure (&height=, &speaking=1)
  *   ?view=expressions&look=N       one character (N indexes GALLERY_LOOKS) in all 9 expressions
+ *   ?view=beards[&page=1]          men with every facial hair style (columns) across skin tones,
+ *                                  ages, hair and headwear (rows); &expr=E one expression for all,
+ *                                  &expr=all a different one per cell; &height=, &facing=left|right
+ *   ?view=presents[&page=1]        the same looks drawn unstated, as a woman and as a man (&expr=)
  *   ?view=scene&room=lounge        a room with two characters at scale, one speaking
  *                                  (&a=N&b=N looks, &ea=&eb= expressions, &people=0, &panel=1)
  *   ?view=scene&room=home&stand=N  the room with N people (1–5) placed exactly as in play
@@ -18,7 +22,7 @@
  */
 import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
-import { LOCATION_KINDS } from '../../engine/model';
+import { FACIAL_HAIR, LOCATION_KINDS, PRESENTATIONS } from '../../engine/model';
 import type { Look } from '../../engine/schema';
 import { CharacterFigure } from './CharacterFigure';
 import { SLOTS, figureHeight } from '../RoomStage';
@@ -211,6 +215,246 @@ export const GALLERY_LOOKS: GalleryPerson[] = [
       build: 'broad',
     },
   },
+  // Faces drawn as a man or a woman, and facial hair (from 15 on; ?view=faces&look=N shows each
+  // in every expression).
+  {
+    label: 'Gurpreet, 44',
+    expression: 'smiling',
+    look: {
+      age: 44,
+      skin: 'tan',
+      hair: { style: 'long', colour: 'black' },
+      headwear: 'turban',
+      clothes: { style: 'uniform', colour: '#3b5b8f' },
+      presents: 'man',
+      facialHair: 'full-beard',
+    },
+  },
+  {
+    label: 'Kofi, 34',
+    expression: 'worried',
+    look: {
+      age: 34,
+      skin: 'dark',
+      hair: { style: 'cropped', colour: 'black' },
+      clothes: { style: 'uniform', colour: '#2f6f6a' },
+      presents: 'man',
+      facialHair: 'beard',
+    },
+  },
+  {
+    label: 'Dave, 63',
+    expression: 'angry',
+    look: {
+      age: 63,
+      skin: 'light',
+      hair: { style: 'thinning', colour: 'grey' },
+      clothes: { style: 'jumper', colour: '#4a5a3a' },
+      presents: 'man',
+      facialHair: 'moustache',
+      build: 'broad',
+    },
+  },
+  {
+    label: 'Ravinder, 79',
+    expression: 'tearful',
+    look: {
+      age: 79,
+      skin: 'brown',
+      hair: { style: 'long', colour: 'white' },
+      headwear: 'turban',
+      clothes: { style: 'cardigan', colour: '#6a5a4a' },
+      presents: 'man',
+      facialHair: 'full-beard',
+      glasses: true,
+      build: 'slight',
+    },
+  },
+  {
+    label: 'Marek, 27',
+    expression: 'confused',
+    look: {
+      age: 27,
+      skin: 'very-light',
+      hair: { style: 'short', colour: 'blonde' },
+      clothes: { style: 'uniform', colour: '#5a3f7a' },
+      presents: 'man',
+      facialHair: 'stubble',
+    },
+  },
+  {
+    label: 'Tariq, 52',
+    expression: 'guarded',
+    look: {
+      age: 52,
+      skin: 'medium',
+      hair: { style: 'short', colour: 'dark-brown' },
+      headwear: 'cap',
+      clothes: { style: 'hoodie', colour: '#3f4f5f' },
+      presents: 'man',
+      facialHair: 'goatee',
+    },
+  },
+  {
+    label: 'Bill, 88',
+    expression: 'relieved',
+    look: {
+      age: 88,
+      skin: 'very-light',
+      hair: { style: 'bald', colour: 'white' },
+      clothes: { style: 'cardigan', colour: '#6b6b4f' },
+      presents: 'man',
+      facialHair: 'full-beard',
+      glasses: true,
+    },
+  },
+  {
+    label: 'Mei, 33',
+    expression: 'smiling',
+    look: {
+      age: 33,
+      skin: 'light',
+      hair: { style: 'bob', colour: 'black' },
+      clothes: { style: 'uniform', colour: '#3b5b8f' },
+      presents: 'woman',
+    },
+  },
+  {
+    label: 'Femi, 23',
+    expression: 'calm',
+    look: {
+      age: 23,
+      skin: 'brown',
+      hair: { style: 'afro', colour: 'black' },
+      clothes: { style: 'tunic', colour: '#2e4a62' },
+      presents: 'man',
+      facialHair: 'moustache',
+    },
+  },
+  {
+    label: 'Sean, 41',
+    expression: 'upset',
+    look: {
+      age: 41,
+      skin: 'very-light',
+      hair: { style: 'short', colour: 'ginger' },
+      clothes: { style: 'shirt', colour: '#5a7d9a' },
+      presents: 'man',
+      facialHair: 'beard',
+    },
+  },
+];
+
+/** Men for the facial hair grid: every skin tone, ages 19–88, hair from black to white, headwear. */
+const BEARD_MEN: GalleryPerson[] = [
+  {
+    label: 'very-light, 19',
+    expression: 'calm',
+    look: {
+      age: 19,
+      skin: 'very-light',
+      hair: { style: 'short', colour: 'ginger' },
+      clothes: { style: 'hoodie', colour: '#3f5f7f' },
+      presents: 'man',
+    },
+  },
+  {
+    label: 'dark, 34 · uniform',
+    expression: 'calm',
+    look: {
+      age: 34,
+      skin: 'dark',
+      hair: { style: 'cropped', colour: 'black' },
+      clothes: { style: 'uniform', colour: '#2f6f6a' },
+      presents: 'man',
+    },
+  },
+  {
+    label: 'tan, 46 · turban',
+    expression: 'calm',
+    look: {
+      age: 46,
+      skin: 'tan',
+      hair: { style: 'long', colour: 'black' },
+      headwear: 'turban',
+      clothes: { style: 'uniform', colour: '#3b5b8f' },
+      presents: 'man',
+    },
+  },
+  {
+    label: 'light, 66 · thinning',
+    expression: 'calm',
+    look: {
+      age: 66,
+      skin: 'light',
+      hair: { style: 'thinning', colour: 'grey' },
+      clothes: { style: 'jumper', colour: '#4a5a3a' },
+      presents: 'man',
+      glasses: true,
+    },
+  },
+  {
+    label: 'medium, 28 · cap',
+    expression: 'calm',
+    look: {
+      age: 28,
+      skin: 'medium',
+      hair: { style: 'short', colour: 'dark-brown' },
+      headwear: 'cap',
+      clothes: { style: 'shirt', colour: '#6a4c3c' },
+      presents: 'man',
+    },
+  },
+  {
+    label: 'brown, 80 · turban',
+    expression: 'calm',
+    look: {
+      age: 80,
+      skin: 'brown',
+      hair: { style: 'long', colour: 'white' },
+      headwear: 'turban',
+      clothes: { style: 'cardigan', colour: '#6a5a4a' },
+      presents: 'man',
+      glasses: true,
+    },
+  },
+  {
+    label: 'very-light, 88 · bald',
+    expression: 'calm',
+    look: {
+      age: 88,
+      skin: 'very-light',
+      hair: { style: 'bald', colour: 'white' },
+      clothes: { style: 'cardigan', colour: '#7a5c3e' },
+      presents: 'man',
+    },
+  },
+  {
+    label: 'dark, 58 · cap',
+    expression: 'calm',
+    look: {
+      age: 58,
+      skin: 'dark',
+      hair: { style: 'cropped', colour: 'grey' },
+      headwear: 'cap',
+      clothes: { style: 'jumper', colour: '#6b6b4f' },
+      presents: 'man',
+    },
+  },
+];
+
+/** Looks for comparing presentations: each drawn unstated, as a woman and as a man. */
+const PRESENT_LOOKS: GalleryPerson[] = [
+  GALLERY_LOOKS[4]!,
+  GALLERY_LOOKS[13]!,
+  GALLERY_LOOKS[12]!,
+  GALLERY_LOOKS[5]!,
+  GALLERY_LOOKS[0]!,
+  GALLERY_LOOKS[10]!,
+  GALLERY_LOOKS[9]!,
+  GALLERY_LOOKS[7]!,
+  GALLERY_LOOKS[3]!,
+  GALLERY_LOOKS[8]!,
 ];
 
 const params = new URLSearchParams(window.location.search);
@@ -238,6 +482,8 @@ class GalleryScene extends Phaser.Scene {
     else if (view === 'scene') this.roomScene((params.get('room') ?? 'lounge') as LocationKind);
     else if (view === 'single') this.single();
     else if (view === 'faces') this.faces(Number(params.get('look') ?? 0));
+    else if (view === 'beards') this.beards(Number(params.get('page') ?? 0));
+    else if (view === 'presents') this.presents(Number(params.get('page') ?? 0));
     else this.people(Number(params.get('page') ?? 0));
     for (const f of figures) f.setMotion(motion);
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
@@ -328,6 +574,76 @@ class GalleryScene extends Phaser.Scene {
         .setOrigin(0.5, 0);
       label.setFontSize(26);
     });
+  }
+
+  /**
+   * A grid of head-and-shoulders close-ups, each cell its own camera on a figure placed far away
+   * in the world (as in faces). `top` labels the cell above the head, `bottom` below it.
+   */
+  private closeUps(
+    cells: { person: GalleryPerson; expression: string; top: string; bottom?: string }[],
+    cols: number,
+    rows: number,
+    height: number,
+    centre: number,
+  ): void {
+    const cw = 1600 / cols;
+    const ch = 900 / rows;
+    const facingParam = params.get('facing');
+    const facing = facingParam === 'left' || facingParam === 'right' ? facingParam : undefined;
+    this.cameras.main.setVisible(false);
+    cells.forEach((cell, i) => {
+      const wx = 4000 + i * 3000;
+      const fig = new CharacterFigure(this, wx, 3000, {
+        look: cell.person.look,
+        height,
+        ...(facing ? { facing } : {}),
+      });
+      fig.setExpression(cell.expression, false);
+      figures.push(fig);
+      const cam = this.cameras.add((i % cols) * cw + 1, Math.floor(i / cols) * ch + 1, cw - 2, ch - 2);
+      cam.setBackgroundColor('#3a4048');
+      const cy = 3000 + fig.spec.headY + fig.spec.b * centre;
+      cam.centerOn(wx, cy);
+      // Labels in the cell's corners, clear of the face.
+      const style = { ...LABEL_STYLE, fontSize: '14px', padding: { x: 4, y: 1 } };
+      this.add.text(wx - cw / 2 + 4, cy - ch / 2 + 3, cell.top, style).setOrigin(0, 0);
+      if (cell.bottom) this.add.text(wx - cw / 2 + 4, cy + ch / 2 - 3, cell.bottom, style).setOrigin(0, 1);
+    });
+  }
+
+  /** Every facial hair style (columns) on four men per page (rows). ?view=beards&page=1&expr=all */
+  private beards(page: number): void {
+    const men = BEARD_MEN.slice(page * 4, page * 4 + 4);
+    const expr = params.get('expr') ?? 'calm';
+    const cells = men.flatMap((man, r) =>
+      FACIAL_HAIR.map((facialHair, c) => {
+        const expression =
+          expr === 'all' ? EXPRESSION_NAMES[(r * FACIAL_HAIR.length + c) % EXPRESSION_NAMES.length]! : expr;
+        return {
+          person: { ...man, look: { ...man.look, facialHair } },
+          expression,
+          top: expr === 'all' ? `${facialHair} · ${expression}` : facialHair,
+          bottom: man.label,
+        };
+      }),
+    );
+    this.closeUps(cells, FACIAL_HAIR.length, men.length, Number(params.get('height') ?? 380), 0);
+  }
+
+  /** The same looks drawn unstated, as a woman and as a man (rows). ?view=presents&page=1 */
+  private presents(page: number): void {
+    const looks = PRESENT_LOOKS.slice(page * 5, page * 5 + 5);
+    // Unstated first: the drawing every existing character has.
+    const order = ['unstated', ...PRESENTATIONS.filter((x) => x !== 'unstated')] as const;
+    const cells = order.flatMap((presents) =>
+      looks.map((person) => ({
+        person: { ...person, look: { ...person.look, presents } },
+        expression: params.get('expr') ?? person.expression,
+        top: `${person.label} · ${presents}`,
+      })),
+    );
+    this.closeUps(cells, looks.length, PRESENTATIONS.length, Number(params.get('height') ?? 560), 0.55);
   }
 
   /** One big figure, for close checks: ?view=single&look=N&expr=angry&height=800 */
