@@ -1,21 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp, watchPage } from './browser';
+import { appUrl, BROWSER_AVAILABLE, screenshotPath, sharedBrowser, watchPage } from './browser';
 
 describe.skipIf(!BROWSER_AVAILABLE)('the app in Chromium', () => {
   let browser: Browser;
   let url: string;
-  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const app = await startApp();
-    url = app.url;
-    close = () => app.server.close();
-    browser = await launchBrowser();
+    url = appUrl();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await close?.();
   });
 
   it('loads with no console errors, no 404 (favicon included) and no request to another origin', async () => {

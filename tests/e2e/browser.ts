@@ -1,13 +1,11 @@
 /**
- * Shared set-up for browser tests: a production build served on loopback, and Debian's Chromium
- * driven by playwright-core. Where no Chromium is installed the tests are skipped with a plain
+ * Shared set-up for browser tests: a production build served on loopback, and one Debian
+ * Chromium driven by playwright-core (both started once, by globalSetup.ts). Where no Chromium is installed the tests are skipped with a plain
  * message, unless CAREPLAY_REQUIRE_BROWSER=1 (set by .ci/run), which makes that a failure.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
 
@@ -21,23 +19,19 @@ if (!BROWSER_AVAILABLE) {
   console.warn(message);
 }
 
+/** A Chromium of this file's own (for a test that needs other flags, or the dev server's). */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
 }
 
-let serverPromise: Promise<{ server: PreviewServer; url: string }> | undefined;
+/** The Chromium every browser test file shares, started once by globalSetup.ts. */
+export function sharedBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
+}
 
-/** Serve dist/ (built once by globalSetup.ts) on 127.0.0.1 with a free port. */
-export function startApp(): Promise<{ server: PreviewServer; url: string }> {
-  serverPromise ??= (async () => {
-    const server = await preview({
-      logLevel: 'warn',
-      preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    });
-    const address = server.httpServer.address() as AddressInfo;
-    return { server, url: `http://127.0.0.1:${address.port}/` };
-  })();
-  return serverPromise;
+/** The built app, served once by globalSetup.ts, e.g. http://127.0.0.1:4173/ */
+export function appUrl(): string {
+  return inject('appUrl');
 }
 
 export interface PageWatch {
@@ -84,16 +78,37 @@ export interface BrowserApp {
 export function useBrowserApp(onReady: (app: BrowserApp) => void): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    const app = await startApp();
-    browser = await launchBrowser();
-    onReady({
-      browser,
-      base: app.url,
-      url: `${app.url}?renderer=canvas`,
-      origin: app.url.replace(/\/$/, ''),
-    });
+    const base = appUrl();
+    browser = await sharedBrowser();
+    onReady({ browser, base, url: `${base}?renderer=canvas`, origin: base.replace(/\/$/, '') });
   });
   afterAll(async () => {
+    // Disconnects this file; the shared Chromium goes on for the others.
     await browser?.close();
   });
+}
+
+/** Two animation frames: whatever a key or a resize changed has been laid out and painted. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/**
+ * Press a key that moves the conversation on, then wait until what the learner sees changes
+ * (the line, the choices, a dialog, the screen) — a condition, never a fixed pause. Two seconds
+ * at most: a key that changes nothing (the end of a line already shown) is not an error here;
+ * the caller's own checks say what should have happened.
+ */
+export async function pressAndWait(page: Page, key: string): Promise<void> {
+  const seen = () => {
+    const main = document.querySelector('main');
+    return `${main?.id ?? ''}|${main?.textContent ?? ''}|${document.querySelectorAll('dialog[open], [role="dialog"]').length}`;
+  };
+  const before = await page.evaluate(seen);
+  await page.keyboard.press(key);
+  await page
+    .waitForFunction(`(${seen.toString()})() !== ${JSON.stringify(before)}`, undefined, { timeout: 2000 })
+    .catch(() => undefined);
 }

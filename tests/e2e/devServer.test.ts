@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, launchBrowser, watchPage } from './browser';
+import { BROWSER_AVAILABLE, sharedBrowser, watchPage } from './browser';
 
 describe.skipIf(!BROWSER_AVAILABLE)('npm run dev', () => {
   let server: ViteDevServer;
@@ -18,7 +18,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('npm run dev', () => {
   });
 
   it('serves the menu and opens a scenario, with no errors', async () => {
-    const browser = await launchBrowser();
+    const browser = await sharedBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watch = watchPage(page, url.replace(/\/$/, ''));
     await page.goto(`${url}?renderer=canvas`);

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, watchPage, type PageWatch, useBrowserApp } from './browser';
+import { BROWSER_AVAILABLE, pressAndWait, settle, watchPage, type PageWatch, useBrowserApp } from './browser';
 
 const GIFT = 'A thank-you at the end of the shift';
 const SHOTS = '/tmp/issue20-shots';
@@ -334,23 +334,20 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       .focus();
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'What is said' }).waitFor();
-    await page.waitForTimeout(100);
-    expect(await focused(page)).not.toBe('BODY');
+    await expect.poll(() => focused(page)).not.toBe('BODY');
 
     // The term's meaning, then Escape: focus goes on to the way on, not back to the term.
     await page.getByRole('button', { name: "Parkinson's" }).click();
     await page.getByRole('dialog', { name: "Parkinson's disease" }).waitFor();
     await page.keyboard.press('Escape');
     expect(await focused(page)).not.toMatch(/Parkinson/);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(100);
+    await pressAndWait(page, 'Enter');
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     // On to the first decision by keyboard: the list has focus, and a ring shows it.
     const list = page.getByRole('list', { name: 'What do you say?' });
     for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(40);
+      await pressAndWait(page, 'Enter');
     }
     await list.waitFor();
     const ring = await list.evaluate((el) => {
@@ -367,8 +364,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       .getByRole('button', { name: 'Leave this scenario' })
       .click();
     await menu(page);
-    await page.waitForTimeout(100);
-    expect(await focused(page)).not.toBe('BODY');
+    await expect.poll(() => focused(page)).not.toBe('BODY');
     clean(watch);
     await context.close();
   });
@@ -390,8 +386,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     const list = page.getByRole('list', { name: 'What do you say?' });
     const toDecision = async () => {
       for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
-        await page.keyboard.press('Enter');
-        await page.waitForTimeout(40);
+        await pressAndWait(page, 'Enter');
       }
     };
     const feedbackLook = async (id: string) => {
@@ -448,8 +443,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
           .sort((a, b) => a.total - b.total)[0]!;
         await page.keyboard.press(String(offered.find((c) => c.id === worst.id)!.number));
         session.choose(worst.id);
-      } else await page.keyboard.press('Enter');
-      await page.waitForTimeout(30);
+      } else await pressAndWait(page, 'Enter');
     }
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();
@@ -501,8 +495,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     expect(await page.getByRole('main').count()).toBe(1);
     await page.getByRole('button', { name: 'Back to the menu' }).click();
     await menu(page);
-    await page.waitForTimeout(100);
-    expect(await focused(page)).not.toBe('BODY');
+    await expect.poll(() => focused(page)).not.toBe('BODY');
     clean(watch);
     await context.close();
   }, 90_000);
@@ -517,10 +510,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
       const list = page.getByRole('list', { name: 'What do you say?' });
       for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
-        await page.keyboard.press('Enter');
-        await page.waitForTimeout(40);
+        await pressAndWait(page, 'Enter');
       }
-      await page.waitForTimeout(300);
+      await settle(page);
       const fit = await page.evaluate(() => {
         const stage = document.getElementById('stage')!.getBoundingClientRect();
         const canvas = document.querySelector('#stage canvas')!.getBoundingClientRect();
@@ -538,8 +530,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       expect(await axeSerious(page), size).toEqual([]);
       for (let guard = 0; guard < 300; guard++) {
         if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
-        await page.keyboard.press((await list.isVisible().catch(() => false)) ? '1' : 'Enter');
-        await page.waitForTimeout(30);
+        await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
       }
       await page.getByRole('button', { name: 'See how it went' }).click();
       await page.getByRole('heading', { name: 'How you did' }).waitFor();
@@ -567,7 +558,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     });
     await page.reload();
     await menu(page);
-    const banners = page.getByRole('status');
+    // The banners, not the library's count (also a status, announced as filters change).
+    const banners = page.getByRole('status').filter({ has: page.getByRole('button', { name: 'OK' }) });
     await expect.poll(() => banners.count()).toBe(2);
     const first = (await banners.nth(0).boundingBox())!;
     const second = (await banners.nth(1).boundingBox())!;
@@ -601,7 +593,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await paused.waitFor();
     for (const where of ['top', 'bottom']) {
       await paused.evaluate((d, w) => (d.scrollTop = w === 'top' ? 0 : d.scrollHeight), where);
-      await page.waitForTimeout(50);
+      await settle(page);
       const dialog = (await paused.boundingBox())!;
       const title = (await paused.getByRole('heading', { name: 'Paused' }).boundingBox())!;
       const carryOn = (await paused.getByRole('button', { name: 'Carry on' }).boundingBox())!;
@@ -627,7 +619,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       await page.keyboard.press('Enter');
     await page.keyboard.press('1');
     await page.getByRole('heading', { name: /About what you said/ }).waitFor();
-    await page.waitForTimeout(200);
+    await settle(page);
     // While the learner reads about their choice, they are still where they made it.
     expect(await where()).toBe("Residents' lounge");
     await page.keyboard.press('Enter');

@@ -13,7 +13,15 @@ import { DIMENSIONS } from '../../src/engine/model';
 import { Session, type SessionResult } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  pressAndWait,
+  screenshotPath,
+  settle,
+  watchPage,
+  type PageWatch,
+  useBrowserApp,
+} from './browser';
 
 const SIZES = {
   projector: { width: 1024, height: 768 },
@@ -106,8 +114,7 @@ async function playByKeyboard(
       next++;
       continue;
     }
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(30);
+    await pressAndWait(page, 'Enter');
   }
   await page.getByRole('heading', { name: 'How you did' }).waitFor({ timeout: 10_000 });
   expect(next).toBe(texts.length);
@@ -224,8 +231,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     for (let guard = 0; guard < 200; guard++) {
       if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
       const list = page.getByRole('list', { name: 'What do you say?' });
-      await page.keyboard.press((await list.isVisible().catch(() => false)) ? '1' : 'Enter');
-      await page.waitForTimeout(50);
+      await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
     }
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();
@@ -267,7 +273,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
       { width: 1920, height: 1080 },
     ]) {
       await page.setViewportSize(size);
-      await page.waitForTimeout(200);
+      await settle(page);
       await page.screenshot({ path: screenshotPath(`menu-${size.width}x${size.height}`) });
     }
     await page.getByRole('button', { name: 'Start' }).first().click();
@@ -294,10 +300,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     const before = await lineBox.innerText();
     await page.screenshot({ path: screenshotPath('conversation-phone') });
     await page.setViewportSize({ width: 844, height: 390 });
-    await page.waitForTimeout(300);
+    await settle(page);
     await page.screenshot({ path: screenshotPath('conversation-phone-landscape') });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.waitForTimeout(300);
+    await settle(page);
     expect(await lineBox.innerText()).toBe(before);
     clean(watch);
     await context.close();

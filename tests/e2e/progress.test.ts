@@ -8,7 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, screenshotPath, watchPage, type PageWatch, useBrowserApp } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  pressAndWait,
+  screenshotPath,
+  watchPage,
+  type PageWatch,
+  useBrowserApp,
+} from './browser';
 
 async function axeSerious(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -70,8 +77,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     for (let guard = 0; guard < 200; guard++) {
       if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
       const list = page.getByRole('list', { name: 'What do you say?' });
-      await page.keyboard.press((await list.isVisible().catch(() => false)) ? '1' : 'Enter');
-      await page.waitForTimeout(50);
+      await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
     }
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();

@@ -9,7 +9,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/ui/richText';
 import { load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, CHROME_PATH, LAUNCH_ARGS, watchPage, useBrowserApp } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  CHROME_PATH,
+  LAUNCH_ARGS,
+  pressAndWait,
+  watchPage,
+  useBrowserApp,
+} from './browser';
 
 const GIFT = 'A thank-you at the end of the shift';
 const BEST = ['decline-kindly', 'no-and-edna', 'name-and-ask', 'declare-both', 'pass-on'];
@@ -78,8 +85,7 @@ async function playPath(page: Page, want: string[]) {
       next++;
       continue;
     }
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(40);
+    await pressAndWait(page, 'Enter');
   }
   await page.getByRole('button', { name: 'See how it went' }).waitFor();
   expect(next).toBe(want.length);
@@ -166,9 +172,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
     // Leaving the conversation fades the room out.
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();
-    await page.waitForTimeout(1500);
-    // The closing chord may still ring; the room tone has gone.
-    expect((await playing(page)).filter((s) => s.startsWith('room-'))).toEqual([]);
+    // The closing chord may still ring; the room tone fades and goes.
+    await expect
+      .poll(async () => (await playing(page)).filter((s) => s.startsWith('room-')), { timeout: 5000 })
+      .toEqual([]);
     clean(watch);
     await context.close();
   }, 60_000);
@@ -182,8 +189,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
     await page.keyboard.press('m');
     await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
     await captions.waitFor({ state: 'detached' });
-    await page.waitForTimeout(500);
-    expect(await playing(page)).toEqual([]);
+    await expect.poll(() => playing(page), { timeout: 5000 }).toEqual([]);
     await page.waitForLoadState('networkidle');
 
     await page.reload();
@@ -191,8 +197,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
     const before = requests.length;
     await start(page);
     await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    await pressAndWait(page, 'Enter');
+    await page.waitForLoadState('networkidle');
     // Muted from the start: the sound files are not even fetched.
     expect(soundRequests(requests.slice(before))).toEqual([]);
     expect(await page.locator('.captions .caption').count()).toBe(0);
@@ -242,7 +248,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
     await page.keyboard.press('Escape');
     await start(page);
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(200);
+    const spokenTexts = () =>
+      page.evaluate(() =>
+        (window as unknown as { __spoken: { text: string; pitch: number }[] }).__spoken.map((s) => s.text),
+      );
+    await expect.poll(() => spokenTexts().then((t) => t.length)).toBeGreaterThanOrEqual(2);
     const spoken = await page.evaluate(
       () => (window as unknown as { __spoken: { text: string; pitch: number }[] }).__spoken,
     );

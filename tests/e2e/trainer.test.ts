@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, screenshotPath, watchPage, useBrowserApp } from './browser';
+import { BROWSER_AVAILABLE, pressAndWait, screenshotPath, settle, watchPage, useBrowserApp } from './browser';
 
 describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   let browser: Browser;
@@ -28,8 +28,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   const toChoices = async (audience: Page) => {
     const list = audience.getByRole('list', { name: 'What do you say?' });
     for (let i = 0; i < 30 && !(await list.isVisible()); i++) {
-      await audience.keyboard.press('Enter');
-      await audience.waitForTimeout(40);
+      await pressAndWait(audience, 'Enter');
     }
     await list.waitFor();
     return list;
@@ -143,7 +142,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
         await panel().getByRole('button', { name: 'Choose 1' }).click();
       else if (await audience.getByRole('button', { name: 'Continue' }).isVisible())
         await audience.getByRole('button', { name: 'Continue' }).click();
-      await audience.waitForTimeout(60);
+      await settle(audience);
     }
     await audience.getByRole('button', { name: 'See how it went' }).click();
     const summary = audience.getByRole('region', { name: 'The class’s session' });
