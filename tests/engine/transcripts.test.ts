@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../src/cli/files';
 import { parseTranscript, playTranscript } from '../../src/engine/goldenTranscript';
 import { load, scenarioText } from '../helpers/fixtures';
 
@@ -7,8 +8,19 @@ const DIR = 'tests/transcripts';
 const files = readdirSync(DIR).filter((f) => f.endsWith('.transcript'));
 
 describe('golden transcripts', () => {
-  it('exist for every shipped scenario: best, poor and mixed paths', () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
+  it.each(
+    scenarioFiles().map((f) =>
+      f
+        .split('/')
+        .pop()!
+        .replace(/\.ya?ml$/, ''),
+    ),
+  )('exist for %s: its best, mixed and poor paths, each naming it', (id) => {
+    for (const kind of ['best', 'mixed', 'poor']) {
+      const file = `${id}-${kind}.transcript`;
+      expect(files, `tests/transcripts/${file} is missing`).toContain(file);
+      expect(parseTranscript(readFileSync(`${DIR}/${file}`, 'utf8')).scenarioId).toBe(id);
+    }
   });
 
   it.each(files)('%s replays exactly', (file) => {
