@@ -1,9 +1,9 @@
 /**
- * npm run play -- <scenario.yaml> [--path id,id,...] [--transcript]
+ * npm run play -- <scenario.yaml> [--path id,id,... | --path 3,1,2,...] [--transcript]
  *
  * A text player for authors: numbered choices, feedback after each, final bands. With --path the
- * choices are taken from the list instead of asked for; with --transcript it prints a golden
- * transcript (see tests/transcripts/) of that path instead.
+ * choices are taken from the list instead of asked for, by id or by the number shown on screen;
+ * with --transcript it prints a golden transcript (see tests/transcripts/) of that path instead.
  */
 import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../engine/diagnostics';
@@ -31,8 +31,29 @@ if (!loaded.ok || !loaded.scenario) {
 }
 const scenario = loaded.scenario;
 
+/** Numbers as a learner sees them (1 is the first option shown), turned into choice ids. */
+function idsFromNumbers(numbers: string[]): string[] {
+  const walk = new Session(scenario);
+  const ids: string[] = [];
+  for (const n of numbers) {
+    while (walk.snapshot.phase === 'line') walk.next();
+    const choice = walk.snapshot.choices.find((c) => c.number === Number(n));
+    if (!choice) {
+      console.error(`${file}: at decision ${ids.length + 1} there is no option ${n}`);
+      process.exit(1);
+    }
+    ids.push(choice.id);
+    walk.choose(choice.id);
+  }
+  return ids;
+}
+const path =
+  scripted && scripted.length > 0 && scripted.every((s) => /^\d+$/.test(s))
+    ? idsFromNumbers(scripted)
+    : scripted;
+
 if (args.includes('--transcript')) {
-  const lines = playTranscript(scenario, scripted ?? loaded.analysis?.bestPath.map((s) => s.choice) ?? []);
+  const lines = playTranscript(scenario, path ?? loaded.analysis?.bestPath.map((s) => s.choice) ?? []);
   const errors = lines.filter((l) => l.startsWith('error: '));
   console.log(lines.filter((l) => !l.startsWith('error: ')).join('\n'));
   // A path that cannot be played is a failure, said on stderr, never a transcript that passes.
@@ -98,8 +119,8 @@ while (!session.ended) {
   console.log('');
   for (const c of choices) console.log(`  ${c.number}. ${plain(c.text)}`);
   let picked: string | undefined;
-  if (scripted) {
-    picked = scripted[step++];
+  if (path) {
+    picked = path[step++];
     if (!picked) {
       console.error('The --path list ran out before an ending.');
       process.exit(1);
@@ -145,9 +166,9 @@ while (!session.ended) {
 }
 while (session.canContinue) session.next();
 rl?.close();
-if (scripted && step < scripted.length) {
+if (path && step < path.length) {
   console.error(
-    `The scenario ended after ${step} choices, but --path lists ${scripted.length}: '${scripted[step]}' onwards were not used.`,
+    `The scenario ended after ${step} choices, but --path lists ${path.length}: '${path[step]}' onwards were not used.`,
   );
   process.exit(1);
 }

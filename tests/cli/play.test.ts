@@ -25,4 +25,19 @@ describe('npm run play', () => {
     expect(out).toMatch(/Ending: An allegation \(poor\)/);
     expect(out).toMatch(/boundaries\s+Unsafe/);
   });
+
+  it('takes a --path of on-screen numbers as well as ids, for a transcript too', () => {
+    const byId = play(
+      'tests/fixtures/gift.yaml',
+      '--path',
+      'decline-kindly,decline-again,declare-offer',
+      '--transcript',
+    );
+    const numbers = [...byId.matchAll(/^option: (\d+) (\S+)$/gm)];
+    const selects = [...byId.matchAll(/^select: (\S+)$/gm)].map((m) => m[1]);
+    // The number each chosen id had on screen, in order.
+    const shown = selects.map((id) => numbers.find((n) => n[2] === id)![1]);
+    expect(shown).toHaveLength(3);
+    expect(play('tests/fixtures/gift.yaml', '--path', shown.join(','), '--transcript')).toBe(byId);
+  }, 60_000);
 });
