@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/engine/goldenTranscript';
 import { DIMENSIONS } from '../../src/engine/model';
+import { scenarioFiles } from '../../src/cli/files';
 import { Session, type SessionResult } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
@@ -142,9 +143,22 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     expect(watch.foreignRequests).toEqual([]);
   };
 
-  for (const id of ['dementia-family-visit', 'inter-agency-conflict']) {
+  // Every shipped scenario, played by keyboard to its debrief at 1024x768. The two core ones with
+  // motion (the typewriter and the room's animations); the rest with reduced motion, which is
+  // quicker and is how many learners play.
+  const shippedIds = scenarioFiles().map((f) =>
+    f
+      .split('/')
+      .pop()!
+      .replace(/\.ya?ml$/, ''),
+  );
+  const core = ['dementia-family-visit', 'inter-agency-conflict'];
+  for (const id of shippedIds) {
     it(`${id}: the best path by keyboard alone, with a debrief that says so`, async () => {
-      const { context, page, watch } = await open('projector');
+      const { context, page, watch } = await open(
+        'projector',
+        core.includes(id) ? 'no-preference' : 'reduce',
+      );
       const title = load(scenarioText(`${id}.yaml`)).scenario!.title;
       await page.screenshot({ path: screenshotPath('menu-1024x768') });
       expect(await axeSerious(page), 'menu').toEqual([]);
