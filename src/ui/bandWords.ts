@@ -57,3 +57,36 @@ export function assessmentHead(went: Went, ...after: (Node | string | null)[]): 
     ...after,
   );
 }
+
+type StoryBand = 'Unsafe' | 'Developing' | 'Competent' | 'Exemplary' | null;
+const STORY_LOW = new Set<StoryBand>(['Unsafe', 'Developing']);
+
+/** "empathy and escalation", "boundaries, empathy and escalation" */
+function dimensionList(dims: string[]): string {
+  const words = dims.map((d) => DIMENSION_NAMES[d as keyof typeof DIMENSION_NAMES].toLowerCase());
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * One sentence that ties the ending to the bands, so "a good outcome" beside "Unsafe" reads as
+ * one story: the ending is what happened to the people in it, the bands are what the learner
+ * did, and the two can differ (luck, or someone else stepping in).
+ */
+export function storyWords(
+  outcome: 'good' | 'mixed' | 'poor',
+  bands: Record<string, { band: StoryBand }>,
+): string {
+  const tested = Object.keys(DIMENSION_NAMES).filter((d) => bands[d]?.band);
+  if (tested.length === 0) return '';
+  const low = tested.filter((d) => STORY_LOW.has(bands[d]!.band));
+  const lowWords = low
+    .map((d) => `${DIMENSION_NAMES[d as keyof typeof DIMENSION_NAMES].toLowerCase()} ${bands[d]!.band}`)
+    .join(', ');
+  if (outcome === 'good')
+    return low.length === 0
+      ? 'It ended well, and your choices are why: every band below is Competent or better.'
+      : `It ended well, but the ending is not your score: the bands are about what you did, and ${dimensionList(low)} fell short (${lowWords}). The reasons are below.`;
+  if (low.length === 0)
+    return `It did not end as well as it could, even though every band is Competent or better: what this ending says about your path shows what was missed.`;
+  return `${outcome === 'poor' ? 'It ended badly' : 'It was a mixed ending'}, and the bands say why: ${dimensionList(low)} fell short (${lowWords}). The reasons are below.`;
+}

@@ -11,7 +11,15 @@ import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { DebriefModel, DebriefOption, MoodSeries } from '../engine/debrief';
 import { DIMENSIONS } from '../engine/model';
-import { assessmentHead, capWords, DIMENSION_NAMES, reasonWords, signed, timesWords } from './bandWords';
+import {
+  assessmentHead,
+  capWords,
+  DIMENSION_NAMES,
+  reasonWords,
+  signed,
+  storyWords,
+  timesWords,
+} from './bandWords';
 import { supportList, openDialog } from './dialogs';
 import { h } from './dom';
 import { plainText, richText } from './richText';
@@ -300,6 +308,7 @@ export function renderDebrief(
         h('p', { class: 'note' }, `${model.title} · ${OUTCOME_WORDS[ending.outcome]}`),
         h('h1', { id: 'debrief-h', tabindex: '-1' }, ending.title),
         h('p', {}, rich(ending.whatNext)),
+        h('p', { class: 'story' }, storyWords(ending.outcome, model.bands)),
         assessments,
       ),
       bands,
