@@ -212,6 +212,22 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
         checkRef([...path, key, i], id, [...choiceIds.keys()], 'choice', where, 'unknown-choice');
       }
     }
+    // "chose: [a, b]" means a AND b. Two options of one decision are never both chosen (a
+    // decision is met once on a path), so such a test never holds: the author meant "either".
+    const byNode = new Map<string, string>();
+    for (const [i, id] of strings(condition.chose)) {
+      const node = choiceIds.get(id)?.[1];
+      if (typeof node !== 'string') continue;
+      const other = byNode.get(node);
+      if (other !== undefined) {
+        report(
+          'warning',
+          'chose-both',
+          [...path, 'chose', i],
+          `${where} needs both '${other}' and '${id}' chosen, but they are options of the same decision ('${node}'), so it never holds; "chose:" means all of them — for either one, write two rules or set a flag on each`,
+        );
+      } else byNode.set(node, id);
+    }
   };
 
   // Cast.

@@ -16,6 +16,22 @@ function only(text: string, code: string) {
 }
 
 describe('loadScenario', () => {
+  it('warns when a guard needs two options of one decision both chosen, which can never happen', () => {
+    const text = broken('if: { flags: [acknowledged] }', 'if: { chose: [comfort, brush-off] }');
+    const { diagnostic, result } = only(text, 'chose-both');
+    expect(diagnostic.severity).toBe('warning');
+    expect(diagnostic.message).toMatch(
+      /needs both 'comfort' and 'brush-off' chosen, but they are options of the same decision \('hello'\), so it never holds/,
+    );
+    expect(result.ok).toBe(true);
+    // Options of different decisions are fine together.
+    expect(
+      load(broken('if: { flags: [acknowledged] }', 'if: { chose: [comfort] }')).diagnostics.filter(
+        (d) => d.code === 'chose-both',
+      ),
+    ).toEqual([]);
+  });
+
   it('accepts the small scenario and the demo with no diagnostics', () => {
     expect(load(SMALL).diagnostics).toEqual([]);
     const demo = load(scenarioText('demo-gift.yaml'), 'scenarios/demo-gift.yaml');
