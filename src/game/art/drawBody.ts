@@ -114,13 +114,13 @@ function drawNeck(g: G, s: FigureSpec): void {
   if (s.adamsApple) {
     // A soft Adam's apple: a little light on the bump, a little shadow under it.
     const ay = headY + b + (sy - headY - b) * 0.32;
-    fill(g, ellipsePts(-0.05 * neckW, ay, neckW * 0.15, 1.2 * u, 14), s.skinLight, 0.35);
+    fill(g, ellipsePts(-0.05 * neckW, ay, neckW * 0.13, 1.1 * u, 14), s.skinLight, 0.25);
     ribbonFill(
       g,
-      quad(p(-neckW * 0.2, ay + 1.1 * u), p(0, ay + 1.7 * u), p(neckW * 0.2, ay + 1.1 * u), 8),
-      taper(u * 0.45, 0.2),
+      quad(p(-neckW * 0.17, ay + 1.0 * u), p(0, ay + 1.5 * u), p(neckW * 0.17, ay + 1.0 * u), 8),
+      taper(u * 0.4, 0.2),
       s.skinShadow,
-      0.8,
+      0.7,
     );
   }
   if (s.age >= 72) {

@@ -12,7 +12,6 @@
  */
 import type { FacialHair, FigureSpec } from './figureSpec';
 import { FACE, type MouthShape, faceOutline } from './faceGeometry';
-import { mix } from './palette';
 import {
   type G,
   type Pt,
@@ -106,41 +105,65 @@ function jawRun(s: FigureSpec, fromY: number, maxX = Infinity): Pt[] {
 }
 
 /**
- * The mass of a goatee, beard or full beard (or the area stubble covers), as one closed polygon
- * over the jaw, chin and upper lip. The mouth is cleared later, with the expression.
+ * A beard's two edges: `outer` from the top of the right side round the jaw and chin to the top of
+ * the left; `inner` back from the left over the cheeks and the upper lip (or, for a goatee, under
+ * the mouth) to the right. `lower` moves the inner edge down, for stubble's soft upper edge.
  */
-export function beardMass(s: FigureSpec, style: FacialHair): Pt[] {
+interface BeardParts {
+  outer: Pt[];
+  inner: Pt[];
+}
+
+function beardParts(s: FigureSpec, style: FacialHair, lower = 0): BeardParts {
   const { b } = s;
-  if (style === 'none' || style === 'moustache') return [];
-  if (style === 'goatee') return goateeMass(s);
+  if (style === 'goatee') return goateeParts(s);
   const rand = rng(s.seed + 41);
   const rough = style === 'full-beard' ? 0.022 : style === 'stubble' ? 0 : 0.01;
   const top = sideburnTop(s);
   const cheekStyle = style === 'stubble' ? 'beard' : style;
-  const cheek = cheekLine(s, cheekStyle, top);
+  const cheek = cheekLine(s, cheekStyle, top).map((q) => p(q.x, q.y + lower * b));
   const run = jawRun(s, top * b);
   const outer = offsetPath(run, (_i, q) => volume(s, style, q) + rough * b * (rand() - 0.5));
-  // Right cheek line from the upper lip up to the sideburn, the jaw round to the left, and back.
-  const rightCheek = [...cheek].reverse();
+  // The cheek line runs from the sideburn to the upper lip: the left one, then the right reversed.
   const leftCheek = cheek.map((q) => p(-q.x, q.y));
-  return [...rightCheek, ...outer, ...leftCheek.slice(0, -1)];
+  const rightCheek = [...cheek].reverse();
+  return { outer, inner: [...leftCheek, ...rightCheek.slice(1)] };
 }
 
 /**
- * A goatee joined to the moustache: down beside the mouth corners and over the chin, a little
- * fuller below it. The top, across the mouth, is hidden by the moustache and the lips.
+ * The mass of a goatee, beard or full beard (or the area stubble covers), as one closed polygon
+ * over the jaw, chin and upper lip. The mouth is cleared later, with the expression.
  */
-function goateeMass(s: FigureSpec): Pt[] {
+export function beardMass(s: FigureSpec, style: FacialHair): Pt[] {
+  if (style === 'none' || style === 'moustache') return [];
+  const { outer, inner } = beardParts(s, style);
+  return [...outer, ...inner];
+}
+
+/**
+ * A goatee: hair from just under the lower lip down over the chin, a little fuller below it, with
+ * a narrow band up beside each mouth corner to meet the moustache. Above the lip line it leaves
+ * the upper lip to the moustache, so it never reads as a muzzle.
+ */
+function goateeParts(s: FigureSpec): BeardParts {
   const { f, b } = s;
   const my = FACE.mouthY * b;
   const chin = faceOutline(s, 120).reduce((lo, q) => Math.max(lo, q.y), 0);
   const right = [
     p(0.3 * f, my - 0.05 * b),
-    ...quad(p(0.3 * f, my - 0.05 * b), p(0.43 * f, my + 0.02 * b), p(0.4 * f, my + 0.16 * b), 6).slice(1),
-    ...quad(p(0.4 * f, my + 0.16 * b), p(0.36 * f, chin + 0.06 * b), p(0, chin + 0.09 * b), 10).slice(1),
+    ...quad(p(0.3 * f, my - 0.05 * b), p(0.38 * f, my - 0.03 * b), p(0.36 * f, my + 0.1 * b), 6).slice(1),
+    ...cubic(
+      p(0.36 * f, my + 0.1 * b),
+      p(0.33 * f, chin - 0.1 * b),
+      p(0.18 * f, chin + 0.06 * b),
+      p(0, chin + 0.065 * b),
+      12,
+    ).slice(1),
   ];
   const left = right.map((q) => p(-q.x, q.y)).reverse();
-  return [...right, ...left.slice(1)];
+  // Back across under the mouth: the lips are cleared from it with the expression.
+  const under = [p(-0.27 * f, my + 0.02 * b), p(0, my + 0.035 * b), p(0.27 * f, my + 0.02 * b)];
+  return { outer: [...right, ...left.slice(1)], inner: under };
 }
 
 /**
@@ -150,7 +173,7 @@ function goateeMass(s: FigureSpec): Pt[] {
 export function beardTopAt(s: FigureSpec, x: number): number {
   const style = s.facialHair;
   const { f, b } = s;
-  if (style === 'goatee') return Math.abs(x) <= 0.43 * f ? (FACE.mouthY - 0.05) * b : Infinity;
+  if (style === 'goatee') return Math.abs(x) <= 0.4 * f ? (FACE.mouthY - 0.05) * b : Infinity;
   if (style !== 'beard' && style !== 'full-beard') return Infinity;
   const top = sideburnTop(s);
   const cheek = cheekLine(s, style, top);
@@ -212,8 +235,9 @@ export const MOUSTACHE_GAP = 0.014;
 export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape): Moustache {
   const { f, b } = s;
   const full = style === 'full-beard';
-  const joins = style === 'goatee' || style === 'beard' || full;
-  const ext = (full ? 0.09 : joins ? 0.07 : 0.045) * f;
+  const goatee = style === 'goatee';
+  const joins = goatee || style === 'beard' || full;
+  const ext = (full ? 0.09 : style === 'beard' ? 0.07 : goatee ? 0.06 : 0.045) * f;
   const droop = (full ? 0.07 : joins ? 0.055 : 0.025) * b;
   const nb = noseBase(s);
   const gap = MOUSTACHE_GAP * b;
@@ -224,12 +248,14 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
   // Past each corner before it droops, so the corners (and the expression) stay clear.
   const cornerL = p(m.left.x, m.left.y - gap);
   const cornerR = p(m.right.x, m.right.y - gap);
-  const lower = [endL, cornerL, ...top.slice(1, -1).map((q) => p(q.x, q.y - gap)), cornerR, endR];
+  // The lower edge is a little uneven (hair, not a cut-out), always upwards, away from the lip.
+  const inside = top.slice(1, -1).map((q, i) => p(q.x, q.y - gap - b * 0.007 * (1 + Math.sin(i * 2.3))));
+  const lower = [endL, cornerL, ...inside, cornerR, endR];
   // The upper edge: under the nose in the middle, following the upper lip as it moves, and
   // tapering to the ends.
   const cx = m.mx * 0.6;
   // A moustache on its own is trimmed neater than one that is part of a beard.
-  const crown = nb + (full ? -0.005 : joins ? 0.005 : 0.025) * b;
+  const crown = nb + (full ? -0.005 : style === 'beard' ? 0.005 : 0.025) * b;
   const notch = p(cx, crown + 0.014 * b);
   const upperLeft = cubic(
     endL,
@@ -245,7 +271,7 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
     endR,
     12,
   );
-  const minThick = (full ? 0.06 : joins ? 0.05 : 0.042) * b;
+  const minThick = (full ? 0.06 : style === 'beard' ? 0.05 : 0.042) * b;
   const upper = [...upperLeft, ...upperRight.slice(1)];
   const n = upper.length;
   const upperClamped = upper.map((q, i) => {
@@ -263,6 +289,9 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
 
 // ---------------------------------------------------------------------------------------------
 // Drawing
+
+/** Grey hairs among darker ones. */
+const GREY_HAIR = 0xcfcbc5;
 
 /** Short strands flowing down (and out from the middle) over a shape. */
 function strands(
@@ -299,30 +328,30 @@ function strands(
     const mid = p(x + dx * 0.5 + (rand() - 0.5) * l * 0.25, y + l * 0.5);
     const grey = rand() < s.beardGrey;
     const light = drawn % 3 === 1;
-    const colour = grey ? mix(0xd9d5cf, s.beard, 0.15) : light ? s.beardLight : s.beardShadow;
-    ribbonFill(g, quad(p(x, y), mid, end, 6), taper(w, 0.15), colour, grey ? 0.75 : light ? 0.45 : 0.55);
+    const colour = grey ? GREY_HAIR : light ? s.beardLight : s.beardShadow;
+    ribbonFill(g, quad(p(x, y), mid, end, 6), taper(w, 0.15), colour, grey ? 0.6 : light ? 0.45 : 0.55);
     drawn++;
   }
 }
 
 function drawStubble(g: G, s: FigureSpec): void {
-  const { b } = s;
-  const area = beardMass(s, 'stubble');
-  // A soft haze, a little stronger inside the edge, then fine dots of hair.
-  fill(g, area, s.stubble, s.stubbleAlpha * 0.45);
-  const cx = 0;
-  const cy = 0.7 * b;
-  const inner = area.map((q) => p(cx + (q.x - cx) * 0.9, cy + (q.y - cy) * 0.9));
-  fill(g, inner, s.stubble, s.stubbleAlpha * 0.35);
+  const { f, b } = s;
+  // A haze that fades in over the cheeks (each layer's upper edge a little lower), then fine dots.
+  const layers = [0, 0.035, 0.07, 0.11].map((lower) => {
+    const { outer, inner } = beardParts(s, 'stubble', lower);
+    return [...outer, ...inner];
+  });
+  for (const layer of layers) fill(g, layer, s.stubble, s.stubbleAlpha * 0.22);
+  const dense = layers[1]!;
   const rand = rng(s.seed + 43);
-  const r = Math.max(0.5, b * 0.0085);
+  const r = Math.max(0.45, b * 0.0062);
   let minY = Infinity;
-  for (const q of area) minY = Math.min(minY, q.y);
-  for (let i = 0; i < 420; i++) {
-    const x = (rand() * 2 - 1) * s.f * 1.02;
+  for (const q of dense) minY = Math.min(minY, q.y);
+  for (let i = 0; i < 900; i++) {
+    const x = (rand() * 2 - 1) * f * 1.02;
     const y = minY + rand() * (1.02 * b - minY);
-    if (!insidePolygon(inner, x, y)) continue;
-    circle(g, x, y, r, s.stubble, s.stubbleAlpha * 1.3);
+    if (!insidePolygon(dense, x, y)) continue;
+    circle(g, x, y, r * (0.8 + rand() * 0.4), s.stubble, s.stubbleAlpha * (0.7 + rand() * 0.5));
   }
 }
 
@@ -335,18 +364,23 @@ export function drawFacialHairBase(g: G, s: FigureSpec): void {
   }
   if (!hasBeardMass(style)) return;
   const { f, b, lw } = s;
-  const mass = beardMass(s, style);
-  fill(g, mass, s.beard);
-  // Shade the right side and under the chin (the light comes from the upper left).
-  const shade = mass.map((q) => p(Math.max(q.x, 0.35 * f), q.y));
-  fill(g, shade, s.beardShadow, 0.45);
-  const chin = mass.filter((q) => q.y > 0.85 * b);
-  if (chin.length > 2) fill(g, chin, s.beardShadow, 0.35);
+  const { outer, inner } = beardParts(s, style);
+  const mass = [...outer, ...inner];
+  // The shadow colour, then the lit hair set in from the outer edge: a soft crescent of shade on
+  // the right and under the chin (the light comes from the upper left), as on the face.
+  fill(g, mass, s.beardShadow);
   const full = style === 'full-beard';
-  const count = full ? 110 : style === 'beard' ? 70 : 34;
+  const inset = offsetPath(outer, (_i, q) => {
+    const right = clamp(q.x / f, 0, 1);
+    const low = clamp((q.y / b - 0.6) / 0.8, 0, 1);
+    return -b * (0.015 + 0.07 * right + (full ? 0.12 : 0.04) * low);
+  });
+  fill(g, [...inset, ...inner], s.beard);
+  const count = full ? 120 : style === 'beard' ? 75 : 40;
   strands(g, s, mass, count, b * (full ? 0.12 : 0.07), s.seed + 47, full ? 0.25 : 0.15);
-  // A soft line round the outside; the edge on the cheek is softer still.
-  stroke(g, mass, lw, s.beardLine, 0.55, true);
+  // A soft line round the outside, and a softer one along the cheeks.
+  stroke(g, outer, lw, s.beardLine, 0.5);
+  stroke(g, inner, Math.max(1, lw * 0.7), s.beardShadow, 0.5);
 }
 
 /** The parts that move with the mouth: the clearing round the lips, drawn before the mouth. */
@@ -366,30 +400,33 @@ export function drawMoustache(g: G, s: FigureSpec, m: MouthShape): void {
   const { f, b, lw } = s;
   const shape = moustacheShape(s, style, m);
   fill(g, shape.outline, s.beard);
-  // Shade on the right and along the lower edge, a sheen on the upper left, combed strands.
-  const right = shape.outline.filter((q) => q.x > m.mx + 0.1 * f);
-  if (right.length > 2) fill(g, right, s.beardShadow, 0.4);
-  ribbonFill(g, shape.lower.slice(1, -1), taper(b * 0.03, 0.3), s.beardShadow, 0.6);
+  // Shade on the right and along the lower edge, a sheen on the upper left.
+  const right = shape.outline.filter((q) => q.x > m.mx + 0.12 * f);
+  if (right.length > 2) fill(g, right, s.beardShadow, 0.35);
+  ribbonFill(g, shape.lower.slice(1, -1), taper(b * 0.035, 0.3), s.beardShadow, 0.5);
   const up = shape.upper;
   const sheen = up
-    .slice(Math.round(up.length * 0.12), Math.round(up.length * 0.42))
-    .map((q) => p(q.x, q.y + b * 0.03));
-  ribbonFill(g, sheen, taper(b * 0.025, 0.2), s.beardLight, 0.45);
+    .slice(Math.round(up.length * 0.14), Math.round(up.length * 0.44))
+    .map((q) => p(q.x, q.y + b * 0.028));
+  ribbonFill(g, sheen, taper(b * 0.022, 0.2), s.beardLight, 0.4);
+  // Combed strands: from the parting in the middle, out and down to the lower edge.
   const rand = rng(s.seed + 53);
-  const n = 18;
-  const w = Math.max(1, b * 0.018);
+  const n = 24;
+  const w = Math.max(0.8, b * 0.014);
   for (let i = 0; i < n; i++) {
     const k = (i + 0.5) / n;
     const a = up[Math.round(k * (up.length - 1))]!;
     const side = a.x < m.mx ? -1 : 1;
-    const bx = a.x + side * f * 0.045;
+    const bx = a.x + side * f * (0.04 + 0.03 * Math.abs(k - 0.5));
     const bottom = yAt(shape.lower, bx);
-    const from = p(a.x, a.y + (bottom - a.y) * 0.12);
-    const to = p(bx, a.y + (bottom - a.y) * (0.8 + rand() * 0.15));
-    if (to.y - from.y < b * 0.025) continue;
+    const from = p(a.x, a.y + (bottom - a.y) * 0.1);
+    const to = p(bx, a.y + (bottom - a.y) * (0.82 + rand() * 0.14));
+    if (to.y - from.y < b * 0.02) continue;
+    const mid = p((from.x + to.x) / 2 + side * f * 0.008, (from.y + to.y) / 2);
     const grey = rand() < s.beardGrey;
-    const colour = grey ? mix(0xd9d5cf, s.beard, 0.15) : i % 3 === 1 ? s.beardLight : s.beardShadow;
-    ribbonFill(g, [from, to], taper(w, 0.2), colour, grey ? 0.75 : i % 3 === 1 ? 0.55 : 0.5);
+    const light = i % 3 === 1;
+    const colour = grey ? GREY_HAIR : light ? s.beardLight : s.beardShadow;
+    ribbonFill(g, quad(from, mid, to, 5), taper(w, 0.2), colour, grey ? 0.6 : light ? 0.5 : 0.45);
   }
-  stroke(g, shape.outline, Math.max(1, lw * 0.75), s.beardLine, 0.65, true);
+  stroke(g, shape.outline, Math.max(1, lw * 0.7), s.beardLine, 0.45, true);
 }
