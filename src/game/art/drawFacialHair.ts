@@ -243,8 +243,11 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
   const gap = MOUSTACHE_GAP * b;
   // The lower edge: the lip line or the top of the opening, a little above it, then the ends.
   const top = m.top;
-  const endL = p(m.left.x - ext, m.left.y + droop);
-  const endR = p(m.right.x + ext, m.right.y + droop);
+  // A moustache keeps its width when the mouth narrows (worry, a pressed line): its ends follow
+  // the corners up and down, never in.
+  const half = 0.27 * f;
+  const endL = p(Math.min(m.left.x, m.mx - half) - ext, m.left.y + droop);
+  const endR = p(Math.max(m.right.x, m.mx + half) + ext, m.right.y + droop);
   // Past each corner before it droops, so the corners (and the expression) stay clear.
   const cornerL = p(m.left.x, m.left.y - gap);
   const cornerR = p(m.right.x, m.right.y - gap);
@@ -255,7 +258,7 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
   // tapering to the ends.
   const cx = m.mx * 0.6;
   // A moustache on its own is trimmed neater than one that is part of a beard.
-  const crown = nb + (full ? -0.005 : style === 'beard' ? 0.005 : 0.025) * b;
+  const crown = nb + (full ? -0.005 : style === 'beard' ? 0.005 : 0.035) * b;
   const notch = p(cx, crown + 0.014 * b);
   const upperLeft = cubic(
     endL,
@@ -271,7 +274,7 @@ export function moustacheShape(s: FigureSpec, style: FacialHair, m: MouthShape):
     endR,
     12,
   );
-  const minThick = (full ? 0.06 : style === 'beard' ? 0.05 : 0.042) * b;
+  const minThick = (full ? 0.06 : style === 'beard' ? 0.05 : 0.04) * b;
   const upper = [...upperLeft, ...upperRight.slice(1)];
   const n = upper.length;
   const upperClamped = upper.map((q, i) => {
