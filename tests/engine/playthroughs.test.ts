@@ -42,12 +42,12 @@ describe.each(all)('$name', ({ loaded }) => {
     expect(paths.length).toBeLessThanOrEqual(every.length);
   });
 
-  it('thousands of random walks all reach an ending with scores inside the analysed bounds', () => {
+  it('hundreds of random walks all reach an ending with scores inside the analysed bounds', () => {
     let seed = 12345;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const { scoreBounds, shortestPath, longestPath } = analysis.stats;
     const endings = new Set<string>();
-    for (let walk = 0; walk < 2000; walk++) {
+    for (let walk = 0; walk < 600; walk++) {
       const session = new Session(scenario, { now: () => 0 });
       let steps = 0;
       while (!session.ended) {
