@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'tests/output/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-single/',
+      'package/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'tests/output/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,7 @@
 /**
  * CarePlay's entry: the HTML layer, the settings, and the Phaser game that draws the room.
- * Nothing here, or anywhere in the app, talks to the network.
+ * Nothing here, or anywhere in the app, talks to the network, except to the learning platform
+ * that launched it (src/platform/), and only when one did.
  */
 import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
 import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
@@ -13,6 +14,11 @@ import { createGame } from './game/createGame';
 const stage = document.getElementById('stage')!;
 const ui = document.getElementById('ui')!;
 const app = new App(browserStore(), ui);
+
+// The installable offline app: from a web server only (not a file, not the single-file build).
+if (__CAREPLAY_OFFLINE_APP__ && location.protocol !== 'file:') {
+  void import('./app/pwa').then((m) => m.startOfflineApp(app));
+}
 
 if (new URLSearchParams(location.search).has('presenter')) {
   // The presenter window: notes and remote control only; the audience window draws the room.

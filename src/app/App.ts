@@ -110,14 +110,32 @@ export class App {
    * A message shown once per page load in a banner at the top. Banners stack in one column, each
    * readable, and the screen below moves down to make room, so none covers a control.
    */
-  notify(message: string): void {
+  notify(message: string, action?: { label: string; run: () => void; dismiss?: string }): void {
     if (this.notices.has(message)) return;
     this.notices.add(message);
     const banner = h(
       'div',
       { class: 'banner', role: 'status' },
       h('span', {}, message),
-      h('button', { type: 'button', class: 'button small secondary', onclick: () => banner.remove() }, 'OK'),
+      action
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              onclick: () => {
+                banner.remove();
+                action.run();
+              },
+            },
+            action.label,
+          )
+        : null,
+      h(
+        'button',
+        { type: 'button', class: 'button small secondary', onclick: () => banner.remove() },
+        action?.dismiss ?? 'OK',
+      ),
     );
     this.bannerStack().appendChild(banner);
   }

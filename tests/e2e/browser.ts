@@ -21,8 +21,19 @@ if (!BROWSER_AVAILABLE) {
   console.warn(message);
 }
 
+/**
+ * One Chromium. Its pages run without the offline app's service worker unless a test asks for it
+ * (`serviceWorkers: 'allow'`): most tests check what the page itself loads and when (sounds only
+ * once a conversation starts, nothing from elsewhere), which a worker filling its cache in the
+ * background would blur. tests/e2e/package.test.ts installs and uses the worker.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 let serverPromise: Promise<{ server: PreviewServer; url: string }> | undefined;
