@@ -59,4 +59,31 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Platform adapters (SCORM, cmi5) read the engine's results and talk to the platform; the app
+    // calls them through src/platform/types.ts. They never reach into the views.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'phaser',
+                'phaser/*',
+                'howler',
+                '../game/*',
+                '../audio/*',
+                '../trainer/*',
+                '../ui/*',
+                '../app/*',
+              ],
+              message: 'src/platform depends on the engine only; the app calls it, not the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

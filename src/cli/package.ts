@@ -4,13 +4,28 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSingleFile, buildSite, copySite, siteFiles, writeFile, zip } from '../package/artefacts';
+import { PASS_RULES } from '../platform/types';
+import {
+  buildSingleFile,
+  buildSite,
+  copySite,
+  scormPackage,
+  shippedScenarios,
+  siteFiles,
+  writeFile,
+  zip,
+} from '../package/artefacts';
 
 const OUT = 'package';
 // Vite's note about a future config loader is for CarePlay's developers, not for this output.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 
 async function main() {
+  const ruleArg = process.argv.find((a) => a.startsWith('--pass='))?.slice('--pass='.length) ?? 'competent';
+  if (!(PASS_RULES as readonly string[]).includes(ruleArg)) {
+    throw new Error(`--pass=${ruleArg} is not a pass rule; use one of: ${PASS_RULES.join(', ')}.`);
+  }
+  const rule = ruleArg;
   rmSync(OUT, { recursive: true, force: true });
   const sizes: [string, number][] = [];
   console.log('Building the site…');
@@ -27,6 +42,15 @@ async function main() {
   const single = await buildSingleFile();
   sizes.push([`${OUT}/careplay.html`, writeFile(join(OUT, 'careplay.html'), readFileSync(single))]);
   rmSync('dist-single', { recursive: true, force: true });
+
+  const scenarios = shippedScenarios();
+  for (const s of scenarios) {
+    const name = `${OUT}/scorm12/careplay-${s.id}-scorm12.zip`;
+    sizes.push([name, writeFile(name, scormPackage(site, [s], rule, false))]);
+  }
+  const library = `${OUT}/scorm12/careplay-library-scorm12.zip`;
+  sizes.push([library, writeFile(library, scormPackage(site, scenarios, rule, true))]);
+  console.log(`Pass rule for the platform packages: ${rule}`);
 
   const width = Math.max(...sizes.map(([name]) => name.length));
   console.log('\nWritten:');

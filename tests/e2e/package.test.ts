@@ -3,12 +3,17 @@
  * from file:// with every network request refused; the static site from a sub-folder, installed
  * as an offline app, played with the network off, and offering (not forcing) a new version.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSingleFile } from '../../src/package/artefacts';
+import { unzipSync } from 'fflate';
+import { buildDebrief } from '../../src/engine/debrief';
+import { Session } from '../../src/engine/Session';
+import { buildSingleFile, scormPackage, shippedScenarios, siteFiles } from '../../src/package/artefacts';
+import { load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, launchBrowser, screenshotPath } from './browser';
 import { startServer, type StaticServer } from './staticServer';
 
@@ -18,9 +23,17 @@ const MB = 1024 * 1024;
 const menu = (page: Page) =>
   page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 30_000 });
 
-/** Start the gift scenario and take the first option at each decision, to the debrief. */
-export async function playGift(page: Page, options: { stopAfterChoices?: number } = {}): Promise<void> {
-  await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
+/**
+ * Start the gift scenario (or carry on in it) and take the first option at each decision, to the
+ * debrief. `page` may be a frame (the package inside an LMS); keys go to the focused frame.
+ */
+export async function playGift(
+  page: Page | Frame,
+  options: { stopAfterChoices?: number; started?: boolean } = {},
+): Promise<void> {
+  const keyboard = ('keyboard' in page ? page : page.page()).keyboard;
+  if (!options.started)
+    await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
   await page.getByRole('region', { name: 'What is said' }).waitFor();
   let chosen = 0;
   for (let guard = 0; guard < 200; guard++) {
@@ -28,9 +41,9 @@ export async function playGift(page: Page, options: { stopAfterChoices?: number 
     const list = page.getByRole('list', { name: 'What do you say?' });
     if (await list.isVisible().catch(() => false)) {
       if (chosen === options.stopAfterChoices) return;
-      await page.keyboard.press('1');
+      await keyboard.press('1');
       chosen++;
-    } else await page.keyboard.press('Enter');
+    } else await keyboard.press('Enter');
     await page.waitForTimeout(40);
   }
   await page.getByRole('button', { name: 'See how it went' }).click();
@@ -42,6 +55,7 @@ function watch(page: Page) {
   const errors: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => void (r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`)));
   return errors;
 }
 
@@ -173,4 +187,141 @@ describe.skipIf(!BROWSER_AVAILABLE)('packages in Chromium', () => {
     await context.close();
     await site.close();
   }, 150_000);
+
+  it('the SCORM 1.2 package under scorm-again: status, score, time, interactions, and a resume after a reload', async () => {
+    // The package as a platform receives it: the zip, unpacked.
+    const gift = shippedScenarios().find((x) => x.id === 'demo-gift')!;
+    const zipped = scormPackage(siteFiles('dist'), [gift], 'competent', false);
+    console.log(`SCORM package (one scenario): ${(zipped.length / MB).toFixed(2)} MB`);
+    const dir = resolve('tests/output/scorm/pkg');
+    rmSync(dir, { recursive: true, force: true });
+    for (const [path, data] of Object.entries(unzipSync(zipped))) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), data);
+    }
+
+    // The platform: scorm-again's SCORM 1.2 API in the page, the package in a frame, as an LMS
+    // does. Each commit is recorded; a relaunch starts from the last one, as a platform would.
+    const commits: Record<string, unknown>[] = [];
+    let stored: Record<string, unknown> | null = null;
+    const player = `<!doctype html><html><head><title>LMS</title><link rel="icon" href="data:,"><script src="/scorm-again/scorm12.min.js"></script></head>
+<body style="margin:0"><iframe id="sco" title="Course" style="width:1280px;height:880px;border:0"></iframe><script>
+(async () => {
+  const manifest = new DOMParser().parseFromString(await (await fetch('/pkg/imsmanifest.xml')).text(), 'application/xml');
+  const item = manifest.getElementsByTagName('item')[0];
+  const resource = [...manifest.getElementsByTagName('resource')].find((r) => r.getAttribute('identifier') === item.getAttribute('identifierref'));
+  const stored = await (await fetch('/lms/state')).json();
+  const api = new Scorm12API({ lmsCommitUrl: '/lms/commit', autocommit: false, logLevel: 5 });
+  if (stored) api.loadFromJSON(stored);
+  api.cmi.core.student_id = 'learner-17';
+  api.cmi.core.student_name = 'Okafor, Grace';
+  api.cmi.core.entry = stored ? 'resume' : 'ab-initio';
+  window.API = api;
+  document.getElementById('sco').src = '/pkg/' + resource.getAttribute('href') + item.getAttribute('parameters') + '&renderer=canvas';
+})();
+</script></body></html>`;
+    const lms = await startServer(
+      { '/pkg/': dir, '/scorm-again/': resolve('node_modules/scorm-again/dist') },
+      (req, res, body) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/lms/player.html') res.writeHead(200, { 'content-type': 'text/html' }).end(player);
+        else if (path === '/lms/state')
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stored));
+        else if (path === '/lms/commit') {
+          const data = JSON.parse(body) as Record<string, unknown>;
+          commits.push(data);
+          stored = (data.cmi ?? data) as Record<string, unknown>;
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":true,"errorCode":0}');
+        } else return false;
+        return true;
+      },
+    );
+    const context = await browser.newContext({
+      viewport: { width: 1300, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors = watch(page);
+    await page.goto(`${lms.url}/lms/player.html`);
+    const course = () => page.frames().find((f) => f.url().includes('/pkg/index.html'))!;
+    await page.waitForFunction(() => document.querySelector('iframe')?.src);
+    await menu(page.frame({ url: /\/pkg\/index\.html/ })! as unknown as Page);
+    // Launched for one scenario: the menu offers only that one, to the learner the platform names.
+    const menuText = await course().locator('body').innerText();
+    expect(menuText).toMatch(/Playing as Grace Okafor/);
+    expect(await course().getByRole('article').count()).toBe(1);
+    await playGift(course(), { stopAfterChoices: 2 });
+    const cmi = () =>
+      stored as {
+        core: Record<string, string> & { score: Record<string, string> };
+        suspend_data: string;
+        interactions: Record<string, Record<string, string>>;
+      };
+    await expect
+      .poll(() => Object.keys(cmi()?.interactions ?? {}).filter((k) => /^\d+$/.test(k)).length)
+      .toBe(2);
+    expect(cmi().core.lesson_status).toBe('incomplete');
+    expect(cmi().core.exit).toBe('suspend');
+    expect(JSON.parse(cmi().suspend_data)).toMatchObject({
+      v: 1,
+      places: { 'demo-gift': expect.any(String) },
+    });
+
+    // Relaunch (a reload; a fresh profile would do the same): the platform's place is offered.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('iframe')?.src);
+    await menu(page.frame({ url: /\/pkg\/index\.html/ })! as unknown as Page);
+    await course().getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
+    const resume = course().getByRole('dialog', { name: 'Carry on where you left off?' });
+    await resume.waitFor();
+    expect(await resume.innerText()).toMatch(/You have made 2 decisions/);
+    await resume.getByRole('button', { name: 'Carry on' }).click();
+    await playGift(course(), { started: true });
+    await expect.poll(() => cmi().core.lesson_status).toMatch(/^(passed|failed)$/);
+
+    // What the platform received is what the engine says of this path.
+    const interactions = Object.entries(cmi().interactions)
+      .filter(([k]) => /^\d+$/.test(k))
+      .map(([, v]) => v);
+    const choices = interactions.map((i) => i.id!.replace(/^demo-gift_d\d+_/, ''));
+    const scenario = load(scenarioText('demo-gift.yaml')).scenario!;
+    const session = new Session(scenario);
+    for (const id of choices) {
+      while (session.snapshot.phase === 'line') session.next();
+      session.choose(id);
+    }
+    while (!session.ended) session.next();
+    const model = buildDebrief(scenario, session.result()!, []);
+    const tested = (['empathy', 'boundaries', 'escalation'] as const).filter((d) => model.bands[d].band);
+    const lowest = Math.min(...tested.map((d) => model.bands[d].percent!));
+    expect(Number(cmi().core.score.raw)).toBe(lowest);
+    const passed = tested.every((d) => ['Competent', 'Exemplary'].includes(model.bands[d].band!));
+    expect(cmi().core.lesson_status).toBe(passed ? 'passed' : 'failed');
+    const objectives = cmi() as unknown as {
+      objectives: Record<string, { id: string; score: { raw: string }; status: string }>;
+    };
+    for (const [i, d] of (['empathy', 'boundaries', 'escalation'] as const).entries()) {
+      expect(objectives.objectives[String(i)]!.id).toBe(d);
+      if (model.bands[d].percent !== null)
+        expect(Number(objectives.objectives[String(i)]!.score.raw)).toBe(model.bands[d].percent);
+    }
+    for (const i of interactions) {
+      expect(i.type).toBe('choice');
+      expect(i.student_response).toMatch(/^[a-z]$/);
+      expect(['correct', 'wrong', 'neutral']).toContain(i.result);
+    }
+    expect((cmi() as unknown as { comments: string }).comments).toMatch(/Empathy: \w+/);
+    // The debrief on screen shows the same bands the platform got.
+    const debrief = await course()
+      .getByRole('heading', { name: 'How you did' })
+      .locator('xpath=..')
+      .innerText();
+    for (const d of tested) expect(debrief).toContain(model.bands[d].band!);
+    // Leaving sends the time.
+    await page.goto('about:blank');
+    await expect.poll(() => cmi().core.session_time ?? '').toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    expect(errors).toEqual([]);
+    await context.close();
+    await lms.close();
+  }, 180_000);
 });
