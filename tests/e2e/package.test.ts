@@ -14,7 +14,8 @@ import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
 import { buildSingleFile, scormPackage, shippedScenarios, siteFiles } from '../../src/package/artefacts';
 import { load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, launchBrowser, screenshotPath } from './browser';
+import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp } from './browser';
+import { execFileSync } from 'node:child_process';
 import { startServer, type StaticServer } from './staticServer';
 
 const GIFT = 'A thank-you at the end of the shift';
@@ -323,5 +324,87 @@ describe.skipIf(!BROWSER_AVAILABLE)('packages in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
     await lms.close();
+  }, 180_000);
+
+  it('the evidence report: declaration, assessor, setting, outcomes by dimension, a name and page number on every page, and a code an assessor replays on a fresh profile', async () => {
+    const { url } = await startApp();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors = watch(page);
+    await page.goto(`${url}?renderer=canvas`);
+    await menu(page);
+    await playGift(page);
+    await page.getByRole('button', { name: 'Evidence report' }).click();
+    const report = page.getByRole('main', { name: `Evidence report: ${GIFT}` });
+    await report.waitFor();
+    await report.getByRole('textbox', { name: 'Setting or employer' }).fill('Elm Court Care Ltd, Leeds');
+    await report.getByRole('textbox', { name: 'Setting or employer' }).press('Tab');
+    const code = (await report.locator('.report-code').innerText()).trim();
+    expect(code).toMatch(/^CP1\.demo-gift\.\d+\.[0-9a-z]+\.[ECDUN]{3}\.[0-9A-Z]{4}$/);
+    const shownBands = await report.locator('.report-bands').innerText();
+    const pdf = screenshotPath('package-evidence-report').replace(/\.png$/, '.pdf');
+    await page.pdf({
+      path: pdf,
+      format: 'A4',
+      margin: { top: '15mm', bottom: '18mm', left: '15mm', right: '15mm' },
+    });
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    const text = pages.join(' ').replace(/\s+/g, ' ');
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((p, i) => {
+      expect(p).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}`));
+      expect(p).toMatch(/Me · A thank-you at the end of the shift/);
+    });
+    expect(text).toMatch(/Setting or employer Elm Court Care Ltd, Leeds/);
+    expect(text).toMatch(/Learner declaration I, Me, declare/);
+    expect(text).toMatch(/Learner signature/);
+    expect(text).toMatch(/Assessor name .*Signature .*Date .*Feedback to the learner/);
+    expect(text).toMatch(/(✓ Covered|✗ Not yet)/);
+    expect(text).toMatch(/Evidence for: /);
+    expect(text).toContain(code);
+    expect(text).not.toMatch(/\[\[|\]\]/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, pdf.replace(/\.pdf$/, '')]);
+    await report.getByRole('button', { name: 'Close the report' }).click();
+
+    // An assessor's computer: a fresh profile, no attempts, just the code.
+    const assessor = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    const check = await assessor.newPage();
+    const checkErrors = watch(check);
+    await check.goto(`${url}?renderer=canvas`);
+    await menu(check);
+    await check.getByRole('button', { name: 'Check a report' }).click();
+    const dialog = check.getByRole('dialog', { name: 'Check a report' });
+    const field = dialog.getByRole('textbox', { name: 'Reference code' });
+    // A typo, a newer format, a scenario this CarePlay lacks: each says so plainly.
+    for (const [bad, said] of [
+      [code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'), /mistake/],
+      ['hello', /not a CarePlay reference code/],
+      [code.replace(/^CP1/, 'CP9'), /newer version of CarePlay/],
+    ] as const) {
+      await field.fill(bad);
+      await dialog.getByRole('button', { name: 'Check' }).click();
+      await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(said);
+    }
+    await field.fill(` ${code.toLowerCase()} `);
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/The bands match the report/);
+    const replay = await dialog.getByRole('list').first().innerText();
+    for (const line of shownBands
+      .split('\n')
+      .filter((l) => /^(Empathy|Professional boundaries|Escalation):/.test(l)))
+      expect(replay).toContain(line.replace(/\. .*$/, '').trim());
+    await check.screenshot({ path: screenshotPath('package-check-report') });
+    expect(errors).toEqual([]);
+    expect(checkErrors).toEqual([]);
+    await context.close();
+    await assessor.close();
   }, 180_000);
 });
