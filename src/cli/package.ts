@@ -8,6 +8,7 @@ import { PASS_RULES } from '../platform/types';
 import {
   buildSingleFile,
   buildSite,
+  cmi5Package,
   copySite,
   scormPackage,
   shippedScenarios,
@@ -50,6 +51,12 @@ async function main() {
   }
   const library = `${OUT}/scorm12/careplay-library-scorm12.zip`;
   sizes.push([library, writeFile(library, scormPackage(site, scenarios, rule, true))]);
+  for (const s of scenarios) {
+    const name = `${OUT}/cmi5/careplay-${s.id}-cmi5.zip`;
+    sizes.push([name, writeFile(name, cmi5Package(site, [s], rule, false))]);
+  }
+  const cmi5Library = `${OUT}/cmi5/careplay-library-cmi5.zip`;
+  sizes.push([cmi5Library, writeFile(cmi5Library, cmi5Package(site, scenarios, rule, true))]);
   console.log(`Pass rule for the platform packages: ${rule}`);
 
   const width = Math.max(...sizes.map(([name]) => name.length));

@@ -25,5 +25,10 @@ export async function connectPlatform(notify: Notify): Promise<Platform | null> 
     const { connectScorm12 } = await import('./scorm12');
     return connectScorm12(api, rule, notify);
   }
+  // cmi5: the LMS puts these five in the launch address.
+  if (['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((k) => params.has(k))) {
+    const { connectCmi5 } = await import('./cmi5');
+    return connectCmi5(rule, notify);
+  }
   return null;
 }

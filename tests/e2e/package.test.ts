@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
-import { buildSingleFile, scormPackage, shippedScenarios, siteFiles } from '../../src/package/artefacts';
+import {
+  buildSingleFile,
+  cmi5Package,
+  scormPackage,
+  shippedScenarios,
+  siteFiles,
+} from '../../src/package/artefacts';
 import { load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, launchBrowser, screenshotPath, startApp } from './browser';
 import { execFileSync } from 'node:child_process';
@@ -406,5 +412,195 @@ describe.skipIf(!BROWSER_AVAILABLE)('packages in Chromium', () => {
     expect(checkErrors).toEqual([]);
     await context.close();
     await assessor.close();
+  }, 180_000);
+
+  it('the cmi5 package: every statement it sends to a local xAPI endpoint follows xAPI 1.0.3 and the cmi5 rules', async () => {
+    const gift = shippedScenarios().find((x) => x.id === 'demo-gift')!;
+    const zipped = cmi5Package(siteFiles('dist'), [gift], 'competent', false);
+    const dir = resolve('tests/output/cmi5/au');
+    rmSync(dir, { recursive: true, force: true });
+    for (const [path, data] of Object.entries(unzipSync(zipped))) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), data);
+    }
+    const structure = readFileSync(join(dir, 'cmi5.xml'), 'utf8');
+    const auId = /<au id="([^"]+)"/.exec(structure)![1]!;
+    const auUrl = /<url>([^<]+)<\/url>/.exec(structure)![1]!.replace(/&amp;/g, '&');
+    expect(structure).toMatch(/moveOn="CompletedAndPassed"/);
+
+    // The LMS's side: the auth token, LMS.LaunchData, the State API, and a statements endpoint.
+    const registration = '6f1c1e2a-4b1d-4f7e-9a53-0c2b8f0d9e11';
+    const sessionId = 'd1f7c0a4-52f7-4a3a-8f4a-7a9e7c1f2b33';
+    const actor = {
+      objectType: 'Agent',
+      name: 'Grace Okafor',
+      account: { homePage: 'https://lms.example', name: 'learner-17' },
+    };
+    const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+    const MOVEON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+    const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+    const contextTemplate = {
+      contextActivities: {
+        grouping: [{ objectType: 'Activity', id: 'https://careplay.invalid/course/demo-gift' }],
+      },
+      extensions: { [SESSION]: sessionId },
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- statements as the endpoint received them
+    const statements: Record<string, any>[] = [];
+    const versions: string[] = [];
+    const state = new Map<string, string>();
+    const launched = {
+      id: '0b5a2c57-8d1e-4c55-9f1e-5a7f2d1b9c01',
+      actor,
+      verb: { id: 'http://adlnet.gov/expapi/verbs/launched', display: { 'en-US': 'launched' } },
+      object: { objectType: 'Activity', id: auId },
+      context: {
+        ...contextTemplate,
+        registration,
+        contextActivities: { ...contextTemplate.contextActivities, category: [{ id: CMI5 }] },
+      },
+      timestamp: new Date().toISOString(),
+    };
+    statements.push(launched);
+    const lrs = await startServer({ '/au/': dir }, (req, res, body) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const json = (code: number, data: unknown) =>
+        res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+      if (url.pathname === '/lms/fetch' && req.method === 'POST')
+        json(200, { 'auth-token': 'Q2FyZVBsYXk6dGVzdA==' });
+      else if (url.pathname.startsWith('/lrs/')) {
+        versions.push(String(req.headers['x-experience-api-version']));
+        if (req.headers.authorization !== 'Basic Q2FyZVBsYXk6dGVzdA==')
+          return (json(401, { error: 'no auth' }), true);
+        if (url.pathname === '/lrs/activities/state') {
+          const stateId = url.searchParams.get('stateId')!;
+          if (stateId === 'LMS.LaunchData')
+            json(200, { contextTemplate, launchMode: 'Normal', moveOn: 'CompletedAndPassed' });
+          else if (req.method === 'GET') {
+            if (state.has(stateId))
+              res.writeHead(200, { 'content-type': 'application/json' }).end(state.get(stateId));
+            else json(404, {});
+          } else {
+            state.set(stateId, body);
+            res.writeHead(204).end();
+          }
+        } else if (url.pathname === '/lrs/agents/profile') json(404, {});
+        else if (url.pathname === '/lrs/statements' && (req.method === 'POST' || req.method === 'PUT')) {
+          const got = JSON.parse(body);
+          for (const st of Array.isArray(got) ? got : [got]) statements.push(st);
+          json(
+            200,
+            (Array.isArray(got) ? got : [got]).map((st: { id: string }) => st.id),
+          );
+        } else json(404, {});
+      } else return false;
+      return true;
+    });
+    const launch = (search: string) =>
+      `${lrs.url}/au/${search}&renderer=canvas&endpoint=${encodeURIComponent(`${lrs.url}/lrs/`)}&fetch=${encodeURIComponent(`${lrs.url}/lms/fetch`)}&actor=${encodeURIComponent(JSON.stringify(actor))}&registration=${registration}&activityId=${encodeURIComponent(auId)}`;
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors = watch(page);
+    await page.goto(launch(auUrl));
+    await menu(page);
+    expect(await page.locator('body').innerText()).toMatch(/Playing as Grace Okafor/);
+    await playGift(page);
+    const last = () => statements.map((st) => st.verb.id.split('/').pop()).at(-1);
+    await expect.poll(last).toMatch(/^(passed|failed)$/);
+    // Closing the window ends the session.
+    await page.goto('about:blank');
+    await expect.poll(last).toBe('terminated');
+
+    // The sequence cmi5 requires, from launched to terminated.
+    const verbs = statements.map((st) => st.verb.id.split('/').pop());
+    const decisions = verbs.filter((v) => v === 'answered').length;
+    expect(decisions).toBeGreaterThan(0);
+    expect(verbs).toEqual([
+      'launched',
+      'initialized',
+      ...Array(decisions).fill('answered'),
+      'completed',
+      expect.stringMatching(/^(passed|failed)$/),
+      'terminated',
+    ]);
+    expect(new Set(versions)).toEqual(new Set(['1.0.3']));
+
+    // Each statement against the xAPI 1.0.3 statement rules and the cmi5 profile.
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+    const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+    const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
+    const ids = new Set<string>();
+    for (const st of statements.slice(1)) {
+      const v = st.verb.id.split('/').pop();
+      const where = `${v} ${st.id}`;
+      expect(st.id, where).toMatch(UUID);
+      expect(ids.has(st.id), where).toBe(false);
+      ids.add(st.id);
+      expect(st.actor, where).toEqual(actor);
+      expect(st.verb.id, where).toMatch(/^http:\/\/adlnet\.gov\/expapi\/verbs\//);
+      expect(Object.keys(st.verb.display ?? {}).length, where).toBeGreaterThan(0);
+      expect(st.object.id, where).toMatch(IRI);
+      expect(Number.isNaN(Date.parse(st.timestamp)), where).toBe(false);
+      expect(st.context.registration, where).toBe(registration);
+      // The LMS's context template is kept: the course grouping and the session id.
+      expect(st.context.extensions[SESSION], where).toBe(sessionId);
+      expect(st.context.contextActivities.grouping, where).toEqual(
+        contextTemplate.contextActivities.grouping,
+      );
+      for (const key of Object.keys(st.result?.extensions ?? {})) expect(key, where).toMatch(IRI);
+      if (st.result?.duration !== undefined) expect(st.result.duration, where).toMatch(DURATION);
+      const categories = (st.context.contextActivities.category ?? []).map((c: { id: string }) => c.id);
+      if (v === 'answered') {
+        // A cmi5 "allowed" statement: not marked as cmi5-defined, about its own activity.
+        expect(categories, where).not.toContain(CMI5);
+        expect(st.object.definition.type).toBe('http://adlnet.gov/expapi/activities/cmi.interaction');
+        expect(st.object.definition.interactionType).toBe('choice');
+        expect(st.object.definition.choices.map((c: { id: string }) => c.id)).toContain(st.result.response);
+        expect(
+          Object.keys(st.result.extensions['https://careplay.invalid/xapi/extensions/levels']).length,
+        ).toBeGreaterThan(0);
+      } else {
+        // cmi5-defined: about the AU itself, in the cmi5 category.
+        expect(st.object.id, where).toBe(auId);
+        expect(categories, where).toContain(CMI5);
+      }
+      if (['completed', 'passed', 'failed'].includes(v)) {
+        expect(categories, where).toContain(MOVEON);
+        expect(st.result.duration, where).toMatch(DURATION);
+        const bands = st.result.extensions['https://careplay.invalid/xapi/extensions/bands'];
+        expect(Object.keys(bands).sort(), where).toEqual(['boundaries', 'empathy', 'escalation']);
+      }
+      if (v === 'completed') expect(st.result.completion).toBe(true);
+      if (v === 'passed' || v === 'failed') {
+        expect(st.result.success).toBe(v === 'passed');
+        const score = st.result.score;
+        expect(score.scaled).toBeGreaterThanOrEqual(0);
+        expect(score.scaled).toBeLessThanOrEqual(1);
+        expect(score.raw).toBeGreaterThanOrEqual(score.min);
+        expect(score.raw).toBeLessThanOrEqual(score.max);
+        // The score is the debrief's: the lowest tested percentage.
+        const bands = Object.values(
+          st.result.extensions['https://careplay.invalid/xapi/extensions/bands'],
+        ) as { band: string | null; percent: number | null }[];
+        expect(score.raw).toBe(Math.min(...bands.filter((b) => b.band).map((b) => b.percent!)));
+      }
+      if (v === 'terminated') expect(st.result.duration).toMatch(DURATION);
+    }
+    // The place was kept in the State API while the scenario was under way.
+    expect(state.has('careplay-place')).toBe(true);
+    // An LRS answers 404 for a document not yet stored (no saved place, no learner preferences):
+    // the xAPI way of saying "none"; the browser logs them, and CarePlay carries on.
+    const missing = errors.filter((e) => /404/.test(e));
+    expect(
+      missing
+        .filter((e) => e.startsWith('404 '))
+        .every((e) => /\/lrs\/(agents\/profile|activities\/state)\?/.test(e)),
+    ).toBe(true);
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await context.close();
+    await lrs.close();
   }, 180_000);
 });
