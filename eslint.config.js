@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/', 'tests/output/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-single/',
+      'package/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'tests/output/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,6 +56,33 @@ export default tseslint.config(
         { name: 'document', message: 'src/engine must not touch the DOM.' },
         { name: 'localStorage', message: 'src/engine must not touch browser storage; save() returns data.' },
         { name: 'navigator', message: 'src/engine must not touch the browser.' },
+      ],
+    },
+  },
+  {
+    // Platform adapters (SCORM, cmi5) read the engine's results and talk to the platform; the app
+    // calls them through src/platform/types.ts. They never reach into the views.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'phaser',
+                'phaser/*',
+                'howler',
+                '../game/*',
+                '../audio/*',
+                '../trainer/*',
+                '../ui/*',
+                '../app/*',
+              ],
+              message: 'src/platform depends on the engine only; the app calls it, not the other way round.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { scenarioPlugin } from './src/build/scenarioPlugin';
 
 // Phaser's package exports only its prebuilt bundle (about 360 KB gzipped, physics and all).
@@ -21,18 +24,89 @@ const phaserFlags = {
   global: 'globalThis', // phaser-core.js sets global.Phaser
 };
 
-export default defineConfig({
-  plugins: [scenarioPlugin()],
-  resolve: {
-    alias: [
-      { find: /^phaser$/, replacement: join(phaserSrc, 'phaser-core.js') },
-      { find: /^phaser\/src\/(.*)$/, replacement: join(phaserSrc, '$1') },
+/**
+ * The single-file build (`--mode single`): one HTML file with everything inside, to open from
+ * a USB stick or an e-mail. Every browser that runs CarePlay reads WOFF2, so the fonts' WOFF
+ * fallbacks are left out of it (they would add about 250 KB), and the favicon goes inline.
+ */
+function singleFileExtras(): Plugin {
+  const favicon = readFileSync('public/favicon.svg', 'utf8');
+  return {
+    name: 'careplay-single-file',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('@fontsource') || !id.endsWith('.css')) return undefined;
+      return code.replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '');
+    },
+    transformIndexHtml(html) {
+      return html.replace(
+        /<link rel="icon"[^>]*>/,
+        `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${encodeURIComponent(favicon)}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  const single = mode === 'single';
+  return {
+    // Relative addresses: the same build works at a site's root, in a sub-folder
+    // (/training/careplay/), inside an LMS package, and (single file) from file://.
+    base: './',
+    plugins: [
+      scenarioPlugin(),
+      single
+        ? [singleFileExtras(), viteSingleFile({ removeViteModuleLoader: true })]
+        : VitePWA({
+            // A new version waits for the learner to say yes: it never changes under them.
+            registerType: 'prompt',
+            injectRegister: false,
+            manifest: {
+              name: 'CarePlay',
+              short_name: 'CarePlay',
+              description: 'Practise hard conversations in health and social care.',
+              lang: 'en-GB',
+              start_url: '.',
+              scope: '.',
+              display: 'standalone',
+              background_color: '#f4efe6',
+              theme_color: '#1f5c6b',
+              icons: [
+                { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+                { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+                { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+              ],
+            },
+            workbox: {
+              // Everything the app can need, sounds and fonts included, so it plays offline.
+              globPatterns: ['**/*.{js,css,html,svg,png,woff2,mp3}'],
+              globIgnores: ['**/*.map', 'package/**'],
+              maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+              navigateFallback: null,
+              cleanupOutdatedCaches: true,
+              // Every query (?scenario=…, ?presenter=1, an LMS's launch parameters) is read by the
+              // page itself, so any of them is served from the same cached files.
+              ignoreURLParametersMatching: [/.*/],
+            },
+          }),
     ],
-  },
-  define: phaserFlags,
-  // The dev server's dependency pre-bundler ignores `define` above; it needs its own copy.
-  optimizeDeps: { rolldownOptions: { transform: { define: phaserFlags } } },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
+    resolve: {
+      alias: [
+        { find: /^phaser$/, replacement: join(phaserSrc, 'phaser-core.js') },
+        { find: /^phaser\/src\/(.*)$/, replacement: join(phaserSrc, '$1') },
+      ],
+    },
+    define: {
+      ...phaserFlags,
+      // The service worker exists only in a built site (not the dev server, not the single file).
+      __CAREPLAY_OFFLINE_APP__: JSON.stringify(command === 'build' && !single),
+    },
+    // The dev server's dependency pre-bundler ignores `define` above; it needs its own copy.
+    optimizeDeps: { rolldownOptions: { transform: { define: phaserFlags } } },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+    build: single
+      ? { target: 'es2022', outDir: 'dist-single', sourcemap: false, chunkSizeWarningLimit: 4000 }
+      : { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
+  };
 });

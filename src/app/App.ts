@@ -10,6 +10,7 @@ import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
 import { clear, h } from '../ui/dom';
+import type { Platform } from '../platform/types';
 
 export type { CustomEntry };
 
@@ -24,6 +25,13 @@ export class App {
   private notices = new Set<string>();
   /** Once per page load, where several people use this computer, the menu asks who is playing. */
   askedWhoIsPlaying = false;
+  /**
+   * The learning platform that launched this page (SCORM or cmi5), or null: then nothing is sent
+   * anywhere. Set once at start (src/main.ts).
+   */
+  platform: Platform | null = null;
+  /** A scenario the page was launched for (`?scenario=<id>`): the menu offers only that one. */
+  onlyScenario: string | null = null;
 
   constructor(
     readonly store: KeyValueStore,
@@ -51,10 +59,17 @@ export class App {
   cards(): (ScenarioCard & { custom: boolean })[] {
     const own = readCustom(this.store, SHIPPED_IDS);
     for (const problem of own.problems) this.notify(problem);
-    return [
+    const all = [
       ...builtIn.map((c) => ({ ...c, custom: false })),
       ...own.cards.map((c) => ({ ...c, custom: true })),
     ];
+    if (this.onlyScenario === null) return all;
+    const only = all.filter((c) => c.id === this.onlyScenario);
+    if (only.length) return only;
+    this.notify(
+      `This link names a scenario, “${this.onlyScenario}”, that this CarePlay does not have, so every scenario is shown.`,
+    );
+    return all;
   }
 
   customEntries(): CustomEntry[] {
@@ -110,14 +125,32 @@ export class App {
    * A message shown once per page load in a banner at the top. Banners stack in one column, each
    * readable, and the screen below moves down to make room, so none covers a control.
    */
-  notify(message: string): void {
+  notify(message: string, action?: { label: string; run: () => void; dismiss?: string }): void {
     if (this.notices.has(message)) return;
     this.notices.add(message);
     const banner = h(
       'div',
       { class: 'banner', role: 'status' },
       h('span', {}, message),
-      h('button', { type: 'button', class: 'button small secondary', onclick: () => banner.remove() }, 'OK'),
+      action
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'button small',
+              onclick: () => {
+                banner.remove();
+                action.run();
+              },
+            },
+            action.label,
+          )
+        : null,
+      h(
+        'button',
+        { type: 'button', class: 'button small secondary', onclick: () => banner.remove() },
+        action?.dismiss ?? 'OK',
+      ),
     );
     this.bannerStack().appendChild(banner);
   }

@@ -4,6 +4,7 @@
  */
 import type { DebriefModel } from '../engine/debrief';
 import { NARRATOR } from '../engine/model';
+import { encodeReference } from '../engine/referenceCode';
 import type { Session } from '../engine/Session';
 import { plainText } from '../ui/richText';
 import type { PlayableScenario } from './catalogueTypes';
@@ -47,10 +48,11 @@ export function attemptFrom(
       steps.push({
         kind: 'choice',
         decision: entry.decision,
-        prompt: scenario.nodes[entry.node]?.discuss ?? null,
+        prompt: plainOrNull(scenario.nodes[entry.node]?.discuss),
         text: plainText(entry.text),
         feedback: choice ? plainText(choice.feedback.why) : '',
         sources: titles(choice?.feedback.sources ?? []),
+        levels: { ...choice?.score },
       });
     } else if (entry.kind === 'rewind') {
       steps.push({ kind: 'line', speaker: '', text: `(You went back to decision ${entry.toDecision + 1}.)` });
@@ -65,10 +67,11 @@ export function attemptFrom(
   const earlier: AttemptStep[] = model.timeline.slice(0, firstSeen).map((t) => ({
     kind: 'choice',
     decision: t.index,
-    prompt: t.prompt,
+    prompt: plainOrNull(t.prompt),
     text: plainText(t.chosen.text),
     feedback: plainText(t.chosen.why),
     sources: titles(t.chosen.sources),
+    levels: { ...choices.get(t.chosen.id)?.score },
   }));
   if (earlier.length)
     earlier.unshift({
@@ -87,8 +90,17 @@ export function attemptFrom(
     mode,
     rewinds: model.rewinds,
     feedbackDuringPlay: mode === 'practice',
-    outcomes: scenario.outcomes.map((o) => ({ standard: o.standard, text: o.text })),
-    ending: { title: model.ending.title, outcome: model.ending.outcome },
+    outcomes: scenario.outcomes.map((o) => ({
+      standard: o.standard,
+      text: plainText(o.text),
+      ...(o.evidences ? { evidences: [...o.evidences] } : {}),
+    })),
+    code: encodeReference(scenario, session.save().choices, {
+      empathy: model.bands.empathy.band,
+      boundaries: model.bands.boundaries.band,
+      escalation: model.bands.escalation.band,
+    }),
+    ending: { title: plainText(model.ending.title), outcome: model.ending.outcome },
     bands: {
       empathy: { ...pick(model.bands.empathy) },
       boundaries: { ...pick(model.bands.boundaries) },
@@ -109,6 +121,8 @@ export function attemptFrom(
 const pick = (b: DebriefModel['bands']['empathy']) => ({
   band: b.band,
   percent: b.percent,
-  reason: b.reason,
-  explanation: b.explanation,
+  reason: plainText(b.reason),
+  explanation: plainText(b.explanation),
 });
+
+const plainOrNull = (text: string | null | undefined) => (text ? plainText(text) : null);

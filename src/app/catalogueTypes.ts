@@ -19,10 +19,7 @@ export interface ScenarioCard {
 }
 
 /** The card for a scenario: one recipe for the shipped catalogue and a trainer's own file. */
-export function cardOf(
-  scenario: Scenario,
-  analysis: Pick<ScenarioAnalysis, 'stats'> | null,
-): ScenarioCard {
+export function cardOf(scenario: Scenario, analysis: Pick<ScenarioAnalysis, 'stats'> | null): ScenarioCard {
   return {
     id: scenario.id,
     version: scenario.version,

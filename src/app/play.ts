@@ -21,6 +21,7 @@ import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
 import { classSessionFor, PRESENTER_KEYS, startClassroom, type Classroom } from '../trainer/classroom';
 import { renderClassSummary } from '../trainer/classSummary';
 import type { PlayableScenario } from './catalogueTypes';
+import { decisionFor, resultFor } from '../platform/outcome';
 
 export interface ConversationData {
   id: string;
@@ -62,7 +63,8 @@ export async function runConversation(
     cs = classSessionFor(app, playable, session, options, data.fresh === true);
     session = cs.session;
   } else if (!session && !data.fresh) {
-    const saved = app.learnerStore.get(progressKey(scenario.id));
+    // Launched by a learning platform: the place it kept (from any computer) comes first.
+    const saved = app.platform?.savedPlace(scenario.id) ?? app.learnerStore.get(progressKey(scenario.id));
     if (saved) {
       session = await offerResume(app, playable, saved, options);
       if (!isCurrent()) return () => {};
@@ -105,13 +107,30 @@ export async function runConversation(
   }
   const detachAddons = attachAddons({ app, session: s, playable, slots: view.slots });
 
+  // Decisions already told to the platform (a rewind takes the count back).
+  let reported = s.snapshot.decisions.length;
+  let offeredAt = Date.now();
+  const tellPlatform = () => {
+    const platform = app.platform;
+    const decisions = s.snapshot.decisions;
+    if (!platform || classroom) return;
+    if (decisions.length < reported) reported = decisions.length;
+    for (; reported < decisions.length; reported++) {
+      const record = decisions[reported]!;
+      platform.decided(decisionFor(scenario, record, offeredAt));
+      offeredAt = record.at;
+    }
+  };
   const save = () => {
     if (classroom) {
       classroom.update();
       return;
     }
-    if (s.ended) app.learnerStore.remove(progressKey(scenario.id));
-    else app.learnerStore.set(progressKey(scenario.id), JSON.stringify(s.save()));
+    tellPlatform();
+    const place = s.ended ? null : JSON.stringify(s.save());
+    if (place === null) app.learnerStore.remove(progressKey(scenario.id));
+    else app.learnerStore.set(progressKey(scenario.id), place);
+    app.platform?.placeChanged(scenario.id, place);
   };
 
   let moving: Promise<void> = Promise.resolve();
@@ -298,6 +317,8 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     attempt = attemptFrom(playable, session, model, app.settings.value.mode, notes);
     if (!app.progress.recordAttempt(attempt))
       app.notify('This attempt could not be saved on this device; its debrief is still here.');
+    const started = session.transcript[0]?.at ?? Date.now();
+    app.platform?.finished(resultFor(playable.scenario, model, app.platform.rule, Date.now() - started));
   }
   let channel: BroadcastChannel | null = null;
   let classSummary: HTMLElement | null = null;

@@ -62,6 +62,8 @@ export type AttemptStep =
       text: string;
       feedback: string;
       sources: string[];
+      /** The levels the chosen option is keyed on (absent in older records). */
+      levels?: Partial<Record<Dim, number>>;
     };
 
 export interface Attempt {
@@ -75,7 +77,10 @@ export interface Attempt {
   rewinds: number;
   /** True when feedback was shown after each choice (practice), false when only at the end. */
   feedbackDuringPlay: boolean;
-  outcomes: { standard: string; text: string }[];
+  /** Each outcome, and the dimensions whose band shows it (absent in older records). */
+  outcomes: { standard: string; text: string; evidences?: Dim[] }[];
+  /** The reference code an assessor can check (absent in older records). */
+  code?: string;
   ending: { title: string; outcome: 'good' | 'mixed' | 'poor' };
   bands: Record<Dim, AttemptBand>;
   /** What the ending said about the path. Absent in records saved before CarePlay kept it. */
@@ -189,7 +194,13 @@ function parseStep(v: unknown): AttemptStep | null {
     str(v.feedback, 5000) &&
     Array.isArray(v.sources) &&
     v.sources.every((s) => str(s, 500))
-  )
+  ) {
+    const levels: Partial<Record<Dim, number>> = {};
+    if (isObj(v.levels))
+      for (const d of DIMS) {
+        const l = v.levels[d];
+        if (Number.isInteger(l) && (l as number) >= -4 && (l as number) <= 4) levels[d] = l as number;
+      }
     return {
       kind: 'choice',
       decision: v.decision,
@@ -197,7 +208,9 @@ function parseStep(v: unknown): AttemptStep | null {
       text: v.text,
       feedback: v.feedback,
       sources: v.sources,
+      ...(Object.keys(levels).length ? { levels } : {}),
     };
+  }
   return null;
 }
 
@@ -232,9 +245,13 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
     Array.isArray(d.assessments) && d.assessments.length <= MAX_ASSESSMENTS
       ? d.assessments.map(parseAssessment).filter((a): a is AttemptAssessment => a !== null)
       : undefined;
-  const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o) =>
-    isObj(o) && str(o.standard, 200) && str(o.text, 2000) ? [{ standard: o.standard, text: o.text }] : [],
-  );
+  const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o) => {
+    if (!isObj(o) || !str(o.standard, 200) || !str(o.text, 2000)) return [];
+    const evidences = Array.isArray(o.evidences)
+      ? DIMS.filter((x) => (o.evidences as unknown[]).includes(x))
+      : [];
+    return [{ standard: o.standard, text: o.text, ...(evidences.length ? { evidences } : {}) }];
+  });
   return {
     ok: true,
     value: {
@@ -253,6 +270,7 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
       ...(assessments ? { assessments } : {}),
       steps,
       notes: str(d.notes) ? d.notes : '',
+      ...(str(d.code, 400) ? { code: d.code } : {}),
     },
   };
 }

@@ -94,7 +94,10 @@ export async function benchPlayer(): Promise<void> {
     args: LAUNCH_ARGS,
   });
   const timeToReady = async (url: string) => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      serviceWorkers: 'block',
+    });
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, undefined, {
@@ -117,7 +120,10 @@ export async function benchPlayer(): Promise<void> {
   );
 
   // Longest frame during a scripted playthrough of the demo scenario.
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 900 },
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   await page.goto(`${app.url}?renderer=canvas`);
   await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor();

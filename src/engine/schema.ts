@@ -282,6 +282,10 @@ export function makeScenarioSchema(lists: SchemaLists) {
     standard: text('a standard'),
     text: text('an outcome'),
     source: SourceKey,
+    evidences: z.array(Dimension).min(1).optional().meta({
+      description:
+        'The dimensions whose band shows this outcome (e.g. [boundaries]). The evidence report marks the outcome covered only when each of them is Competent or better, and links each decision to the outcomes its choice is keyed on.',
+    }),
   });
 
   const Scenario = z.strictObject({

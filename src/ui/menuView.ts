@@ -69,6 +69,15 @@ export function renderMenu(
       },
       'Progress and evidence',
     ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button small secondary',
+        onclick: () => void progressUi().then((m) => m.openCheckReport(app)),
+      },
+      'Check a report',
+    ),
   );
 
   // The file input itself is hidden from everyone; the button beside it opens it.

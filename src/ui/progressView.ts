@@ -9,6 +9,8 @@ import { assessmentHead, reasonWords, scoreWords } from './bandWords';
 import { openDialog } from './dialogs';
 import { announce, h } from './dom';
 import { mediumLead } from './lineMedium';
+import { plainText } from './richText';
+import { renderSVG } from 'uqr';
 
 const DIMS = [
   ['empathy', 'Empathy'],
@@ -33,7 +35,7 @@ function assessmentList(items: AttemptAssessment[]): HTMLElement {
         'li',
         { class: `assess assess-${a.went}` },
         assessmentHead(a.went),
-        h('p', { class: 'assess-why' }, a.why),
+        h('p', { class: 'assess-why' }, plainText(a.why)),
         moves.length ? h('p', { class: 'assess-score' }, `Score it added: ${moves.join(', ')}`) : null,
         a.sources.length ? h('p', { class: 'note' }, `Guidance: ${a.sources.join('; ')}`) : null,
       );
@@ -52,9 +54,9 @@ function bandList(a: Attempt): HTMLElement {
         'li',
         {},
         h('strong', {}, `${label}: ${bandText(b)}. `),
-        reasonWords(b.reason, b.band),
+        reasonWords(plainText(b.reason), b.band),
         b.explanation && b.explanation !== reasonWords(b.reason, b.band)
-          ? h('p', { class: 'explanation' }, h('em', {}, 'How it adds up: '), b.explanation)
+          ? h('p', { class: 'explanation' }, h('em', {}, 'How it adds up: '), plainText(b.explanation))
           : null,
       );
     }),
@@ -443,6 +445,117 @@ export function openReportById(app: App, attemptId: string): void {
   else app.notify('That attempt could not be found on this device.');
 }
 
+type Dim = (typeof DIMS)[number][0];
+const DIM_LABEL = Object.fromEntries(DIMS) as Record<Dim, string>;
+const met = (b: BandName | null) => b === 'Competent' || b === 'Exemplary';
+
+/** The decisions (numbers from 1) whose chosen option is keyed on any of these dimensions. */
+function decisionsOn(a: Attempt, dims: readonly Dim[]): number[] {
+  return a.steps.flatMap((s) =>
+    s.kind === 'choice' && s.levels && dims.some((d) => s.levels![d] !== undefined) ? [s.decision + 1] : [],
+  );
+}
+
+/** Each outcome: what shows it, whether it is covered, and which decisions are the evidence. */
+function outcomeTable(a: Attempt): HTMLElement {
+  return h(
+    'table',
+    { class: 'report-outcomes' },
+    h('caption', {}, 'Learning outcomes, and the decisions that evidence them'),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Outcome'),
+        h('th', { scope: 'col' }, 'Shown by'),
+        h('th', { scope: 'col' }, 'Covered?'),
+        h('th', { scope: 'col' }, 'Decisions'),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...a.outcomes.map((o) => {
+        const dims = o.evidences ?? [];
+        const covered = dims.length > 0 && dims.every((d) => met(a.bands[d].band));
+        const decisions = decisionsOn(a, dims);
+        return h(
+          'tr',
+          {},
+          h('td', {}, h('strong', {}, o.standard), ': ', plainText(o.text)),
+          h(
+            'td',
+            {},
+            dims.length
+              ? dims.map((d) => `${DIM_LABEL[d]}: ${a.bands[d].band ?? 'not tested'}`).join('; ')
+              : 'Not linked to a dimension in this scenario',
+          ),
+          h(
+            'td',
+            {},
+            dims.length === 0
+              ? 'Not marked'
+              : covered
+                ? '✓ Covered'
+                : `✗ Not yet: ${dims
+                    .filter((d) => !met(a.bands[d].band))
+                    .map((d) => DIM_LABEL[d])
+                    .join(' and ')} below Competent`,
+          ),
+          h('td', {}, decisions.length ? decisions.join(', ') : '—'),
+        );
+      }),
+    ),
+  );
+}
+
+/** Outcomes a decision evidences: those shown by a dimension its option is keyed on. */
+function outcomesOf(a: Attempt, levels: Partial<Record<Dim, number>> | undefined): string[] {
+  if (!levels) return [];
+  return a.outcomes
+    .filter((o) => (o.evidences ?? []).some((d) => levels[d] !== undefined))
+    .map((o) => o.standard);
+}
+
+/** A line to write on, with its label: prints as a ruled line. */
+const writeLine = (label: string) =>
+  h(
+    'div',
+    { class: 'sign-line' },
+    h('span', {}, label),
+    h('span', { class: 'sign-rule', 'aria-hidden': 'true' }),
+  );
+
+/** The reference code, as text and as a QR code, and how an assessor checks it. */
+function verifyBlock(code: string): HTMLElement {
+  const svg = renderSVG(code, { border: 1 });
+  const img = h('img', {
+    class: 'report-qr',
+    alt: `QR code of the reference code ${code}`,
+    src: `data:image/svg+xml,${encodeURIComponent(svg)}`,
+    width: 132,
+    height: 132,
+  });
+  return h(
+    'section',
+    { class: 'report-verify', 'aria-labelledby': 'report-verify-h' },
+    img,
+    h(
+      'div',
+      {},
+      h('h2', { id: 'report-verify-h' }, 'Check this report'),
+      h('p', {}, 'Reference code: ', h('code', { class: 'report-code' }, code)),
+      h(
+        'p',
+        { class: 'note' },
+        'An assessor can check it in any copy of CarePlay: Check a report (on the menu), then type or scan this code. CarePlay replays the same choices in the same scenario version and shows the bands and transcript, or says plainly where they differ. The code shows the report matches a real path; it does not prove who played it.',
+      ),
+    ),
+  );
+}
+
 /** The evidence report: a page of its own over everything else, printable on A4. */
 export function openReport(app: App, a: Attempt): HTMLElement {
   const learner = app.progress.current.name;
@@ -455,6 +568,7 @@ export function openReport(app: App, a: Attempt): HTMLElement {
   );
   const close = () => {
     report.remove();
+    pageStyle.remove();
     for (const el of behind) el.removeAttribute('inert');
     root.removeAttribute('data-report');
     document.title = previousTitle;
@@ -462,6 +576,21 @@ export function openReport(app: App, a: Attempt): HTMLElement {
     back?.focus();
   };
   const returnFocus = document.activeElement as HTMLElement | null;
+  // Where the learner works: typed once, remembered for this learner, printed on the report.
+  const settingInput = h('input', {
+    type: 'text',
+    id: 'report-setting',
+    class: 'report-setting',
+    'aria-label': 'Setting or employer',
+    placeholder: 'Type where you work',
+    maxlength: 120,
+    value: app.learnerStore.get('setting') ?? '',
+  });
+  settingInput.addEventListener('change', () => app.learnerStore.set('setting', settingInput.value.trim()));
+  // The learner's name and the page number on every printed page.
+  const pageStyle = h('style', {});
+  pageStyle.textContent = `@page { @bottom-left { content: ${JSON.stringify(`${learner} · ${a.scenarioTitle}`)}; font-size: 9pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }`;
+  document.head.appendChild(pageStyle);
   const report = h(
     'main',
     { class: 'screen report-screen', id: 'report', 'aria-labelledby': 'report-h' },
@@ -481,6 +610,7 @@ export function openReport(app: App, a: Attempt): HTMLElement {
         ...(
           [
             ['Learner', learner],
+            ['Setting or employer', settingInput],
             ['Date', date(a.finishedAt)],
             ['Scenario', `${a.scenarioTitle} (version ${a.scenarioVersion})`],
             ['Mode', a.mode === 'practice' ? 'Practice' : 'Assessment'],
@@ -494,7 +624,12 @@ export function openReport(app: App, a: Attempt): HTMLElement {
         ).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
       h('h2', {}, 'Learning outcomes covered'),
-      h('ul', {}, ...a.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+      h(
+        'p',
+        { class: 'note' },
+        'An outcome is marked covered only when every dimension that shows it reached Competent or better on this path.',
+      ),
+      outcomeTable(a),
       h('h2', {}, 'Bands, with reasons'),
       bandList(a),
       a.assessments?.length
@@ -514,14 +649,17 @@ export function openReport(app: App, a: Attempt): HTMLElement {
                   : s.speaker
                     ? h('strong', {}, `${s.speaker}: `)
                     : null,
-                s.text,
+                plainText(s.text),
               )
             : h(
                 'li',
                 { class: 'report-choice' },
                 h('strong', {}, `Decision ${s.decision + 1}, the learner said: `),
-                `“${s.text}”`,
-                h('p', {}, h('em', {}, 'Feedback: '), s.feedback),
+                `“${plainText(s.text)}”`,
+                outcomesOf(a, s.levels).length
+                  ? h('p', { class: 'note' }, `Evidence for: ${outcomesOf(a, s.levels).join('; ')}`)
+                  : null,
+                h('p', {}, h('em', {}, 'Feedback: '), plainText(s.feedback)),
                 s.sources.length ? h('p', { class: 'note' }, `Guidance: ${s.sources.join('; ')}`) : null,
               ),
         ),
@@ -530,6 +668,39 @@ export function openReport(app: App, a: Attempt): HTMLElement {
       a.notes.trim()
         ? h('p', { class: 'report-notes' }, a.notes)
         : h('p', {}, 'The learner wrote no reflection notes for this attempt.'),
+      h(
+        'section',
+        { class: 'report-sign', 'aria-labelledby': 'report-declare-h' },
+        h('h2', { id: 'report-declare-h' }, 'Learner declaration'),
+        h(
+          'p',
+          {},
+          `I, ${learner}, declare that this is a true record of my own choices in this simulation, and that the reflection notes are my own work.`,
+        ),
+        writeLine('Learner signature'),
+        writeLine('Date'),
+      ),
+      h(
+        'section',
+        { class: 'report-sign', 'aria-labelledby': 'report-assessor-h' },
+        h('h2', { id: 'report-assessor-h' }, 'Assessor'),
+        writeLine('Assessor name'),
+        writeLine('Signature'),
+        writeLine('Date'),
+        h('p', {}, 'Feedback to the learner:'),
+        h(
+          'div',
+          { class: 'feedback-lines', 'aria-hidden': 'true' },
+          ...Array.from({ length: 5 }, () => h('span', { class: 'sign-rule' })),
+        ),
+      ),
+      a.code
+        ? verifyBlock(a.code)
+        : h(
+            'p',
+            { class: 'note' },
+            'This attempt was saved before CarePlay gave reports a reference code, so it cannot be checked.',
+          ),
       h(
         'div',
         { class: 'debrief-actions' },
@@ -551,4 +722,143 @@ export function openReport(app: App, a: Attempt): HTMLElement {
   document.title = `Evidence report: ${a.scenarioTitle} – CarePlay`;
   report.querySelector<HTMLElement>('#report-h')?.focus();
   return report;
+}
+
+/**
+ * An assessor checks a report: type (or scan) its reference code; CarePlay replays that path in
+ * that scenario here and shows the bands and the transcript, or says plainly why it cannot, or
+ * that they differ from what the report says.
+ */
+export function openCheckReport(app: App): HTMLDialogElement {
+  const input = h('input', {
+    type: 'text',
+    id: 'check-code',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'CP1.demo-gift.3.0212.CEN.7K2Q',
+  });
+  const out = h('div', { class: 'check-result', role: 'status' });
+  const say = (...nodes: (HTMLElement | string)[]) => {
+    out.replaceChildren(...nodes);
+  };
+  const check = async () => {
+    const [{ decodeReference, replayReference }, { buildDebrief }] = await Promise.all([
+      import('../engine/referenceCode'),
+      import('../engine/debrief'),
+    ]);
+    const decoded = decodeReference(input.value);
+    if (!decoded.ok) return say(h('p', { class: 'check-bad' }, decoded.why));
+    const code = decoded.code;
+    let playable;
+    try {
+      playable = await app.loadPlayable(code.scenarioId);
+    } catch {
+      return say(
+        h(
+          'p',
+          { class: 'check-bad' },
+          `This CarePlay does not have the scenario “${code.scenarioId}” that the report is about, so it cannot check it here. Use the CarePlay the report was made with, or add that scenario.`,
+        ),
+      );
+    }
+    const scenario = playable.scenario;
+    if (code.version > scenario.version)
+      return say(
+        h(
+          'p',
+          { class: 'check-bad' },
+          `The report was made with version ${code.version} of “${scenario.title}”, which is newer than the version ${scenario.version} here. Update CarePlay to check it.`,
+        ),
+      );
+    const replayed = replayReference(scenario, code);
+    if (!replayed.ok)
+      return say(
+        h(
+          'p',
+          { class: 'check-bad' },
+          `The report’s choices do not replay in “${scenario.title}” version ${scenario.version}: ${replayed.why}`,
+        ),
+      );
+    const model = buildDebrief(scenario, replayed.session.result()!, playable.analysis.bestPath);
+    const differ = DIMS.filter(([d]) => model.bands[d].band !== code.bands[d]);
+    const older =
+      code.version < scenario.version
+        ? h(
+            'p',
+            { class: 'note' },
+            `The report was made with version ${code.version}; this is version ${scenario.version}, so the replay uses the newer wording and scoring.`,
+          )
+        : null;
+    say(
+      h(
+        'p',
+        { class: differ.length ? 'check-bad' : 'check-good' },
+        differ.length
+          ? `✗ They differ. ${differ
+              .map(
+                ([d, label]) =>
+                  `The report says ${label}: ${code.bands[d] ?? 'not tested'}; replaying its choices gives ${model.bands[d].band ?? 'not tested'}.`,
+              )
+              .join(' ')}`
+          : `✓ The bands match the report: replaying its ${replayed.choices.length} choices in “${scenario.title}” version ${scenario.version} gives the same bands.`,
+      ),
+      ...(older ? [older] : []),
+      h('h3', {}, 'Bands from the replay'),
+      h(
+        'ul',
+        { class: 'check-bands' },
+        ...DIMS.map(([d, label]) =>
+          h(
+            'li',
+            {},
+            h('strong', {}, `${label}: ${bandText(model.bands[d])}`),
+            '. ',
+            plainText(model.bands[d].reason),
+          ),
+        ),
+      ),
+      h('p', {}, h('strong', {}, 'Ending: '), plainText(model.ending.title)),
+      h('h3', {}, 'Transcript of the choices'),
+      h(
+        'ol',
+        { class: 'check-transcript' },
+        ...model.timeline.map((t) =>
+          h(
+            'li',
+            {},
+            t.prompt ? h('p', { class: 'note' }, plainText(t.prompt)) : null,
+            h('p', {}, `“${plainText(t.chosen.text)}”`),
+            h('p', {}, h('em', {}, 'Feedback: '), plainText(t.chosen.why)),
+          ),
+        ),
+      ),
+    );
+  };
+  const checkButton = h('button', { type: 'button', class: 'button', onclick: () => void check() }, 'Check');
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') void check();
+  });
+  const close = h(
+    'button',
+    { type: 'button', class: 'button secondary', onclick: () => dialog.close() },
+    'Close',
+  );
+  const dialog = openDialog(
+    app,
+    'Check a report',
+    [
+      h(
+        'p',
+        {},
+        'Type the reference code printed on an evidence report (a QR scanner gives the same text). Nothing is sent anywhere: the check runs on this computer.',
+      ),
+      h('label', { for: 'check-code' }, 'Reference code'),
+      input,
+      out,
+    ],
+    [checkButton, close],
+  );
+  dialog.classList.add('check-dialog');
+  input.focus();
+  return dialog;
 }

@@ -19,14 +19,30 @@ if (!BROWSER_AVAILABLE) {
   console.warn(message);
 }
 
-/** A Chromium of this file's own (for a test that needs other flags, or the dev server's). */
+/**
+ * One Chromium. Its pages run without the offline app's service worker unless a test asks for it
+ * (`serviceWorkers: 'allow'`): most tests check what the page itself loads and when (sounds only
+ * once a conversation starts, nothing from elsewhere), which a worker filling its cache in the
+ * background would blur. tests/e2e/package.test.ts installs and uses the worker.
+ */
+function blockingWorkers(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
+
+/** A Chromium of this file's own (for a test that needs other flags). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS });
+  return blockingWorkers(
+    await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: LAUNCH_ARGS }),
+  );
 }
 
 /** The Chromium every browser test file shares, started once by globalSetup.ts. */
-export function sharedBrowser(): Promise<Browser> {
-  return chromium.connect(inject('browserEndpoint'));
+export async function sharedBrowser(): Promise<Browser> {
+  return blockingWorkers(await chromium.connect(inject('browserEndpoint')));
 }
 
 /** The built app, served once by globalSetup.ts, e.g. http://127.0.0.1:4173/ */

@@ -1,0 +1,4 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+
+/** True in a built site, which has a service worker (not the dev server, not the single file). */
+declare const __CAREPLAY_OFFLINE_APP__: boolean;
