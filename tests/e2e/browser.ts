@@ -4,7 +4,7 @@
  * message, unless CAREPLAY_REQUIRE_BROWSER=1 (set by .ci/run), which makes that a failure.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
@@ -127,4 +127,12 @@ export async function pressAndWait(page: Page, key: string): Promise<void> {
   await page
     .waitForFunction(`(${seen.toString()})() !== ${JSON.stringify(before)}`, undefined, { timeout: 2000 })
     .catch(() => undefined);
+}
+
+/** Where a download is saved: the shared Chromium is remote, so a download is copied here. */
+export async function savedDownload(download: Download, name: string): Promise<string> {
+  const path = `${SCREENSHOT_DIR}/../downloads/${name}`;
+  mkdirSync(`${SCREENSHOT_DIR}/../downloads`, { recursive: true });
+  await download.saveAs(path);
+  return path;
 }

@@ -5,22 +5,23 @@
  * on a narrowed library plays the card's own scenario; nothing overflows at 1024x768 or on a
  * phone, and axe finds nothing serious.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readScenario, readReferences, scenarioFiles } from '../../src/cli/files';
 import { RELATIONSHIP_WORDS } from '../../src/ui/menuView';
 import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
+import {
+  axeSerious,
+  bestPath,
+  expectBandCards,
+  pathTexts,
+  playByKeyboard,
+  resultOf,
+  SIZES,
+} from './scenarioPlay';
 
 const references = readReferences();
 const shipped = scenarioFiles().map((f) => readScenario(f, references).scenario!);
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Titles of the cards a learner can see, in order. */
 function visibleTitles(page: Page): Promise<string[]> {
@@ -135,4 +136,37 @@ describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
     expect(await axeSerious(page)).toEqual([]);
     await context.close();
   }, 60_000);
+});
+
+// The library's scenarios beyond the core two (player.test.ts plays those): each played by
+// keyboard along its best path to a debrief at 1024x768, with reduced motion, with a screenshot
+// of its first decision. Their poor and mixed paths are checked by golden transcripts.
+describe.skipIf(!BROWSER_AVAILABLE)('every library scenario plays to its debrief by keyboard', () => {
+  let browser: Browser;
+  let url = '';
+  let origin = '';
+  useBrowserApp((app) => ({ browser, url, origin } = app));
+  const core = ['dementia-family-visit', 'inter-agency-conflict'];
+  for (const s of shipped.filter((s) => !core.includes(s.id))) {
+    it(`${s.id}: the best path by keyboard alone`, async () => {
+      const context = await browser.newContext({ viewport: SIZES.projector, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      const watch = watchPage(page, origin);
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+      const start = page.getByRole('article', { name: s.title }).getByRole('button', { name: 'Start' });
+      await start.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'What is said' }).waitFor();
+      await playByKeyboard(page, pathTexts(s.id, bestPath(s.id)), {
+        decision: 1,
+        name: `${s.id}-conversation-1024x768`,
+      });
+      await page.getByRole('heading', { name: 'How you did' }).waitFor();
+      await expectBandCards(page, resultOf(s.id, bestPath(s.id)));
+      expect(watch.errors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+      await context.close();
+    }, 90_000);
+  }
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BROWSER_AVAILABLE,
   pressAndWait,
+  savedDownload,
   screenshotPath,
   watchPage,
   type PageWatch,
@@ -190,7 +191,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     let dialog = page.getByRole('dialog', { name: 'Progress: Amira' });
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export everyone’s data' }).click();
-    const file = await (await download).path();
+    const file = await savedDownload(await download, 'everyone.json');
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { learners: unknown[] };
     expect(exported.learners).toHaveLength(2);
     await dialog.getByRole('button', { name: 'Delete everyone’s data…' }).click();

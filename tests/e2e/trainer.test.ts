@@ -7,7 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_AVAILABLE, pressAndWait, screenshotPath, settle, watchPage, useBrowserApp } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  pressAndWait,
+  savedDownload,
+  screenshotPath,
+  settle,
+  watchPage,
+  useBrowserApp,
+} from './browser';
 
 describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   let browser: Browser;
@@ -154,7 +162,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await presenter.getByRole('region', { name: 'The class’s session' }).waitFor();
     const download = audience.waitForEvent('download');
     await summary.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = await (await download).path();
+    const csv = await savedDownload(await download, 'class.csv');
     expect(csv).toBeTruthy();
     // Each dimension's sentence of arithmetic: on screen and as columns of the CSV.
     expect(await summary.innerText()).toMatch(
