@@ -6,7 +6,6 @@
  * feedback after a poor choice looks different from after a good one; the learner's role is
  * shown; and the debrief leads with what decided it and lets the rest unfold.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { Session } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, pressAndWait, settle, watchPage, type PageWatch, useBrowserApp } from './browser';
+import { axeSerious } from './scenarioPlay';
 
 const GIFT = 'A thank-you at the end of the shift';
 const SHOTS = '/tmp/issue20-shots';
@@ -151,13 +151,6 @@ expectations:              # what a trainer expects; npm run validate checks the
     ends: ending-missed
     bands: { escalation: Developing or worse }
 `;
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** The gift scenario's first decision: its options, best and worst by the keyed total. */
 function firstDecision() {

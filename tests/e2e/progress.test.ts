@@ -3,7 +3,6 @@
  * the menu and the progress page, the evidence report as a text PDF, learners kept apart, and
  * export, clear and import finding everything again. Found by role only.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -17,13 +16,7 @@ import {
   type PageWatch,
   useBrowserApp,
 } from './browser';
-
-async function axeSerious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+import { axeSerious } from './scenarioPlay';
 
 const TITLE = 'A thank-you at the end of the shift';
 
