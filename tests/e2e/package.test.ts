@@ -27,8 +27,19 @@ import { startServer, type StaticServer } from './staticServer';
 const GIFT = 'A thank-you at the end of the shift';
 const MB = 1024 * 1024;
 
-const menu = (page: Page) =>
+const menu = (page: Page | Frame) =>
   page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 30_000 });
+
+/**
+ * The course frame inside the platform's player, once it exists. The iframe's src is set by the
+ * player's script, and the frame only appears in `page.frames()` after it starts navigating, so
+ * asking for it straight after the src is set can find nothing (CI saw exactly that after a reload).
+ */
+async function courseFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((f) => /\/pkg\/index\.html/.test(f.url()));
+  await expect.poll(() => Boolean(find()), { timeout: 30_000 }).toBe(true);
+  return find()!;
+}
 
 /**
  * Start the gift scenario (or carry on in it) and take the first option at each decision, to the
@@ -254,8 +265,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('packages in Chromium', () => {
     const errors = watch(page);
     await page.goto(`${lms.url}/lms/player.html`);
     const course = () => page.frames().find((f) => f.url().includes('/pkg/index.html'))!;
-    await page.waitForFunction(() => document.querySelector('iframe')?.src);
-    await menu(page.frame({ url: /\/pkg\/index\.html/ })! as unknown as Page);
+    await menu(await courseFrame(page));
     // Launched for one scenario: the menu offers only that one, to the learner the platform names.
     const menuText = await course().locator('body').innerText();
     expect(menuText).toMatch(/Playing as Grace Okafor/);
@@ -279,8 +289,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('packages in Chromium', () => {
 
     // Relaunch (a reload; a fresh profile would do the same): the platform's place is offered.
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('iframe')?.src);
-    await menu(page.frame({ url: /\/pkg\/index\.html/ })! as unknown as Page);
+    await menu(await courseFrame(page));
     await course().getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
     const resume = course().getByRole('dialog', { name: 'Carry on where you left off?' });
     await resume.waitFor();
