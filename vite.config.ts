@@ -54,7 +54,7 @@ export default defineConfig(({ command, mode }) => {
     // (/training/careplay/), inside an LMS package, and (single file) from file://.
     base: './',
     plugins: [
-      scenarioPlugin(),
+      scenarioPlugin({ packed: single }),
       single
         ? [singleFileExtras(), viteSingleFile({ removeViteModuleLoader: true })]
         : VitePWA({
@@ -100,6 +100,9 @@ export default defineConfig(({ command, mode }) => {
       ...phaserFlags,
       // The service worker exists only in a built site (not the dev server, not the single file).
       __CAREPLAY_OFFLINE_APP__: JSON.stringify(command === 'build' && !single),
+      // The single file is opened from a USB stick or an e-mail, never launched by a learning
+      // platform (those get the SCORM and cmi5 packages): its adapters are left out of it.
+      __CAREPLAY_SINGLE_FILE__: JSON.stringify(single),
     },
     // The dev server's dependency pre-bundler ignores `define` above; it needs its own copy.
     optimizeDeps: { rolldownOptions: { transform: { define: phaserFlags } } },

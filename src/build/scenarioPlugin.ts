@@ -6,8 +6,13 @@
  *   virtual:careplay/catalogue       the menu's cards (small, in the first download)
  *   virtual:careplay/scenario/<id>   one scenario with its analysis (loaded when chosen)
  *   virtual:careplay/references      glossary, sources and expression words (loaded with a scenario)
+ *
+ * With `{ packed: true }` (the single-file build) each scenario module holds its JSON gzipped
+ * and base64-encoded, and the catalogue's loader opens it (src/app/packedScenario.ts): about a
+ * fifth of the size, which is what keeps the one HTML file under 3 MB.
  */
 import { basename, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, hasErrors } from '../engine/diagnostics';
 import { readReferences, readScenario, scenarioFiles, SCENARIO_DIR } from '../cli/files';
@@ -25,7 +30,8 @@ function loadAll() {
   return { references, scenarios };
 }
 
-export function scenarioPlugin(): Plugin {
+export function scenarioPlugin(options: { packed?: boolean } = {}): Plugin {
+  const packed = options.packed === true;
   let cache: ReturnType<typeof loadAll> | undefined;
   const all = () => (cache ??= loadAll());
   return {
@@ -53,12 +59,17 @@ export function scenarioPlugin(): Plugin {
         const cards: ScenarioCard[] = scenarios.map(({ scenario, analysis }) =>
           cardOf(scenario!, analysis ?? null),
         );
+        const open = packed ? '.then(unpackScenario)' : '';
         const loaders = cards
           .map(
-            (c) => `  ${JSON.stringify(c.id)}: () => import(${JSON.stringify(PREFIX + 'scenario/' + c.id)}),`,
+            (c) =>
+              `  ${JSON.stringify(c.id)}: () => import(${JSON.stringify(PREFIX + 'scenario/' + c.id)})${open},`,
           )
           .join('\n');
-        return `export const catalogue = ${JSON.stringify(cards)};\nexport const loaders = {\n${loaders}\n};\n`;
+        const head = packed
+          ? `import { unpackScenario } from ${JSON.stringify(resolve('src/app/packedScenario.ts'))};\n`
+          : '';
+        return `${head}export const catalogue = ${JSON.stringify(cards)};\nexport const loaders = {\n${loaders}\n};\n`;
       }
       if (what === 'references') {
         return `export default ${JSON.stringify(references.references)};\n`;
@@ -68,6 +79,15 @@ export function scenarioPlugin(): Plugin {
         const found = scenarios.find((s) => s.scenario?.id === id);
         if (!found?.scenario || !found.analysis) this.error(`no scenario with id '${id}'`);
         const { stateGraph: _unused, ...analysis } = found!.analysis!;
+        if (packed) {
+          const json = JSON.stringify({ scenario: found!.scenario, analysis, file: basename(found!.file) });
+          const base64 = gzipSync(json, { level: 9 }).toString('base64');
+          return (
+            `import references from ${JSON.stringify(PREFIX + 'references')};\n` +
+            `export const packed = ${JSON.stringify(base64)};\n` +
+            `export { references };\n`
+          );
+        }
         return (
           `import references from ${JSON.stringify(PREFIX + 'references')};\n` +
           `export const scenario = ${JSON.stringify(found!.scenario)};\n` +

@@ -18,6 +18,8 @@ export function launchOf(search: string): Launch {
 }
 
 export async function connectPlatform(notify: Notify): Promise<Platform | null> {
+  // The single file is never launched by a platform; leaving this out drops both adapters.
+  if (__CAREPLAY_SINGLE_FILE__) return null;
   const params = new URLSearchParams(location.search);
   const rule = readPassRule(params.get('pass'));
   const api = findScormApi(window);
