@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/summaryReporter.ts'],
+    // Vitest's default on a 2-core machine is one worker: every file in turn. Browser files spend
+    // much of their time waiting on Chromium (its own processes), so two workers overlap that wait
+    // with other files' work.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

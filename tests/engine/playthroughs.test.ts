@@ -3,7 +3,8 @@
  * walks that must all end, with scores inside the analysed bounds.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/files';
+import { readReferences, scenarioFiles } from '../../src/cli/files';
+import { formatDiagnostic } from '../../src/engine/diagnostics';
 import { coveringPaths } from '../../src/engine/coverage';
 import { DIMENSIONS } from '../../src/engine/model';
 import { Session } from '../../src/engine/Session';
@@ -15,11 +16,18 @@ const shipped = scenarioFiles().map((path) => {
 });
 const all = [...shipped, { name: 'small (test fixture)', loaded: load(SMALL) }];
 
+it('the shipped references (sources, glossary, expressions) load with nothing to say', () => {
+  expect(readReferences().diagnostics.map(formatDiagnostic)).toEqual([]);
+});
+
 describe.each(all)('$name', ({ loaded }) => {
   const scenario = loaded.scenario!;
   const analysis = loaded.analysis!;
 
-  it('loads with no errors and exact analysis', () => {
+  // What `npm run validate` says of a shipped file, so `npm test` need not run it again: no
+  // errors, no warnings, every trainer's expectation met, and exact analysis.
+  it('loads with no errors, no warnings, every expectation met and exact analysis', () => {
+    expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
     expect(loaded.ok).toBe(true);
     expect(analysis.stats.exact).toBe(true);
   });
