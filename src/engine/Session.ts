@@ -16,11 +16,10 @@ import {
   emptyScores,
   type AssessedRecord,
   type LocationParams,
-  type NodeParams,
   type ScenarioMachine,
 } from './compileMachine';
 import { NARRATOR, type Dimension, type LineMedium } from './model';
-import { destinationsOf, offeredChoices, scoreRecord, unsafeOf, weightOf } from './rules';
+import { destinationsOf, isEnding, scoreRecord, unsafeOf, weightOf } from './rules';
 import { scoreDecisions, type ScoreCard, type ScoredItem } from './scoring';
 import type { Choice, Ending, Line, Scenario } from './schema';
 
@@ -205,7 +204,6 @@ export class Session {
   private expressionsValue: Record<string, string> = {};
   /** Expressions set by a line's "expression:", kept until that person speaks again in this node. */
   private lineOverrides: Record<string, string> = {};
-  private locationValue: string;
   private lastVars: Record<string, number> = {};
   private whatIfValue: WhatIf | null = null;
   /** The class's path while on a what-if branch, to return to exactly. */
@@ -224,7 +222,6 @@ export class Session {
       for (const choice of node.choices ?? []) this.choiceById.set(choice.id, choice);
     }
     this.machine = compileMachine(scenario);
-    this.locationValue = this.nodeOf(scenario.start).location;
     this.startActor([]);
     this.announcedAssessments = 0;
     this.emitArrival();
@@ -235,7 +232,7 @@ export class Session {
   get snapshot(): SessionSnapshot {
     const nodeId = this.nodeId;
     const node = this.nodeOf(nodeId);
-    const ended = node.ending !== undefined;
+    const ended = this.ended;
     const atLast = this.lineIndexValue >= this.lines.length - 1;
     const phase: Phase = !atLast ? 'line' : ended ? 'ended' : 'choosing';
     const context = this.actor.getSnapshot().context;
@@ -267,8 +264,9 @@ export class Session {
     return this.lineIndexValue < this.lines.length - 1;
   }
 
+  /** The machine has reached a final state: an ending. */
   get ended(): boolean {
-    return this.nodeOf(this.nodeId).ending !== undefined;
+    return this.actor.getSnapshot().status === 'done';
   }
 
   get transcript(): readonly TranscriptEntry[] {
@@ -295,13 +293,13 @@ export class Session {
 
   result(): SessionResult | null {
     const node = this.nodeOf(this.nodeId);
-    if (!node.ending) return null;
+    if (!this.ended || !node.ending) return null;
     const decisions = this.decisionsValue;
     const context = this.actor.getSnapshot().context;
     const assessed = context.assessed.map((a) => ({
       ...a,
       assessment: this.nodeOf(a.node).assess![a.item]!,
-      ending: this.nodeOf(a.node).ending !== undefined,
+      ending: isEnding(this.nodeOf(a.node)),
     }));
     // Decisions and assessments in the order they happened: an assessment made on arrival
     // after k decisions comes before decision k.
@@ -344,7 +342,7 @@ export class Session {
     const total = Object.values(score).reduce((s, v) => s + (v ?? 0), 0);
     return {
       node: a.node,
-      ending: node.ending !== undefined,
+      ending: isEnding(node),
       afterDecisions: a.afterDecisions,
       went: assessment.went ?? (total > 0 ? 'well' : total < 0 ? 'badly' : 'note'),
       score,
@@ -378,7 +376,7 @@ export class Session {
   choose(choiceId: string): DecisionRecord {
     const nodeId = this.nodeId;
     const node = this.nodeOf(nodeId);
-    if (node.ending) throw new SessionError('the scenario has ended; there is nothing to choose');
+    if (this.ended) throw new SessionError('the scenario has ended; there is nothing to choose');
     const offered = this.offered();
     // The machine is the authority on whether this choice can be taken here.
     if (!this.actor.getSnapshot().can({ type: 'CHOOSE', choiceId })) {
@@ -531,12 +529,12 @@ export class Session {
     return { vars: context.vars, flags: new Set(context.flags) };
   }
 
+  /** What the machine would take here, in file order: its guards are the one authority. */
   private offered(): OfferedChoice[] {
-    return offeredChoices(this.nodeOf(this.nodeId), this.conditionContext()).map((c, i) => ({
-      id: c.id,
-      text: c.text,
-      number: i + 1,
-    }));
+    const snapshot = this.actor.getSnapshot();
+    return (this.nodeOf(this.nodeId).choices ?? [])
+      .filter((c) => snapshot.can({ type: 'CHOOSE', choiceId: c.id }))
+      .map((c, i) => ({ id: c.id, text: c.text, number: i + 1 }));
   }
 
   private revealNode(nodeId: string, context: { vars: Record<string, number>; flags: string[] } | undefined) {
@@ -580,14 +578,8 @@ export class Session {
     this.actor?.stop();
     const machine = this.machine.provide({
       actions: {
-        // The Session settles lines, moods and expressions once a transition is complete
-        // (emitArrival), so these two only keep the location in step.
-        enterNode: (_, params: NodeParams) => {
-          this.locationValue = params.location;
-        },
-        showExpressions: () => {},
+        // Lines, moods and expressions are settled once a transition is complete (emitArrival).
         changeLocation: (_, params: LocationParams) => {
-          this.locationValue = params.to;
           this.record({ kind: 'location', from: params.from, to: params.to });
           this.emit('location', { location: params.to, previous: params.from });
         },
@@ -605,7 +597,6 @@ export class Session {
     }
     this.lastVars = { ...this.actor.getSnapshot().context.vars };
     this.announcedAssessments = this.actor.getSnapshot().context.assessed.length;
-    this.locationValue = this.nodeOf(this.nodeId).location;
   }
 
   /** Rebuild the path from choices, keeping the existing decision records (and their times). */
@@ -718,7 +709,7 @@ export class Session {
   private afterLines() {
     if (this.canContinue) return;
     const node = this.nodeOf(this.nodeId);
-    if (node.ending) {
+    if (this.ended && node.ending) {
       const result = this.result()!;
       this.record({ kind: 'ending', node: this.nodeId, outcome: node.ending.outcome });
       this.emit('ending', { node: this.nodeId, ending: node.ending, result });

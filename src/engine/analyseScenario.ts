@@ -11,11 +11,19 @@
  * capped; past the cap the bounds come from the guard-free graph, which allows every path the
  * real scenario allows and more, so they are safe (outer) bounds, marked approximate.
  */
-import { applyEffects, choseMark, holds, initialVars, type ConditionContext } from './conditions';
+import { applyEffects, choseMark, initialVars, type ConditionContext } from './conditions';
 import type { Severity } from './diagnostics';
 import { pathBounds, stronglyConnected, type PathBounds, type WeightedGraph } from './graph';
 import { DIMENSIONS, type Dimension } from './model';
-import { afterChoice, assessmentsAt, destinationOf, destinationsOf, pathReads } from './rules';
+import {
+  afterChoice,
+  assessmentsAt,
+  destinationOf,
+  destinationsOf,
+  isEnding,
+  isOffered,
+  pathReads,
+} from './rules';
 import type { Choice, Scenario, ScenarioNode } from './schema';
 import type { DataPath } from './yamlSource';
 
@@ -131,8 +139,8 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   const nodeIds = Object.keys(scenario.nodes);
   const indexOf = new Map(nodeIds.map((id, i) => [id, i]));
   const startIndex = indexOf.get(scenario.start);
-  const isEnding = nodeIds.map((id) => scenario.nodes[id]!.ending !== undefined);
-  const endingIds = nodeIds.filter((_, i) => isEnding[i]);
+  const endingAt = nodeIds.map((id) => isEnding(scenario.nodes[id]!));
+  const endingIds = nodeIds.filter((_, i) => endingAt[i]);
   const decisionPoints = nodeIds.filter((id) => (scenario.nodes[id]!.choices ?? []).length > 0).length;
 
   // ---- Graph checks (guards ignored) ----
@@ -165,9 +173,9 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     if (reachable[i]) return;
     issues.push({
       severity: 'warning',
-      code: isEnding[i] ? 'unreachable-ending' : 'unreachable-node',
+      code: endingAt[i] ? 'unreachable-ending' : 'unreachable-node',
       path: ['nodes', id],
-      message: isEnding[i]
+      message: endingAt[i]
         ? `the ending '${id}' is never reached: no choice leads to it from the start`
         : `node '${id}' can never be reached: no choice leads to it from the start`,
     });
@@ -183,7 +191,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     if (!comps.cyclic[c]) continue;
     const inLoop = members[c]!;
     if (!reachable[inLoop[0]!]) continue;
-    const leaves = inLoop.some((v) => isEnding[v] || nodeEdges[v]!.some((e) => comps.of[e.to] !== c));
+    const leaves = inLoop.some((v) => endingAt[v] || nodeEdges[v]!.some((e) => comps.of[e.to] !== c));
     const names = inLoop.map((v) => `'${nodeIds[v]}'`).join(', ');
     if (!leaves) {
       issues.push({
@@ -273,14 +281,14 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     for (let s = first; s < states.length; s++) {
       const state = states[s]!;
       const node = scenario.nodes[nodeIds[state.node]!]!;
-      if (isEnding[state.node]) {
+      if (endingAt[state.node]) {
         endingsReached.add(state.node);
         continue;
       }
       const ctx = { vars: state.vars, flags: state.flags };
       let offered = 0;
       for (const choice of node.choices ?? []) {
-        if (!holds(choice.if, ctx)) continue;
+        if (!isOffered(choice, ctx)) continue;
         offered++;
         choiceSeen.add(choice);
         // Only variables and flags that guards read are carried; the rest cannot change what is offered.
@@ -342,7 +350,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
           message: `the guard on choice '${choice.id}' never passes on any way through the scenario, so it is never offered; check its numbers and flags`,
         });
       });
-      if (isEnding[v] && !endingsReached.has(v)) {
+      if (endingAt[v] && !endingsReached.has(v)) {
         issues.push({
           severity: 'warning',
           code: 'unreachable-ending',
@@ -360,7 +368,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     const graph: WeightedGraph = {
       size: states.length,
       edges: stateEdges,
-      terminal: states.map((s) => isEnding[s.node]!),
+      terminal: states.map((s) => endingAt[s.node]!),
     };
     bounds = pathBounds(graph, 0, dims);
   } else if (startIndex !== undefined) {
@@ -376,7 +384,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
     const graphOf = (sign: 1 | -1): WeightedGraph => ({
       size: nodeIds.length,
       edges: extreme(sign),
-      terminal: isEnding,
+      terminal: endingAt,
     });
     const high = pathBounds(graphOf(1), startIndex, dims);
     const low = pathBounds(graphOf(-1), startIndex, dims);
@@ -454,7 +462,7 @@ function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
   const visited = new Set<string>();
   for (;;) {
     const node = scenario.nodes[nodeId];
-    if (!node || node.ending) return path;
+    if (!node || isEnding(node)) return path;
     const key = `${nodeId}|${JSON.stringify(vars)}|${[...flags].sort().join(',')}`;
     if (visited.has(key)) {
       issues.push({
@@ -477,7 +485,7 @@ function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
     let best: Choice | undefined;
     let bestValue = -Infinity;
     for (const choice of node.choices ?? []) {
-      if (!holds(choice.if, { vars, flags })) continue;
+      if (!isOffered(choice, { vars, flags })) continue;
       const value = valueOf(choice);
       if (value > bestValue) [best, bestValue] = [choice, value];
     }

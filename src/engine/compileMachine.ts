@@ -3,14 +3,16 @@
  *
  * One state per node; a `CHOOSE` event carries the choice id. Guards and actions are named and
  * parameterised with plain data, so the machine config is also readable JSON that the Stately
- * visualiser opens. Side effects (an expression changes, the location changes, a cue plays) are
- * named actions with empty defaults; the Session (and through it, any view) supplies them with
+ * visualiser opens. It is the source of truth for the path: what is on offer is what its guards
+ * let through (`snapshot.can`), and an ending is a final state (`snapshot.status === 'done'`); the
+ * guards ask the rules module, as the analysis does. Side effects (the location changes, a cue
+ * plays) are named actions with empty defaults; the Session supplies them with
  * `machine.provide({ actions })`, XState's own idiom.
  */
 import { assign, setup } from 'xstate';
-import { applyEffects, choseMark, holds, initialVars } from './conditions';
+import { applyEffects, choseMark, initialVars } from './conditions';
 import { DIMENSIONS, type Dimension } from './model';
-import { afterChoice, assessmentsAt, destinationOf, destinationsOf } from './rules';
+import { afterChoice, assessmentsAt, destinationOf, destinationsOf, isEnding, isOffered } from './rules';
 import type { Choice, Scenario, ScoreDelta } from './schema';
 
 /** An assessment a node made on arrival: which node, which entry of its `assess` list, when. */
@@ -55,11 +57,6 @@ export interface AssessParams {
   node: string;
 }
 
-export interface NodeParams {
-  node: string;
-  location: string;
-}
-
 export interface LocationParams {
   from: string;
   to: string;
@@ -75,12 +72,10 @@ export const emptyScores = (): Record<Dimension, number> => ({ empathy: 0, bound
 export function machineConfig(scenario: Scenario) {
   const states: Record<string, unknown> = {};
   for (const [id, node] of Object.entries(scenario.nodes)) {
-    const entry: { type: string; params: unknown }[] = [
-      { type: 'enterNode', params: { node: id, location: node.location } satisfies NodeParams },
-      ...(node.assess?.length ? [{ type: 'assess', params: { node: id } satisfies AssessParams }] : []),
-      { type: 'showExpressions', params: { node: id, location: node.location } satisfies NodeParams },
-    ];
-    if (node.ending) {
+    const entry: { type: string; params: unknown }[] = node.assess?.length
+      ? [{ type: 'assess', params: { node: id } satisfies AssessParams }]
+      : [];
+    if (node.ending && isEnding(node)) {
       entry.push({ type: 'playCue', params: { cue: `ending-${node.ending.outcome}` } satisfies CueParams });
       states[id] = { type: 'final', entry, meta: { outcome: node.ending.outcome, title: node.ending.title } };
       continue;
@@ -141,7 +136,8 @@ export function compileMachine(scenario: Scenario) {
       isOffered: ({ context, event }, params: OfferedParams) => {
         if (event.choiceId !== params.choice) return false;
         const choice = choiceById.get(params.choice);
-        if (!choice || !holds(choice.if, { vars: context.vars, flags: new Set(context.flags) })) return false;
+        if (!choice || !isOffered(choice, { vars: context.vars, flags: new Set(context.flags) }))
+          return false;
         return destinationOf(choice, afterChoice(scenario, context, choice)) === params.to;
       },
     },
@@ -178,8 +174,6 @@ export function compileMachine(scenario: Scenario) {
         };
       }),
       // Side effects: empty here, supplied by the Session with machine.provide().
-      enterNode: (_, _params: NodeParams) => {},
-      showExpressions: (_, _params: NodeParams) => {},
       changeLocation: (_, _params: LocationParams) => {},
       playCue: (_, _params: CueParams) => {},
     },

@@ -23,9 +23,19 @@ export function scoreRecord(item: Pick<Choice, 'score'>): Record<Dimension, numb
   return Object.fromEntries(DIMENSIONS.map((d) => [d, item.score?.[d] ?? 0])) as Record<Dimension, number>;
 }
 
+/** Whether a choice is on offer, given how things stand: its own "if". */
+export function isOffered(choice: Pick<Choice, 'if'>, ctx: ConditionContext): boolean {
+  return holds(choice.if, ctx);
+}
+
 /** The choices on offer at a node, in file order. */
 export function offeredChoices(node: ScenarioNode, ctx: ConditionContext): Choice[] {
-  return (node.choices ?? []).filter((c) => holds(c.if, ctx));
+  return (node.choices ?? []).filter((c) => isOffered(c, ctx));
+}
+
+/** A node is an ending when it says how the story ended (the machine makes it a final state). */
+export function isEnding(node: Pick<ScenarioNode, 'ending'>): boolean {
+  return node.ending !== undefined;
 }
 
 /**
