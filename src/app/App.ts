@@ -5,7 +5,8 @@
  */
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
 import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
-import { cardRecord, CUSTOM_PREFIX, CUSTOM_VERSION, readCustom, type CustomEntry } from './customStore';
+import { cardRecord, CUSTOM_VERSION, readCustom, type CustomEntry } from './customStore';
+import { customCardKey, customFileKey, PRESENTER_KEY } from './storageKeys';
 import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
@@ -45,7 +46,7 @@ export class App {
     this.settings.onChange((s) => this.applySettings(s));
     if (this.settings.problem) this.notify(this.settings.problem);
     for (const problem of this.progress.problems) this.notify(problem);
-    const presenter = store.get('presenter');
+    const presenter = store.get(PRESENTER_KEY);
     if (presenter !== null && presenter !== 'on' && presenter !== 'off')
       this.notify('The saved presenter mode switch could not be read, so presenter mode is off.');
     if (!store.available) {
@@ -77,16 +78,13 @@ export class App {
   }
 
   saveCustom(entry: CustomEntry, card: ScenarioCard): boolean {
-    const ok = this.store.set(
-      `${CUSTOM_PREFIX}file:${entry.id}`,
-      JSON.stringify({ ...entry, version: CUSTOM_VERSION }),
-    );
-    return this.store.set(`${CUSTOM_PREFIX}card:${entry.id}`, cardRecord(card)) && ok;
+    const ok = this.store.set(customFileKey(entry.id), JSON.stringify({ ...entry, version: CUSTOM_VERSION }));
+    return this.store.set(customCardKey(entry.id), cardRecord(card)) && ok;
   }
 
   removeCustom(id: string): void {
-    this.store.remove(`${CUSTOM_PREFIX}file:${id}`);
-    this.store.remove(`${CUSTOM_PREFIX}card:${id}`);
+    this.store.remove(customFileKey(id));
+    this.store.remove(customCardKey(id));
   }
 
   /** Load a scenario to play: a shipped one from its compiled chunk, or a trainer's from storage. */
@@ -112,7 +110,7 @@ export class App {
       );
     }
     // A card that could not be read is made again from the file.
-    if (checked.card) this.store.set(`${CUSTOM_PREFIX}card:${entry.id}`, cardRecord(checked.card));
+    if (checked.card) this.store.set(customCardKey(entry.id), cardRecord(checked.card));
     return checked.playable;
   }
 
@@ -187,11 +185,11 @@ export class App {
 
   /** Presenter mode: a classroom layout with the trainer's votes and controls. Remembered. */
   get presenter(): boolean {
-    return this.store.get('presenter') === 'on';
+    return this.store.get(PRESENTER_KEY) === 'on';
   }
 
   set presenter(on: boolean) {
-    this.store.set('presenter', on ? 'on' : 'off');
+    this.store.set(PRESENTER_KEY, on ? 'on' : 'off');
     document.documentElement.toggleAttribute('data-presenter', on);
   }
 

@@ -9,8 +9,10 @@ import { RELATIONSHIPS, type Relationship } from '../engine/model';
 import type { ScenarioCard } from './catalogueTypes';
 import { isObj, num, readJson, str, type Parsed } from './progressStore';
 import type { KeyValueStore } from './storage';
+import { CUSTOM_FILE_PREFIX, customCardKey } from './storageKeys';
 
-export const CUSTOM_PREFIX = 'custom:';
+export { CUSTOM_PREFIX } from './storageKeys';
+
 export const CUSTOM_VERSION = 1;
 /** The largest scenario file CarePlay takes, in characters (so no field of its card is longer). */
 export const MAX_CUSTOM_CHARS = 512 * 1024;
@@ -124,7 +126,7 @@ export interface CustomRecords {
 export function readCustom(store: KeyValueStore, shipped: ReadonlySet<string> = new Set()): CustomRecords {
   const entries: CustomEntry[] = [];
   const problems: string[] = [];
-  const fileKey = `${CUSTOM_PREFIX}file:`;
+  const fileKey = CUSTOM_FILE_PREFIX;
   for (const key of store.keys()) {
     if (!key.startsWith(fileKey)) continue;
     const raw = store.get(key);
@@ -153,7 +155,7 @@ export function readCustom(store: KeyValueStore, shipped: ReadonlySet<string> = 
   }
   entries.sort((a, b) => a.addedAt - b.addedAt);
   const cards = entries.map((entry) => {
-    const raw = store.get(`${CUSTOM_PREFIX}card:${entry.id}`);
+    const raw = store.get(customCardKey(entry.id));
     const parsed = raw === null ? null : parseCard(raw, entry.id);
     if (parsed?.ok) return parsed.value;
     problems.push(

@@ -16,6 +16,7 @@ import { attachAddons } from './addons';
 import { attemptFrom } from './attemptFrom';
 import { readJson, type Attempt } from './progressStore';
 import type { App } from './App';
+import { newerProgressKey, notesKey, progressKey } from './storageKeys';
 import type { ClassSession } from '../engine/ClassSession';
 import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
 import { classSessionFor, PRESENTER_KEYS, startClassroom, type Classroom } from '../trainer/classroom';
@@ -39,8 +40,6 @@ export interface DebriefData {
   /** In presenter mode: the class's votes and path, for the summary. */
   classSession?: ClassSession;
 }
-
-const progressKey = (id: string) => `progress:${id}`;
 
 export async function runConversation(
   scene: Phaser.Scene,
@@ -228,7 +227,7 @@ function offerResume(
   const restored = Session.restore(scenario, json.ok ? json.value : saved, options);
   if (!restored.ok && /newer version/.test(restored.reason)) {
     // Worth keeping: a newer CarePlay can carry on from it. Set aside, so this run does not overwrite it.
-    app.learnerStore.set(`${progressKey(scenario.id)}:newer`, saved);
+    app.learnerStore.set(newerProgressKey(scenario.id), saved);
     return refuse(
       'it was saved by a newer version of CarePlay (it is kept, for when this page runs that version).',
     );
@@ -313,7 +312,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   // Each finish is one attempt for the current learner (a class's run in presenter mode is not).
   let attempt: Attempt | null = null;
   if (!data.classSession) {
-    const notes = app.learnerStore.get(`notes:${playable.scenario.id}`) ?? '';
+    const notes = app.learnerStore.get(notesKey(playable.scenario.id)) ?? '';
     attempt = attemptFrom(playable, session, model, app.settings.value.mode, notes);
     if (!app.progress.recordAttempt(attempt))
       app.notify('This attempt could not be saved on this device; its debrief is still here.');

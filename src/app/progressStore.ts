@@ -7,18 +7,27 @@
  * Anything corrupt, truncated, from a newer version, from another program or too large is
  * left out and described in a plain sentence; everything that can be read is kept.
  */
-import { LINE_MEDIA, type LineMedium } from '../engine/model';
+import { DIMENSIONS as DIMS, LINE_MEDIA, type Dimension as Dim, type LineMedium } from '../engine/model';
+import { BANDS, type Band } from '../engine/scoring';
 import { memoryStore, type KeyValueStore } from './storage';
+import {
+  ATTEMPT_PREFIX,
+  attemptKey,
+  LEARNERS_KEY,
+  LEARNERS_MIGRATED_KEY as MIGRATED_KEY,
+  NOTES_PREFIX,
+  notesKey,
+  PROGRESS_PREFIX,
+  progressKey,
+} from './storageKeys';
 
 export const PROGRESS_VERSION = 1;
 export const EXPORT_FORMAT = 'careplay-progress';
 /** A single record larger than this (in characters) is not read: no attempt comes near it. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
-const DIMS = ['empathy', 'boundaries', 'escalation'] as const;
-type Dim = (typeof DIMS)[number];
-const BANDS = ['Exemplary', 'Competent', 'Developing', 'Unsafe'] as const;
-export type BandName = (typeof BANDS)[number];
+/** A band as an attempt record keeps it: the scoring's own names. */
+export type BandName = Band;
 
 export interface Learner {
   id: string;
@@ -275,8 +284,6 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
   };
 }
 
-const LEARNERS_KEY = 'learners';
-const MIGRATED_KEY = 'learners:migrated';
 const scope = (learnerId: string) => `learner:${learnerId}:`;
 
 /** A view of a store under a key prefix: a learner's records, invisible to the others. */
@@ -402,11 +409,11 @@ export class ProgressStore {
   }
 
   recordAttempt(attempt: Attempt): boolean {
-    return this.store.set(`attempt:${attempt.id}`, JSON.stringify(attempt));
+    return this.store.set(attemptKey(attempt.id), JSON.stringify(attempt));
   }
 
   updateNotes(attemptId: string, notes: string): boolean {
-    const raw = this.store.get(`attempt:${attemptId}`);
+    const raw = this.store.get(attemptKey(attemptId));
     if (!raw) return false;
     const json = readJson(raw);
     const parsed = json.ok ? parseAttempt(json.value) : null;
@@ -447,8 +454,9 @@ export class ProgressStore {
         const notes: Record<string, string> = {};
         const saves: Record<string, string> = {};
         for (const key of store.keys()) {
-          if (key.startsWith('notes:')) notes[key.slice(6)] = store.get(key) ?? '';
-          if (key.startsWith('progress:')) saves[key.slice(9)] = store.get(key) ?? '';
+          if (key.startsWith(NOTES_PREFIX)) notes[key.slice(NOTES_PREFIX.length)] = store.get(key) ?? '';
+          if (key.startsWith(PROGRESS_PREFIX))
+            saves[key.slice(PROGRESS_PREFIX.length)] = store.get(key) ?? '';
         }
         return { learner, attempts: readAttempts(store).value, notes, saves };
       }),
@@ -491,8 +499,8 @@ export class ProgressStore {
           bad++;
           continue;
         }
-        if (store.get(`attempt:${parsed.value.id}`) !== null) continue;
-        store.set(`attempt:${parsed.value.id}`, JSON.stringify(parsed.value));
+        if (store.get(attemptKey(parsed.value.id)) !== null) continue;
+        store.set(attemptKey(parsed.value.id), JSON.stringify(parsed.value));
         summary.attempts++;
       }
       if (bad)
@@ -501,14 +509,14 @@ export class ProgressStore {
       // (replayed) when the scenario is next started, like any saved place.
       if (isObj(entry.saves)) {
         for (const [scenario, save] of Object.entries(entry.saves)) {
-          if (str(save, 200_000) && store.get(`progress:${scenario}`) === null)
-            store.set(`progress:${scenario}`, save);
+          if (str(save, 200_000) && store.get(progressKey(scenario)) === null)
+            store.set(progressKey(scenario), save);
         }
       }
       if (isObj(entry.notes)) {
         for (const [scenario, note] of Object.entries(entry.notes)) {
           if (!str(note) || !note.trim()) continue;
-          const key = `notes:${scenario}`;
+          const key = notesKey(scenario);
           const old = store.get(key) ?? '';
           if (old.includes(note)) continue;
           store.set(key, old.trim() ? `${old}\n\n${note}` : note);
@@ -608,7 +616,7 @@ export class ProgressStore {
     if (this.device.get(MIGRATED_KEY) !== null) return;
     const target = scopedStore(this.device, scope(this.list[0]!.id));
     for (const key of this.device.keys()) {
-      if (!key.startsWith('progress:') && !key.startsWith('notes:')) continue;
+      if (!key.startsWith(PROGRESS_PREFIX) && !key.startsWith(NOTES_PREFIX)) continue;
       const value = this.device.get(key);
       if (value !== null && target.get(key) === null && target.set(key, value)) this.device.remove(key);
     }
@@ -621,7 +629,7 @@ export function readAttempts(store: KeyValueStore): Loaded<Attempt[]> {
   const value: Attempt[] = [];
   const problems: string[] = [];
   for (const key of store.keys()) {
-    if (!key.startsWith('attempt:')) continue;
+    if (!key.startsWith(ATTEMPT_PREFIX)) continue;
     const raw = store.get(key);
     if (raw === null) continue;
     const json = readJson(raw);

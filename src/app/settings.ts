@@ -7,9 +7,9 @@
  * field changes meaning, since a page running older code treats a newer version as unreadable.
  */
 import type { KeyValueStore } from './storage';
+import { SETTINGS_KEY as KEY } from './storageKeys';
 
 export const SETTINGS_VERSION = 1;
-const KEY = 'settings';
 
 export const TEXT_SIZES = { standard: 1, large: 1.2, larger: 1.45 } as const;
 export const FONTS = ['atkinson', 'opendyslexic', 'system'] as const;

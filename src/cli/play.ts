@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { formatDiagnostic } from '../engine/diagnostics';
 import { playTranscript } from '../engine/goldenTranscript';
 import { DIMENSIONS } from '../engine/model';
+import { plainText } from '../engine/markup';
 import { Session } from '../engine/Session';
 import { readReferences, readScenario } from './files';
 
@@ -74,11 +75,7 @@ const MEDIUM_WORDS: Record<string, string> = {
 };
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
-const plain = (s: string) =>
-  s
-    .replace(/\[\[([^\]|]+)\|?([^\]]*)\]\]/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+const plain = plainText;
 
 console.log(bold(scenario.title));
 console.log(scenario.learnerRole);

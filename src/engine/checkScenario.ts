@@ -6,6 +6,7 @@
  * even when the schema has already found problems: a trainer sees every mistake in one pass.
  */
 import { didYouMean, listWords, type Diagnostic, type Severity } from './diagnostics';
+import { GLOSSARY_MARK } from './markup';
 import { DIMENSIONS, NARRATOR, RESERVED_IDS, SCALE_MIN, type References } from './schema';
 import { SERIOUS_LAPSE_LEVEL } from './scoring';
 import type { DataPath, YamlSource } from './yamlSource';
@@ -33,7 +34,6 @@ const strings = (x: unknown): [number, string][] =>
 const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
 
 /** `[[term]]` or `[[shown words|term]]` marks a glossary term in any text. */
-export const GLOSSARY_MARK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
 const MARKUP = /<\/?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;|\*\*[^*]+\*\*|(^|\s)_[^_\s][^_]*_(\s|$)/;
 
 export function checkScenario(raw: unknown, source: YamlSource, references: References): Diagnostic[] {

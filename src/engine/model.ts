@@ -117,7 +117,8 @@ export const FACIAL_HAIR = ['none', 'stubble', 'moustache', 'goatee', 'beard', '
 export const NARRATOR = 'narrator';
 export const RESERVED_IDS = [NARRATOR, 'you', 'learner'] as const;
 
-export const REQUIRED_EXPRESSIONS = [
+/** Every expression a face can be drawn with (src/game/art/expressions.ts draws each). */
+export const EXPRESSIONS = [
   'calm',
   'worried',
   'upset',
@@ -125,4 +126,13 @@ export const REQUIRED_EXPRESSIONS = [
   'angry',
   'relieved',
   'smiling',
+  'confused',
+  'guarded',
 ] as const;
+export type ExpressionName = (typeof EXPRESSIONS)[number];
+
+/** The expressions every character must be able to show (the first seven). */
+export const REQUIRED_EXPRESSIONS = EXPRESSIONS.slice(0, 7) as readonly Exclude<
+  ExpressionName,
+  'confused' | 'guarded'
+>[];

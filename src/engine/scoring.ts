@@ -17,6 +17,7 @@
  *   Developing at best; an act marked `unsafe` makes the band Unsafe. No average outweighs them.
  */
 import { SCALE_MAX, SCALE_MIN, type Dimension, DIMENSIONS } from './model';
+import { plainText } from './markup';
 import { levelOf, unsafeOf } from './rules';
 import type { Assessment, Choice } from './schema';
 
@@ -124,11 +125,7 @@ export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n
 
 /** A quotation short enough for one line, cut at a word and never mid-word. */
 export function quote(text: string, max = 80): string {
-  const oneLine = text
-    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$1')
-    .replace(/\[\[([^\]]+)\]\]/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const oneLine = plainText(text);
   if (oneLine.length <= max) return `“${oneLine}”`;
   const cut = oneLine.slice(0, max);
   const space = cut.lastIndexOf(' ');

@@ -7,6 +7,7 @@
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import { readJson } from '../app/progressStore';
+import { classKey } from '../app/storageKeys';
 import { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
 import { TRAINER_KEYMAP } from '../ui/keymap';
@@ -15,7 +16,7 @@ import type { AudienceClassInfo, PresenterOptions } from '../ui/conversationView
 import { applyCommand, buildClassView, CHANNEL, type Command, type Message } from './protocol';
 import { renderTrainerPanel } from './trainerPanel';
 
-export const classKey = (id: string) => `class:${id}`;
+export { classKey };
 
 export interface Classroom {
   cs: ClassSession;

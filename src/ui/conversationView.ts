@@ -7,6 +7,7 @@
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
+import { DIMENSIONS } from '../engine/model';
 import { openDialog, openSettings, supportList } from './dialogs';
 import { openKeymap } from './keymap';
 import { mediumLabel, mediumLead, type WrittenMedium } from './lineMedium';
@@ -314,8 +315,7 @@ export class ConversationView {
 
   private revealedNote(option: RevealedOption | undefined): HTMLElement | null {
     if (!option) return null;
-    const moves = (['empathy', 'boundaries', 'escalation'] as const)
-      .filter((d) => option.score[d] !== 0)
+    const moves = DIMENSIONS.filter((d) => option.score[d] !== 0)
       .map((d) => `${d} ${option.score[d] > 0 ? '+' : '−'}${Math.abs(option.score[d])}`)
       .join(', ');
     return h(

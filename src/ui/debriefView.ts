@@ -9,6 +9,7 @@
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
+import { notesKey as notesKeyOf } from '../app/storageKeys';
 import type { DebriefModel, DebriefOption, MoodSeries } from '../engine/debrief';
 import { DIMENSIONS } from '../engine/model';
 import {
@@ -278,7 +279,7 @@ export function renderDebrief(
     ),
   );
 
-  const notesKey = `notes:${playable.scenario.id}`;
+  const notesKey = notesKeyOf(playable.scenario.id);
   const notes = h('textarea', { id: 'reflection-notes', 'aria-describedby': 'reflection-help' });
   notes.value = app.learnerStore.get(notesKey) ?? '';
   notes.addEventListener('input', () => {

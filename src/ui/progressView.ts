@@ -5,6 +5,7 @@
  */
 import type { App } from '../app/App';
 import type { Attempt, AttemptAssessment, BandName } from '../app/progressStore';
+import { SETTING_KEY } from '../app/storageKeys';
 import { assessmentHead, reasonWords, scoreWords } from './bandWords';
 import { openDialog } from './dialogs';
 import { announce, h } from './dom';
@@ -584,9 +585,9 @@ export function openReport(app: App, a: Attempt): HTMLElement {
     'aria-label': 'Setting or employer',
     placeholder: 'Type where you work',
     maxlength: 120,
-    value: app.learnerStore.get('setting') ?? '',
+    value: app.learnerStore.get(SETTING_KEY) ?? '',
   });
-  settingInput.addEventListener('change', () => app.learnerStore.set('setting', settingInput.value.trim()));
+  settingInput.addEventListener('change', () => app.learnerStore.set(SETTING_KEY, settingInput.value.trim()));
   // The learner's name and the page number on every printed page.
   const pageStyle = h('style', {});
   pageStyle.textContent = `@page { @bottom-left { content: ${JSON.stringify(`${learner} · ${a.scenarioTitle}`)}; font-size: 9pt; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }`;

@@ -2,10 +2,11 @@
  * Scenario text with glossary terms: "[[IMCA]]" or "[[the words shown|IMCA]]" becomes a button
  * that opens the plain-English meaning. Everything else is plain text.
  */
+import { GLOSSARY_MARK as MARK, plainText } from '../engine/markup';
 import type { GlossaryFile } from '../engine/schema';
 import { h } from './dom';
 
-const MARK = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g;
+export { plainText };
 
 export interface GlossaryEntry {
   term: string;
@@ -20,14 +21,6 @@ export function findTerm(glossary: GlossaryFile, name: string): GlossaryEntry | 
     }
   }
   return null;
-}
-
-/** Plain text, with the glossary marks removed (for the live region, print and transcripts). */
-export function plainText(text: string): string {
-  return text
-    .replace(MARK, (_, shown: string) => shown)
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export function richText(

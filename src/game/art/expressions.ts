@@ -6,6 +6,7 @@
  * Every named expression leans on more than one cue (brows, eyes, mouth, head and shoulders)
  * so that it reads at a glance and never through colour alone.
  */
+import { EXPRESSIONS as EXPRESSION_NAMES, type ExpressionName } from '../../engine/model';
 
 export interface FacePose {
   /** -1 inner brow ends pulled down (anger) .. +1 inner ends raised (worry, sadness). */
@@ -68,18 +69,7 @@ export const POSE_KEYS = [
 ] as const satisfies readonly (keyof FacePose)[];
 
 /** The expressions named in scenarios/expressions.yaml, in that order. */
-export const EXPRESSION_NAMES = [
-  'calm',
-  'worried',
-  'upset',
-  'tearful',
-  'angry',
-  'relieved',
-  'smiling',
-  'confused',
-  'guarded',
-] as const;
-export type ExpressionName = (typeof EXPRESSION_NAMES)[number];
+export { EXPRESSION_NAMES, type ExpressionName };
 
 const NEUTRAL: FacePose = {
   browTilt: 0,
