@@ -2,6 +2,48 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The house's floors, lowest first. A file may import from its own floor's folder and from any
+ * floor below; never from one above, nor from a neighbour on the same floor. README, "Where a
+ * change goes", says what each floor is for. (src/engine has its own, stricter rule below.)
+ */
+const FLOORS = [['engine'], ['platform'], ['app'], ['ui'], ['audio', 'game', 'trainer'], ['runner']];
+const NODE_SIDE = ['build', 'package', 'cli'];
+const layerRules = FLOORS.flatMap((floor, level) =>
+  floor.map((folder) => {
+    const above = FLOORS.slice(level + 1).flat();
+    const neighbours = floor.filter((f) => f !== folder);
+    const banned = [...above, ...neighbours, ...NODE_SIDE];
+    return {
+      files: [`src/${folder}/**/*.ts`],
+      ignores: folder === 'engine' ? ['**'] : [],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: [...banned.flatMap((f) => [`**/${f}/*`, `**/${f}`]), '**/main'],
+                message: `src/${folder} may import only from floors below it (${
+                  FLOORS.slice(0, level).flat().join(', ') || 'none'
+                }): engine ← platform ← app ← ui ← audio/game/trainer ← runner ← main.`,
+              },
+            ],
+          },
+        ],
+        // import() too: a lazily loaded module is still an arrow of the house.
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: `ImportExpression > Literal[value=/(^|\\/)(${[...banned, 'main'].join('|')})(\\/|$)/]`,
+            message: `src/${folder} may not load a module from a floor above it or beside it, even lazily.`,
+          },
+        ],
+      },
+    };
+  }),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -22,6 +64,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerRules,
+  // The Node side, lowest first: build (reads scenario files) ← package ← cli.
+  ...[
+    ['build', ['package', 'cli']],
+    ['package', ['cli']],
+  ].map(([folder, above]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: above.flatMap((f) => [`**/${f}/*`, `**/${f}`]),
+              message: `src/${folder} sits below ${above.join(' and ')}: build ← package ← cli.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // The engine is pure: it runs in Node under test and knows nothing of the screen or speakers.
     files: ['src/engine/**/*.ts'],

@@ -15,6 +15,7 @@ import { connectPlatform, launchOf } from './platform/connect';
 const stage = document.getElementById('stage')!;
 const ui = document.getElementById('ui')!;
 const app = new App(browserStore(), ui);
+app.loadRunner = () => import('./runner/play');
 const presenterWindow = new URLSearchParams(location.search).has('presenter');
 app.onlyScenario = launchOf(location.search).scenarioId;
 

@@ -10,8 +10,10 @@ import { customCardKey, customFileKey, PRESENTER_KEY } from './storageKeys';
 import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
 import type { KeyValueStore } from './storage';
-import { clear, h } from '../ui/dom';
+import { clear, h } from './dom';
 import type { Platform } from '../platform/types';
+import type Phaser from 'phaser';
+import type { ConversationData, DebriefData } from './screens';
 
 export type { CustomEntry };
 
@@ -33,6 +35,9 @@ export class App {
   platform: Platform | null = null;
   /** A scenario the page was launched for (`?scenario=<id>`): the menu offers only that one. */
   onlyScenario: string | null = null;
+  /** Loads the conversation runner (src/runner/); set by src/main.ts, which sits above it. */
+  loadRunner: () => Promise<PlayRunner> = () =>
+    Promise.reject(new Error('CarePlay was started without its conversation runner.'));
 
   constructor(
     readonly store: KeyValueStore,
@@ -206,4 +211,19 @@ export class App {
     root.dataset.font = s.font;
     root.dataset.mode = s.mode;
   }
+}
+
+/**
+ * The runner, as the scenes see it: src/main.ts hands its loader to the App (`App.loadRunner`),
+ * so the scenes below it never import it. Loaded on demand: the Session and XState are not in
+ * the menu's first download.
+ */
+export interface PlayRunner {
+  runConversation(
+    scene: Phaser.Scene,
+    app: App,
+    data: ConversationData,
+    isCurrent?: () => boolean,
+  ): Promise<() => void>;
+  runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): () => void;
 }

@@ -6,7 +6,7 @@ import type { DebriefModel } from '../engine/debrief';
 import { NARRATOR } from '../engine/model';
 import { encodeReference } from '../engine/referenceCode';
 import type { Session } from '../engine/Session';
-import { plainText } from '../ui/richText';
+import { plainText } from '../engine/markup';
 import type { PlayableScenario } from './catalogueTypes';
 import {
   newId,

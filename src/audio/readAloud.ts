@@ -6,7 +6,7 @@
  */
 import type { Session } from '../engine/Session';
 import type { Scenario } from '../engine/schema';
-import { plainText } from '../ui/richText';
+import { plainText } from '../engine/markup';
 
 export interface VoiceLike {
   name: string;

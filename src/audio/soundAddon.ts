@@ -8,7 +8,7 @@
  * If sound is muted they are not loaded until it is switched on. If loading fails, or the device
  * has no audio, the conversation carries on without sound and without a word in the console.
  */
-import type { Addon } from '../app/addons';
+import type { Addon } from '../app/addon';
 import type { App } from '../app/App';
 import type { LocationKind } from '../engine/model';
 import { announce, h } from '../ui/dom';

@@ -15,7 +15,7 @@ import { basename, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, hasErrors } from '../engine/diagnostics';
-import { readReferences, readScenario, scenarioFiles, SCENARIO_DIR } from '../cli/files';
+import { readReferences, readScenario, scenarioFiles, SCENARIO_DIR } from './files';
 import { cardOf, type ScenarioCard } from '../app/catalogueTypes';
 
 const PREFIX = 'virtual:careplay/';

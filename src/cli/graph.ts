@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { machineConfig } from '../engine/compileMachine';
 import { formatDiagnostic } from '../engine/diagnostics';
 import { scenarioToMermaid } from '../engine/mermaid';
-import { readReferences, readScenario } from './files';
+import { readReferences, readScenario } from '../build/files';
 
 const [file, outDir = 'graphs'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!file) {

@@ -11,7 +11,7 @@ import { playTranscript } from '../engine/goldenTranscript';
 import { DIMENSIONS } from '../engine/model';
 import { plainText } from '../engine/markup';
 import { Session } from '../engine/Session';
-import { readReferences, readScenario } from './files';
+import { readReferences, readScenario } from '../build/files';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--') && !args[args.indexOf(a) - 1]?.startsWith('--path'));

@@ -8,7 +8,7 @@ import { formatDiagnostic, hasErrors, type Diagnostic } from '../engine/diagnost
 import { cueingStats } from '../engine/cueing';
 import { checkExpectations } from '../engine/expectations';
 import { formatScoringReport, scoringReport } from '../engine/scoringReport';
-import { readReferences, readScenario, scenarioFiles } from './files';
+import { readReferences, readScenario, scenarioFiles } from '../build/files';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

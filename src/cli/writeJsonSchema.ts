@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { scenarioJsonSchema } from '../engine/jsonSchema';
-import { readReferences } from './files';
+import { readReferences } from '../build/files';
 
 const { references } = readReferences();
 const path = 'scenarios/scenario.schema.json';

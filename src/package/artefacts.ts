@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 import { build } from 'vite';
-import { readReferences, readScenario, scenarioFiles } from '../cli/files';
+import { readReferences, readScenario, scenarioFiles } from '../build/files';
 
 export interface PackagedScenario {
   id: string;

@@ -21,7 +21,8 @@ describe.skipIf(!BROWSER_AVAILABLE)('npm run dev', () => {
     const browser = await sharedBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const watch = watchPage(page, url.replace(/\/$/, ''));
-    await page.goto(`${url}?renderer=canvas`);
+    // The first request makes the dev server pre-bundle its dependencies: slow on a busy machine.
+    await page.goto(`${url}?renderer=canvas`, { timeout: 90_000 });
     await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: 'Start' }).first().click();
     await page.getByRole('region', { name: 'What is said' }).waitFor({ timeout: 60_000 });

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readScenario, readReferences, scenarioFiles } from '../../src/cli/files';
+import { readScenario, readReferences, scenarioFiles } from '../../src/build/files';
 import { RELATIONSHIP_WORDS } from '../../src/ui/menuView';
 import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
 import {

@@ -3,7 +3,7 @@
  * walks that must all end, with scores inside the analysed bounds.
  */
 import { describe, expect, it } from 'vitest';
-import { readReferences, scenarioFiles } from '../../src/cli/files';
+import { readReferences, scenarioFiles } from '../../src/build/files';
 import { formatDiagnostic } from '../../src/engine/diagnostics';
 import { coveringPaths } from '../../src/engine/coverage';
 import { DIMENSIONS } from '../../src/engine/model';

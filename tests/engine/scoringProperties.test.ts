@@ -5,7 +5,7 @@
  * "Exemplary 90%"; here it must change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/files';
+import { scenarioFiles } from '../../src/build/files';
 import { coveringPaths } from '../../src/engine/coverage';
 import { cueingStats, MAX_CUE_PERCENT } from '../../src/engine/cueing';
 import { DIMENSIONS } from '../../src/engine/model';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/files';
+import { scenarioFiles } from '../../src/build/files';
 import { parseTranscript, playTranscript } from '../../src/engine/goldenTranscript';
 import { load, scenarioText } from '../helpers/fixtures';
 

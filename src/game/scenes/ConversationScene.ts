@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { App } from '../../app/App';
-import type { ConversationData } from '../../app/play';
+import type { ConversationData } from '../../app/screens';
 import { h } from '../../ui/dom';
 
 /**
@@ -22,7 +22,8 @@ export class ConversationScene extends Phaser.Scene {
       this.teardown?.();
       this.teardown = null;
     });
-    import('../../app/play')
+    this.app
+      .loadRunner()
       .then((play) => play.runConversation(this, this.app, data, () => !stopped))
       .then((teardown) => {
         if (stopped) teardown();

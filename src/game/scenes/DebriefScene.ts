@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { App } from '../../app/App';
-import type { DebriefData } from '../../app/play';
+import type { DebriefData } from '../../app/screens';
 
 /** The debrief, over a dimmed view of the room where the conversation ended. */
 export class DebriefScene extends Phaser.Scene {
@@ -15,7 +15,7 @@ export class DebriefScene extends Phaser.Scene {
       this.teardown?.();
       this.teardown = null;
     });
-    void import('../../app/play').then((play) => {
+    void this.app.loadRunner().then((play) => {
       this.teardown = play.runDebrief(this, this.app, data);
     });
   }

@@ -13,33 +13,19 @@ import { announce, h } from '../ui/dom';
 import { ConversationView } from '../ui/conversationView';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
-import { attemptFrom } from './attemptFrom';
-import { readJson, type Attempt } from './progressStore';
-import type { App } from './App';
-import { newerProgressKey, notesKey, progressKey } from './storageKeys';
+import { attemptFrom } from '../app/attemptFrom';
+import { readJson, type Attempt } from '../app/progressStore';
+import type { App } from '../app/App';
+import { newerProgressKey, notesKey, progressKey } from '../app/storageKeys';
 import type { ClassSession } from '../engine/ClassSession';
 import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
 import { classSessionFor, PRESENTER_KEYS, startClassroom, type Classroom } from '../trainer/classroom';
 import { renderClassSummary } from '../trainer/classSummary';
-import type { PlayableScenario } from './catalogueTypes';
+import type { PlayableScenario } from '../app/catalogueTypes';
+import type { ConversationData, DebriefData } from '../app/screens';
 import { decisionFor, resultFor } from '../platform/outcome';
 
-export interface ConversationData {
-  id: string;
-  /** Already loaded (a trainer's file just checked, or a retry). */
-  playable?: PlayableScenario;
-  /** A session to carry on with (going back to a decision from the debrief). */
-  session?: Session;
-  /** Start afresh even if there is saved progress. */
-  fresh?: boolean;
-}
-
-export interface DebriefData {
-  playable: PlayableScenario;
-  session: Session;
-  /** In presenter mode: the class's votes and path, for the summary. */
-  classSession?: ClassSession;
-}
+export type { ConversationData, DebriefData } from '../app/screens';
 
 export async function runConversation(
   scene: Phaser.Scene,
