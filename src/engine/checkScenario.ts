@@ -295,10 +295,37 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
 
   checkRef(['start'], raw.start, nodeIds, 'node', 'start', 'unknown-node');
 
+  // The dimensions some choice or assessment is keyed on: an outcome can be evidenced only by those.
+  const tested = new Set<string>();
+  for (const [, node] of nodes) {
+    if (!isObj(node)) continue;
+    for (const [, item] of [...items(node.choices), ...items(node.assess)]) {
+      if (isObj(item.score)) for (const d of Object.keys(item.score)) tested.add(d);
+    }
+  }
   for (const [i, outcome] of items(raw.outcomes)) {
     checkText(['outcomes', i, 'text'], outcome.text, undefined, 'outcome');
     if (typeof outcome.source === 'string')
       checkSources(['outcomes', i], [outcome.source], `outcome ${i + 1}`);
+    // The evidence report marks an outcome covered only through the dimensions it names.
+    if (outcome.evidences === undefined) {
+      report(
+        'warning',
+        'outcome-unlinked',
+        ['outcomes', i],
+        `outcome ${i + 1} says no "evidences:", so the evidence report can never mark it covered; name the dimension(s) whose band shows it, e.g. evidences: [boundaries]`,
+      );
+    } else if (Array.isArray(outcome.evidences)) {
+      for (const [j, d] of outcome.evidences.entries()) {
+        if (typeof d === 'string' && DIMENSIONS.includes(d as never) && !tested.has(d))
+          report(
+            'warning',
+            'outcome-untested',
+            ['outcomes', i, 'evidences', j],
+            `outcome ${i + 1} is evidenced by ${d}, but no choice or assessment in this scenario is scored on ${d}, so it could never be covered`,
+          );
+      }
+    }
   }
   checkText(['title'], raw.title, 80, 'title');
   checkText(['learnerRole'], raw.learnerRole, undefined, 'learner role');

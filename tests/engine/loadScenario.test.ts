@@ -32,6 +32,19 @@ describe('loadScenario', () => {
     ).toEqual([]);
   });
 
+  it('warns about an outcome the evidence report could never mark covered', () => {
+    const unlinked = only(broken('    evidences: [empathy]\n', ''), 'outcome-unlinked');
+    expect(unlinked.diagnostic.severity).toBe('warning');
+    expect(unlinked.diagnostic.message).toMatch(/outcome 1 says no "evidences:"/);
+    // The small scenario scores empathy and escalation, never boundaries.
+    const untested = only(
+      broken('evidences: [empathy]', 'evidences: [empathy, boundaries]'),
+      'outcome-untested',
+    );
+    expect(untested.diagnostic.message).toMatch(/evidenced by boundaries, but no choice or assessment/);
+    expect(untested.result.ok).toBe(true);
+  });
+
   it('accepts the small scenario and the demo with no diagnostics', () => {
     expect(load(SMALL).diagnostics).toEqual([]);
     const demo = load(scenarioText('demo-gift.yaml'), 'scenarios/demo-gift.yaml');

@@ -55,6 +55,7 @@ outcomes:
   - standard: Care Certificate Standard 6
     text: Communicate well.
     source: cc-6
+    evidences: [empathy]
 prebrief: For tests.
 support:
   - name: Your manager
@@ -167,6 +168,7 @@ outcomes:
   - standard: Care Certificate Standard 9
     text: Report a change.
     source: elm-policy
+    evidences: [escalation]
 prebrief: For tests.
 support:
   - name: Your manager
