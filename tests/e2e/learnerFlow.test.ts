@@ -493,56 +493,6 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await context.close();
   }, 90_000);
 
-  it('on a phone, portrait and landscape: the room fills its strip, the title stays in its bar, the chart is readable; axe is clean', async () => {
-    for (const viewport of [
-      { width: 390, height: 844 },
-      { width: 844, height: 390 },
-    ]) {
-      const { context, page, watch } = await open(viewport);
-      const size = `${viewport.width}x${viewport.height}`;
-      await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
-      const list = page.getByRole('list', { name: 'What do you say?' });
-      for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
-        await pressAndWait(page, 'Enter');
-      }
-      await settle(page);
-      const fit = await page.evaluate(() => {
-        const stage = document.getElementById('stage')!.getBoundingClientRect();
-        const canvas = document.querySelector('#stage canvas')!.getBoundingClientRect();
-        const bar = document.querySelector('.topbar')!.getBoundingClientRect();
-        const title = document.querySelector('.topbar h1')!.getBoundingClientRect();
-        return { stage, canvas, bar, title };
-      });
-      // No dead band: the room covers the whole strip it is given.
-      expect(fit.canvas.height, size).toBeGreaterThanOrEqual(fit.stage.height - 1);
-      expect(fit.canvas.width, size).toBeGreaterThanOrEqual(fit.stage.width - 1);
-      // The title is one line inside its bar.
-      expect(fit.title.bottom, size).toBeLessThanOrEqual(fit.bar.bottom + 1);
-      expect(fit.title.height, size).toBeLessThan(40);
-      await page.screenshot({ path: `${SHOTS}/phone-decision-${size}.png` });
-      expect(await axeSerious(page), size).toEqual([]);
-      for (let guard = 0; guard < 300; guard++) {
-        if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
-        await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
-      }
-      await page.getByRole('button', { name: 'See how it went' }).click();
-      await page.getByRole('heading', { name: 'How you did' }).waitFor();
-      await page.getByRole('heading', { name: 'How the conversation felt' }).click();
-      const label = await page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll('.mood-chart text')].map((t) => t.getBoundingClientRect().height),
-        ),
-      );
-      // Rendered text height, about 1.2 times the font size: at least an 11 px font.
-      expect(label, size).toBeGreaterThanOrEqual(13);
-      await page.getByRole('heading', { name: 'How the conversation felt' }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/phone-debrief-chart-${size}.png` });
-      expect(await axeSerious(page), `${size} debrief`).toEqual([]);
-      clean(watch);
-      await context.close();
-    }
-  }, 120_000);
-
   it('banners stack, each readable, and never cover the Presenter mode button', async () => {
     const { context, page, watch } = await open();
     await page.evaluate(() => {

@@ -175,6 +175,11 @@ function expectPhoneLayout(l: Look, where: string) {
   expect(l.stage.top, where).toBeGreaterThanOrEqual(l.bar.bottom - 1);
   // The room fills its strip (no letterbox) and meets the words with no band between.
   expect(inside(l.stage, l.canvas), where).toBe(true);
+  // ...and is sized for this strip, not one it had before (it covers it exactly one way).
+  expect(
+    Math.min(Math.abs(l.canvas.width - l.stage.width), Math.abs(l.canvas.height - l.stage.height)),
+    where,
+  ).toBeLessThanOrEqual(1);
   if (portrait) {
     expect(Math.abs(l.dialogue.top - l.stage.bottom), where).toBeLessThanOrEqual(1);
     expect(l.stage.width, where).toBeGreaterThanOrEqual(l.viewport.width - 1);
