@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
@@ -160,7 +161,8 @@ function firstDecision() {
   const revealed = session.reveal().filter((o) => offered.some((c) => c.id === o.id));
   const byTotal = [...revealed].sort((a, b) => b.total - a.total);
   const number = (id: string) => offered.find((c) => c.id === id)!.number;
-  return { best: byTotal[0]!, worst: byTotal[byTotal.length - 1]!, number };
+  const longest = [...revealed].sort((a, b) => b.feedback.why.length - a.feedback.why.length)[0]!;
+  return { best: byTotal[0]!, worst: byTotal[byTotal.length - 1]!, longest, number };
 }
 
 describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20)', () => {
@@ -447,6 +449,19 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     const decidedText = await decided.innerText();
     for (const m of decidedText.matchAll(/You said: “([^”]*)”[\s\S]*?A stronger option: “([^”]*)”/g))
       expect(m[2]).not.toBe(m[1]);
+    // ...and, however it is worded, each moment where a stronger option was open names that option.
+    const model = buildDebrief(
+      scenario,
+      session.result()!,
+      load(scenarioText('demo-gift.yaml')).analysis!.bestPath,
+    );
+    const missed = model.turningPoints
+      .slice(0, 2)
+      .filter((p) => p.kind !== 'strong')
+      .map((p) => model.timeline[p.index]!)
+      .filter((t) => t.best.id !== t.chosen.id);
+    expect(missed.length).toBeGreaterThan(0);
+    for (const t of missed) expect(decidedText.replace(/\s+/g, ' ')).toContain(plainText(t.best.text));
     expect(decidedText).not.toMatch(/\[\[/);
     expect(await page.getByRole('region', { name: 'How you did' }).innerText()).not.toMatch(/\[\[|\]\]/);
 
@@ -526,7 +541,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await context.close();
   });
 
-  it('at 200% zoom the pause dialog keeps its title and its buttons in view', async () => {
+  it('at 200% zoom the pause dialog keeps its title and its buttons in view, and the feedback its heading', async () => {
     // 200% zoom of a 1024x768 window is a 512x384 CSS viewport.
     const { context, page, watch } = await open({ width: 512, height: 384 });
     await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
@@ -546,6 +561,45 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       expect(carryOn.y, where).toBeGreaterThanOrEqual(dialog.y);
     }
     await page.screenshot({ path: `${SHOTS}/pause-200pc-zoom.png` });
+
+    // The feedback with the most to read, scrolled to its end: its heading is still in view.
+    await paused.getByRole('button', { name: 'Carry on' }).click();
+    const list = page.getByRole('list', { name: 'What do you say?' });
+    for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
+      await pressAndWait(page, 'Enter');
+    }
+    const { longest, number } = firstDecision();
+    await page.keyboard.press(String(number(longest.id)));
+    const heading = page.getByRole('heading', { name: /About what you said/ });
+    await heading.waitFor();
+    const scrolled = await heading.evaluate((h) => {
+      let box = h.parentElement;
+      while (
+        box &&
+        !(box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== 'visible')
+      )
+        box = box.parentElement;
+      if (!box) return null;
+      box.scrollTop = box.scrollHeight;
+      return box.scrollTop;
+    });
+    // The feedback is longer than the screen: there is something to scroll.
+    expect(scrolled).toBeGreaterThan(0);
+    await settle(page);
+    const seen = await heading.evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      let box = h.parentElement;
+      while (
+        box &&
+        !(box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== 'visible')
+      )
+        box = box.parentElement;
+      const b = box!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, boxTop: b.top, boxBottom: b.bottom, height: innerHeight };
+    });
+    expect(seen.top).toBeGreaterThanOrEqual(Math.max(0, seen.boxTop) - 1);
+    expect(seen.bottom).toBeLessThanOrEqual(Math.min(seen.height, seen.boxBottom) + 1);
+    await page.screenshot({ path: `${SHOTS}/feedback-200pc-zoom.png` });
     clean(watch);
     await context.close();
   });
