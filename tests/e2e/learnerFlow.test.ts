@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
+import { storyWords } from '../../src/ui/bandWords';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, pressAndWait, settle, watchPage, type PageWatch, useBrowserApp } from './browser';
@@ -301,10 +302,20 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       .replace(/^( {6}text: )(.*)$/m, `$1${long}`);
     await chooseFile(page, 'long.yaml', Buffer.from(text));
     await page.getByRole('region', { name: 'What is said' }).waitFor();
+    // Boxes and the text itself: a word too long for its box overflows it without widening it.
     const widest = () =>
-      page.evaluate(() =>
-        Math.max(...[...document.querySelectorAll('#ui *')].map((e) => e.getBoundingClientRect().right)),
-      );
+      page.evaluate(() => {
+        let right = Math.max(
+          ...[...document.querySelectorAll('#ui *')].map((e) => e.getBoundingClientRect().right),
+        );
+        const range = document.createRange();
+        const texts = document.createTreeWalker(document.getElementById('ui')!, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) right = Math.max(right, r.right);
+        }
+        return right;
+      });
     expect(await widest()).toBeLessThanOrEqual(1024);
     await page.keyboard.press('Escape');
     await page
@@ -461,6 +472,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       .map((p) => model.timeline[p.index]!)
       .filter((t) => t.best.id !== t.chosen.id);
     expect(missed.length).toBeGreaterThan(0);
+    // The ending, the bands and the percentages read as one story: the sentence that ties them.
+    const story = storyWords(model.ending.outcome, model.bands);
+    expect(story).not.toBe('');
+    expect((await page.locator('#debrief').innerText()).replace(/\s+/g, ' ')).toContain(story);
     for (const t of missed) expect(decidedText.replace(/\s+/g, ' ')).toContain(plainText(t.best.text));
     expect(decidedText).not.toMatch(/\[\[/);
     expect(await page.getByRole('region', { name: 'How you did' }).innerText()).not.toMatch(/\[\[|\]\]/);

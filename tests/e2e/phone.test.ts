@@ -115,6 +115,19 @@ function look(page: Page): Promise<Look> {
       scrollWidth: document.documentElement.scrollWidth,
       widest: Math.max(
         ...[...document.querySelectorAll('#ui *')].map((e) => e.getBoundingClientRect().right),
+        // The text itself (a word too long for its box overflows it without widening it), except
+        // a title cut short on purpose with an ellipsis.
+        ...(() => {
+          const rights: number[] = [];
+          const range = document.createRange();
+          const texts = document.createTreeWalker(document.getElementById('ui')!, NodeFilter.SHOW_TEXT);
+          for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+            if (n.parentElement && getComputedStyle(n.parentElement).textOverflow === 'ellipsis') continue;
+            range.selectNodeContents(n);
+            for (const r of range.getClientRects()) rights.push(r.right);
+          }
+          return rights;
+        })(),
       ),
       stage: must('#stage'),
       canvas: must('#stage canvas'),
