@@ -638,8 +638,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await expect.poll(where).toBe('Staff office');
     const ground = await bar.getByText('Staff office').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(ground).toMatch(/^rgba?\((\d+), (\d+), (\d+)/);
-    const [r, g, b] = ground.match(/\d+/g)!.map(Number);
+    // A dark ground of its own, nearly opaque: "transparent" is rgba(0, 0, 0, 0), dark but not there.
+    const [r, g, b, alpha = 1] = ground.match(/[\d.]+/g)!.map(Number);
     expect(Math.max(r!, g!, b!)).toBeLessThan(60);
+    expect(alpha).toBeGreaterThanOrEqual(0.75);
     clean(watch);
     await context.close();
   });
