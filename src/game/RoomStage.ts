@@ -10,7 +10,7 @@ import type { CastMember } from '../engine/schema';
 import { CharacterFigure } from './art/CharacterFigure';
 import { drawRoom } from './art/drawRoom';
 
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
+import { type Box, DESIGN_HEIGHT, DESIGN_WIDTH, frameOn } from './design';
 
 /** Where people stand, by how many are in the room (design-space x). */
 export const SLOTS: Record<number, number[]> = {
@@ -26,18 +26,24 @@ export function figureHeight(count: number): number {
   return count <= 3 ? 600 : count === 4 ? 520 : 440;
 }
 
+/** Where a figure's feet (the bottom of the half-length portrait) stand, design-space y. */
+const FLOOR = 880;
 export class RoomStage {
   private background: Phaser.GameObjects.Container | null = null;
   private figures = new Map<string, CharacterFigure>();
   private heights = new Map<string, number>();
   private location: string | null = null;
   private motion = true;
+  private framed = '';
+  private readonly onResize = () => this.frame(false);
 
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly cast: Record<string, CastMember>,
     private readonly kinds: Record<string, LocationKind>,
-  ) {}
+  ) {
+    scene.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+  }
 
   setMotion(enabled: boolean): void {
     this.motion = enabled;
@@ -46,14 +52,18 @@ export class RoomStage {
 
   /** Draw a location and its people at once (a fresh arrival, a restore, a rewind). */
   show(location: string, present: readonly string[], expressions: Record<string, string>): void {
-    if (location !== this.location) {
+    const sameRoom = location === this.location;
+    if (!sameRoom) {
       this.background?.destroy();
       const background = drawRoom(this.scene, this.kinds[location] ?? 'lounge', DESIGN_WIDTH, DESIGN_HEIGHT);
       background.setDepth(0);
       this.background = background;
       this.location = location;
     }
+    const before = [...this.figures.keys()].join();
     this.placePeople(present, expressions);
+    // Someone walking in or out of the same room: the camera moves to take them in.
+    this.frame(sameRoom && before !== [...this.figures.keys()].join());
   }
 
   /** A change of location is a scene transition: fade out, redraw, fade in. */
@@ -82,10 +92,84 @@ export class RoomStage {
   }
 
   destroy(): void {
+    this.scene.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
     this.background?.destroy();
     for (const f of this.figures.values()) f.destroy();
     this.figures.clear();
     this.location = null;
+    this.framed = '';
+    const camera = this.scene.cameras?.main;
+    if (camera) {
+      this.scene.tweens?.killTweensOf(camera);
+      camera.setZoom(1).centerOn(DESIGN_WIDTH / 2, DESIGN_HEIGHT / 2);
+    }
+    delete this.scene.game.canvas?.dataset.faces;
+  }
+
+  /**
+   * Each face in the room and the part of the design in view, for tests and tools to measure
+   * what a learner sees (design px; the view covers the whole canvas).
+   */
+  faces(): { who: string; x: number; y: number; w: number; h: number }[] {
+    return [...this.figures].map(([who, f]) => {
+      const s = f.spec;
+      return { who, x: f.root.x - s.f, y: FLOOR + s.headY - s.b, w: 2 * s.f, h: 2 * s.b };
+    });
+  }
+
+  /** The people's box: every face with room round it, down to the chest. */
+  private peopleBox(): Box | null {
+    const faces = this.faces();
+    if (!faces.length) return null;
+    const u = Math.max(...[...this.figures.values()].map((f) => f.spec.u));
+    const left = Math.min(...faces.map((f) => f.x)) - 9 * u;
+    const right = Math.max(...faces.map((f) => f.x + f.w)) + 9 * u;
+    const top = Math.min(...faces.map((f) => f.y)) - 8 * u;
+    const bottom = Math.max(...faces.map((f) => f.y + f.h)) + 36 * u;
+    return { x: left, y: top, w: right - left, h: bottom - top };
+  }
+
+  /**
+   * On a phone (the canvas covers its strip), frame the people; elsewhere the whole room, as
+   * drawn. Publishes what is in view on the canvas as data-faces.
+   */
+  private frame(animate: boolean) {
+    const camera = this.scene.cameras?.main;
+    const scale = this.scene.scale;
+    if (!camera) return;
+    let visible = { w: DESIGN_WIDTH, h: DESIGN_HEIGHT };
+    const covering = scale.scaleMode === Phaser.Scale.ENVELOP;
+    if (covering && scale.displaySize.width > 0 && scale.displaySize.height > 0) {
+      visible = {
+        w: DESIGN_WIDTH * Math.min(1, scale.parentSize.width / scale.displaySize.width),
+        h: DESIGN_HEIGHT * Math.min(1, scale.parentSize.height / scale.displaySize.height),
+      };
+    }
+    const target = frameOn(covering ? this.peopleBox() : null, visible);
+    const key = `${target.zoom.toFixed(3)},${target.x.toFixed(1)},${target.y.toFixed(1)}`;
+    if (key !== this.framed) {
+      this.framed = key;
+      this.scene.tweens.killTweensOf(camera);
+      if (animate && this.motion) {
+        this.scene.tweens.add({
+          targets: camera,
+          zoom: target.zoom,
+          scrollX: target.x - camera.width / 2,
+          scrollY: target.y - camera.height / 2,
+          duration: 450,
+          ease: 'Sine.easeInOut',
+        });
+      } else camera.setZoom(target.zoom).centerOn(target.x, target.y);
+    }
+    const canvas = this.scene.game.canvas;
+    if (canvas) {
+      const w = DESIGN_WIDTH / target.zoom;
+      const h = DESIGN_HEIGHT / target.zoom;
+      canvas.dataset.faces = JSON.stringify({
+        view: { x: target.x - w / 2, y: target.y - h / 2, w, h },
+        faces: this.faces(),
+      });
+    }
   }
 
   private placePeople(present: readonly string[], expressions: Record<string, string>) {
@@ -111,7 +195,7 @@ export class RoomStage {
       }
       if (!figure) {
         this.heights.set(id, height);
-        figure = new CharacterFigure(this.scene, x, 880, {
+        figure = new CharacterFigure(this.scene, x, FLOOR, {
           look: this.cast[id]!.look,
           height,
           ...(facing ? { facing } : {}),
@@ -120,7 +204,7 @@ export class RoomStage {
         figure.setMotion(this.motion);
         this.figures.set(id, figure);
       } else {
-        figure.setPosition(x, 880);
+        figure.setPosition(x, FLOOR);
       }
       figure.setExpression(expressions[id] ?? 'calm', false);
     });

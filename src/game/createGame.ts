@@ -39,9 +39,18 @@ export function createGame(parent: HTMLElement, app: App): Phaser.Game {
     game.scale.scaleMode = mode;
     // The display size keeps the aspect mode it was booted with unless told.
     game.scale.displaySize.setAspectMode(mode);
+    refit();
+  };
+  // Phaser's refresh() sizes the canvas from the parent size it last measured, so measure first:
+  // on a phone the room's strip changes size between the menu and a conversation, and on a turn.
+  const refit = () => {
+    game.scale.getParentBounds();
     game.scale.refresh();
   };
-  game.events.once(Phaser.Core.Events.READY, fit);
+  game.events.once(Phaser.Core.Events.READY, () => {
+    fit();
+    new ResizeObserver(refit).observe(parent);
+  });
   phone?.addEventListener('change', fit);
   return game;
 }

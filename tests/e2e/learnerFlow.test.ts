@@ -9,7 +9,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
+import { storyWords } from '../../src/ui/bandWords';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, pressAndWait, settle, watchPage, type PageWatch, useBrowserApp } from './browser';
@@ -160,7 +162,8 @@ function firstDecision() {
   const revealed = session.reveal().filter((o) => offered.some((c) => c.id === o.id));
   const byTotal = [...revealed].sort((a, b) => b.total - a.total);
   const number = (id: string) => offered.find((c) => c.id === id)!.number;
-  return { best: byTotal[0]!, worst: byTotal[byTotal.length - 1]!, number };
+  const longest = [...revealed].sort((a, b) => b.feedback.why.length - a.feedback.why.length)[0]!;
+  return { best: byTotal[0]!, worst: byTotal[byTotal.length - 1]!, longest, number };
 }
 
 describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20)', () => {
@@ -299,10 +302,20 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       .replace(/^( {6}text: )(.*)$/m, `$1${long}`);
     await chooseFile(page, 'long.yaml', Buffer.from(text));
     await page.getByRole('region', { name: 'What is said' }).waitFor();
+    // Boxes and the text itself: a word too long for its box overflows it without widening it.
     const widest = () =>
-      page.evaluate(() =>
-        Math.max(...[...document.querySelectorAll('#ui *')].map((e) => e.getBoundingClientRect().right)),
-      );
+      page.evaluate(() => {
+        let right = Math.max(
+          ...[...document.querySelectorAll('#ui *')].map((e) => e.getBoundingClientRect().right),
+        );
+        const range = document.createRange();
+        const texts = document.createTreeWalker(document.getElementById('ui')!, NodeFilter.SHOW_TEXT);
+        for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) right = Math.max(right, r.right);
+        }
+        return right;
+      });
     expect(await widest()).toBeLessThanOrEqual(1024);
     await page.keyboard.press('Escape');
     await page
@@ -447,6 +460,23 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     const decidedText = await decided.innerText();
     for (const m of decidedText.matchAll(/You said: “([^”]*)”[\s\S]*?A stronger option: “([^”]*)”/g))
       expect(m[2]).not.toBe(m[1]);
+    // ...and, however it is worded, each moment where a stronger option was open names that option.
+    const model = buildDebrief(
+      scenario,
+      session.result()!,
+      load(scenarioText('demo-gift.yaml')).analysis!.bestPath,
+    );
+    const missed = model.turningPoints
+      .slice(0, 2)
+      .filter((p) => p.kind !== 'strong')
+      .map((p) => model.timeline[p.index]!)
+      .filter((t) => t.best.id !== t.chosen.id);
+    expect(missed.length).toBeGreaterThan(0);
+    // The ending, the bands and the percentages read as one story: the sentence that ties them.
+    const story = storyWords(model.ending.outcome, model.bands);
+    expect(story).not.toBe('');
+    expect((await page.locator('#debrief').innerText()).replace(/\s+/g, ' ')).toContain(story);
+    for (const t of missed) expect(decidedText.replace(/\s+/g, ' ')).toContain(plainText(t.best.text));
     expect(decidedText).not.toMatch(/\[\[/);
     expect(await page.getByRole('region', { name: 'How you did' }).innerText()).not.toMatch(/\[\[|\]\]/);
 
@@ -493,56 +523,6 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await context.close();
   }, 90_000);
 
-  it('on a phone, portrait and landscape: the room fills its strip, the title stays in its bar, the chart is readable; axe is clean', async () => {
-    for (const viewport of [
-      { width: 390, height: 844 },
-      { width: 844, height: 390 },
-    ]) {
-      const { context, page, watch } = await open(viewport);
-      const size = `${viewport.width}x${viewport.height}`;
-      await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
-      const list = page.getByRole('list', { name: 'What do you say?' });
-      for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
-        await pressAndWait(page, 'Enter');
-      }
-      await settle(page);
-      const fit = await page.evaluate(() => {
-        const stage = document.getElementById('stage')!.getBoundingClientRect();
-        const canvas = document.querySelector('#stage canvas')!.getBoundingClientRect();
-        const bar = document.querySelector('.topbar')!.getBoundingClientRect();
-        const title = document.querySelector('.topbar h1')!.getBoundingClientRect();
-        return { stage, canvas, bar, title };
-      });
-      // No dead band: the room covers the whole strip it is given.
-      expect(fit.canvas.height, size).toBeGreaterThanOrEqual(fit.stage.height - 1);
-      expect(fit.canvas.width, size).toBeGreaterThanOrEqual(fit.stage.width - 1);
-      // The title is one line inside its bar.
-      expect(fit.title.bottom, size).toBeLessThanOrEqual(fit.bar.bottom + 1);
-      expect(fit.title.height, size).toBeLessThan(40);
-      await page.screenshot({ path: `${SHOTS}/phone-decision-${size}.png` });
-      expect(await axeSerious(page), size).toEqual([]);
-      for (let guard = 0; guard < 300; guard++) {
-        if (await page.getByRole('button', { name: 'See how it went' }).count()) break;
-        await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
-      }
-      await page.getByRole('button', { name: 'See how it went' }).click();
-      await page.getByRole('heading', { name: 'How you did' }).waitFor();
-      await page.getByRole('heading', { name: 'How the conversation felt' }).click();
-      const label = await page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll('.mood-chart text')].map((t) => t.getBoundingClientRect().height),
-        ),
-      );
-      // Rendered text height, about 1.2 times the font size: at least an 11 px font.
-      expect(label, size).toBeGreaterThanOrEqual(13);
-      await page.getByRole('heading', { name: 'How the conversation felt' }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/phone-debrief-chart-${size}.png` });
-      expect(await axeSerious(page), `${size} debrief`).toEqual([]);
-      clean(watch);
-      await context.close();
-    }
-  }, 120_000);
-
   it('banners stack, each readable, and never cover the Presenter mode button', async () => {
     const { context, page, watch } = await open();
     await page.evaluate(() => {
@@ -576,7 +556,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await context.close();
   });
 
-  it('at 200% zoom the pause dialog keeps its title and its buttons in view', async () => {
+  it('at 200% zoom the pause dialog keeps its title and its buttons in view, and the feedback its heading', async () => {
     // 200% zoom of a 1024x768 window is a 512x384 CSS viewport.
     const { context, page, watch } = await open({ width: 512, height: 384 });
     await page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
@@ -596,6 +576,45 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       expect(carryOn.y, where).toBeGreaterThanOrEqual(dialog.y);
     }
     await page.screenshot({ path: `${SHOTS}/pause-200pc-zoom.png` });
+
+    // The feedback with the most to read, scrolled to its end: its heading is still in view.
+    await paused.getByRole('button', { name: 'Carry on' }).click();
+    const list = page.getByRole('list', { name: 'What do you say?' });
+    for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++) {
+      await pressAndWait(page, 'Enter');
+    }
+    const { longest, number } = firstDecision();
+    await page.keyboard.press(String(number(longest.id)));
+    const heading = page.getByRole('heading', { name: /About what you said/ });
+    await heading.waitFor();
+    const scrolled = await heading.evaluate((h) => {
+      let box = h.parentElement;
+      while (
+        box &&
+        !(box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== 'visible')
+      )
+        box = box.parentElement;
+      if (!box) return null;
+      box.scrollTop = box.scrollHeight;
+      return box.scrollTop;
+    });
+    // The feedback is longer than the screen: there is something to scroll.
+    expect(scrolled).toBeGreaterThan(0);
+    await settle(page);
+    const seen = await heading.evaluate((h) => {
+      const r = h.getBoundingClientRect();
+      let box = h.parentElement;
+      while (
+        box &&
+        !(box.scrollHeight > box.clientHeight + 1 && getComputedStyle(box).overflowY !== 'visible')
+      )
+        box = box.parentElement;
+      const b = box!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, boxTop: b.top, boxBottom: b.bottom, height: innerHeight };
+    });
+    expect(seen.top).toBeGreaterThanOrEqual(Math.max(0, seen.boxTop) - 1);
+    expect(seen.bottom).toBeLessThanOrEqual(Math.min(seen.height, seen.boxBottom) + 1);
+    await page.screenshot({ path: `${SHOTS}/feedback-200pc-zoom.png` });
     clean(watch);
     await context.close();
   });
@@ -619,8 +638,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     await expect.poll(where).toBe('Staff office');
     const ground = await bar.getByText('Staff office').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(ground).toMatch(/^rgba?\((\d+), (\d+), (\d+)/);
-    const [r, g, b] = ground.match(/\d+/g)!.map(Number);
+    // A dark ground of its own, nearly opaque: "transparent" is rgba(0, 0, 0, 0), dark but not there.
+    const [r, g, b, alpha = 1] = ground.match(/[\d.]+/g)!.map(Number);
     expect(Math.max(r!, g!, b!)).toBeLessThan(60);
+    expect(alpha).toBeGreaterThanOrEqual(0.75);
     clean(watch);
     await context.close();
   });

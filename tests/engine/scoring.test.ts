@@ -244,5 +244,7 @@ describe('words', () => {
     );
     expect(q).toBe('“Our safeguarding lead needs to hear about this today…”');
     expect(quote('Short enough.')).toBe('“Short enough.”');
+    // Where the limit falls inside a word, the quote stops at the word before ("Yo…" was issue 20).
+    expect(quote('You will want to tell the senior first', 10)).toBe('“You will…”');
   });
 });
