@@ -8,6 +8,7 @@
  *   npm run bench -- --compare <file>      beside an earlier run's JSON
  *   npm run bench -- --json <file>         where to write this run's JSON
  *   npm run bench -- --runs 9 --playthroughs 100 --frame-runs 3 --down 1.6 --rtt 150
+ *   npm run bench -- --player --parts heap,frames     some of the player's parts only
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     'frame-runs': { type: 'string', default: '3' },
     down: { type: 'string', default: '1.6' },
     rtt: { type: 'string', default: '150' },
+    parts: { type: 'string', default: 'load,heap,frames' },
   },
 });
 
@@ -54,7 +56,16 @@ if (args.compare) {
     process.exit(2);
   }
 }
+const PARTS = ['load', 'heap', 'frames'] as const;
+const parts = new Set(args.parts.split(',').map((p) => p.trim()));
+for (const p of parts) {
+  if (!(PARTS as readonly string[]).includes(p)) {
+    console.error(`--parts takes ${PARTS.join(', ')} (comma-separated), not "${p}".`);
+    process.exit(2);
+  }
+}
 const settings = {
+  parts: parts as Set<(typeof PARTS)[number]>,
   runs: count('runs', args.runs, 1),
   playthroughs: count('playthroughs', args.playthroughs, 1),
   frameRuns: count('frame-runs', args['frame-runs'], 1),
@@ -154,7 +165,7 @@ const json: BenchJson = {
   date: new Date().toISOString(),
   commit,
   machine: { cpus: cpus().length, node: process.version, browser: browserVersion },
-  settings,
+  settings: { ...settings, parts: [...settings.parts] },
   rows,
   samples,
 };

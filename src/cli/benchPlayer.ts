@@ -31,6 +31,8 @@ export interface PlayerBenchOptions {
   frameRuns: number;
   /** The throttled network: bits per second down (and up), and the round trip in ms. */
   throttle: { downBps: number; upBps: number; rttMs: number };
+  /** Which parts to run (all by default): the loads, the heap, the frames. */
+  parts: ReadonlySet<'load' | 'heap' | 'frames'>;
 }
 
 export interface PlayerBenchResult {
@@ -236,7 +238,7 @@ export async function benchPlayer(options: PlayerBenchOptions): Promise<PlayerBe
     };
 
     // Alternating: stock, CarePlay, stock, CarePlay… on each network in turn.
-    for (const net of ['unthrottled', 'throttled'] as const) {
+    for (const net of options.parts.has('load') ? (['unthrottled', 'throttled'] as const) : []) {
       const appTimes: number[] = [];
       const stockTimes: number[] = [];
       const lineTimes: number[] = [];
@@ -312,7 +314,7 @@ export async function benchPlayer(options: PlayerBenchOptions): Promise<PlayerBe
     }
 
     // The heap: one page, reduced motion (the same work, faster), 1920×1080.
-    {
+    if (options.parts.has('heap')) {
       process.stdout.write(`Heap over ${options.playthroughs + 1} playthroughs in one page: `);
       const { context, page } = await open('unthrottled', { width: 1920, height: 1080 }, 'reduce');
       const cdp = await context.newCDPSession(page);
@@ -353,7 +355,7 @@ export async function benchPlayer(options: PlayerBenchOptions): Promise<PlayerBe
     }
 
     // Frames during scripted playthroughs at 1920×1080, with motion, at a person's pace.
-    {
+    if (options.parts.has('frames')) {
       process.stdout.write(`Frames over ${options.frameRuns} scripted playthroughs at 1920×1080: `);
       const longest: number[] = [];
       const longTasks: number[] = [];

@@ -64,6 +64,9 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
   void behind.room.then(settle('room'), settle('room'));
   void behind.conversation.then(settle('conversation'), settle('conversation'));
 
+  /** Each conversation handed to the room, marked (tests count them: one per Start). */
+  const markStart = (data: ConversationData) => performance.mark('careplay:start', { detail: data.id });
+
   const stopKeys = () => {
     if (onKey) document.removeEventListener('keydown', onKey);
     onKey = null;
@@ -135,6 +138,7 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
     leaving = true;
     stopKeys();
     if (room) {
+      markStart(data);
       room.startConversation(data);
       return;
     }
@@ -200,6 +204,7 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
       const data = pending;
       pending = null;
       progressChanged = null;
+      markStart(data);
       return { pending: data, leave: () => {} };
     }
     room = port;
