@@ -53,6 +53,8 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
   let leaving = false;
   let menuEl: HTMLElement | null = null;
   let marked = false;
+  /** Why the room could not be loaded, if it could not: then a Start says so instead of waiting. */
+  let roomError: string | null = null;
   let onKey: ((e: KeyboardEvent) => void) | null = null;
   const done = { room: false, conversation: false, scenario: false };
   let progressChanged: (() => void) | null = null;
@@ -137,6 +139,11 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
     if (leaving) return;
     leaving = true;
     stopKeys();
+    if (roomError !== null) {
+      leaving = false;
+      sayRoomFailed();
+      return;
+    }
     if (room) {
       markStart(data);
       room.startConversation(data);
@@ -219,13 +226,18 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
     };
   }
 
+  const reload = { label: 'Reload', run: () => location.reload(), dismiss: 'Not now' };
+
+  function sayRoomFailed(): void {
+    app.notify('A scenario cannot start until the room has loaded: reload the page to try again.', reload);
+  }
+
   function roomFailed(error: unknown): void {
-    const why = error instanceof Error ? error.message : String(error);
-    app.notify(`The room could not be loaded (${why}). The menu still works; reload the page to try again.`, {
-      label: 'Reload',
-      run: () => location.reload(),
-      dismiss: 'Not now',
-    });
+    roomError = error instanceof Error ? error.message : String(error);
+    app.notify(
+      `The room could not be loaded (${roomError}). The menu still works; reload the page to try again.`,
+      reload,
+    );
     // Whoever was waiting for it goes back to the menu, which still works.
     if (pending) show();
   }

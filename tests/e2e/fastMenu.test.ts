@@ -173,6 +173,29 @@ describe.skipIf(!BROWSER_AVAILABLE)('the menu before Phaser', () => {
     await context.close();
   });
 
+  it('a room that cannot be loaded: the menu still works, and Start says why instead of waiting for ever', async () => {
+    const { context, page, watch } = await open();
+    await page.route(PHASER, (route) => route.abort('internetdisconnected'));
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor();
+    await page.getByText(/The room could not be loaded \(.+\)\. The menu still works/).waitFor();
+    await page.getByRole('article', { name: DEMO }).getByRole('button', { name: 'Start' }).click();
+    await page.getByText('A scenario cannot start until the room has loaded').waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'CarePlay', level: 1 }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+    expect(await starts(page)).toEqual([]);
+    // The aborted chunk is the only failure, and nothing else is wrong.
+    expect(watch.failedRequests.every((r) => PHASER.test(r.replace(/^failed /, '')))).toBe(true);
+    expect(
+      watch.errors.filter(
+        (e) => !/phaser|Failed to fetch dynamically imported module|ERR_INTERNET_DISCONNECTED/i.test(e),
+      ),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('a reload on the menu: the menu again at once, and Start still plays', async () => {
     const { context, page, watch } = await open();
     await page.goto(url);
