@@ -22,59 +22,67 @@ const app = new App(browserStore(), ui);
 const presenterWindow = new URLSearchParams(location.search).has('presenter');
 app.onlyScenario = launchOf(location.search).scenarioId;
 
-// Launched by a learning platform? Then progress goes to it, and nothing is kept on this device
-// (the learner may be on a shared college computer): a learner for this page only.
-if (!presenterWindow) {
-  const platform = await connectPlatform((message) => app.notify(message));
-  if (platform) {
-    app.platform = platform;
-    app.progress.startShared(platform.learnerName ?? 'Learner');
-    addEventListener('pagehide', () => platform.end());
+/**
+ * No top-level await here: chunks loaded later (the platform's adapter among them) import from
+ * this first script's chunk, and would wait for ever for a module still awaiting them.
+ */
+async function start(): Promise<void> {
+  // Launched by a learning platform? Then progress goes to it, and nothing is kept on this device
+  // (the learner may be on a shared college computer): a learner for this page only.
+  if (!presenterWindow) {
+    const platform = await connectPlatform((message) => app.notify(message));
+    if (platform) {
+      app.platform = platform;
+      app.progress.startShared(platform.learnerName ?? 'Learner');
+      addEventListener('pagehide', () => platform.end());
+    }
   }
-}
 
-// The installable offline app: from a web server only (not a file, not the single-file build).
-// Its worker fetches every file CarePlay has, so it starts once the room is in, not before: on a
-// slow network it would otherwise compete with what the learner is waiting for.
-const startOfflineApp = () => {
-  if (__CAREPLAY_OFFLINE_APP__ && location.protocol !== 'file:' && !app.platform) {
-    void import('./app/pwa').then((m) => m.startOfflineApp(app));
-  }
-};
-
-if (presenterWindow) {
-  // The presenter window: notes and remote control only; the audience window draws the room.
-  stage.remove();
-  void import('./trainer/presenterWindow').then((m) => m.bootPresenter(app));
-  startOfflineApp();
-} else {
-  // Behind the menu, once it has painted: the room (Phaser and its art) and the conversation
-  // code, fetched at once but never in the menu's way.
-  let painted!: () => void;
-  const afterPaint = new Promise<void>((resolve) => (painted = resolve));
-  const room = afterPaint
-    .then(() => import('./game/createGame'))
-    .then(({ createGame }) => {
-      const game = createGame(stage, app, menu);
-      // Keep the canvas in step at once when only the stage's box changes (e.g. a phone rotates).
-      new ResizeObserver(() => game.scale.refresh()).observe(stage);
-      import.meta.hot?.dispose(() => game.destroy(true));
-      return game;
-    });
-  const conversation = afterPaint.then(() => import('./app/play'));
-  const menu = createMenuScreen(app, { room, conversation });
-  menu.show();
-  room.then(startOfflineApp, (error: unknown) => menu.roomFailed(error));
-  // The conversation code failing to load is said by the Conversation scene, if it is needed.
-  conversation.catch(() => undefined);
-  // requestAnimationFrame runs just before the next paint, so the timeout after it runs just
-  // after; the second timeout covers a page opened in the background, which does not paint.
-  let once = false;
-  const go = () => {
-    if (once) return;
-    once = true;
-    painted();
+  // The installable offline app: from a web server only (not a file, not the single-file build).
+  // Its worker fetches every file CarePlay has, so it starts once the room is in, not before: on a
+  // slow network it would otherwise compete with what the learner is waiting for.
+  const startOfflineApp = () => {
+    if (__CAREPLAY_OFFLINE_APP__ && location.protocol !== 'file:' && !app.platform) {
+      void import('./app/pwa').then((m) => m.startOfflineApp(app));
+    }
   };
-  requestAnimationFrame(() => setTimeout(go, 0));
-  setTimeout(go, 250);
+
+  if (presenterWindow) {
+    // The presenter window: notes and remote control only; the audience window draws the room.
+    stage.remove();
+    void import('./trainer/presenterWindow').then((m) => m.bootPresenter(app));
+    startOfflineApp();
+  } else {
+    // Behind the menu, once it has painted: the room (Phaser and its art) and the conversation
+    // code, fetched at once but never in the menu's way.
+    let painted!: () => void;
+    const afterPaint = new Promise<void>((resolve) => (painted = resolve));
+    const room = afterPaint
+      .then(() => import('./game/createGame'))
+      .then(({ createGame }) => {
+        const game = createGame(stage, app, menu);
+        // Keep the canvas in step at once when only the stage's box changes (e.g. a phone rotates).
+        new ResizeObserver(() => game.scale.refresh()).observe(stage);
+        import.meta.hot?.dispose(() => game.destroy(true));
+        return game;
+      });
+    const conversation = afterPaint.then(() => import('./app/play'));
+    const menu = createMenuScreen(app, { room, conversation });
+    menu.show();
+    room.then(startOfflineApp, (error: unknown) => menu.roomFailed(error));
+    // The conversation code failing to load is said by the Conversation scene, if it is needed.
+    conversation.catch(() => undefined);
+    // requestAnimationFrame runs just before the next paint, so the timeout after it runs just
+    // after; the second timeout covers a page opened in the background, which does not paint.
+    let once = false;
+    const go = () => {
+      if (once) return;
+      once = true;
+      painted();
+    };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 250);
+  }
 }
+
+void start();
