@@ -33,12 +33,18 @@ export function browserStore(prefix = 'careplay:'): KeyValueStore {
       }
     },
     set(key, value) {
-      memory.set(key, value);
-      if (!storage) return false;
+      // A copy in memory only for what the browser would not keep: a copy of everything saved
+      // would grow with every attempt for as long as the page is open (npm run bench: heap).
+      if (!storage) {
+        memory.set(key, value);
+        return false;
+      }
       try {
         storage.setItem(prefix + key, value);
+        memory.delete(key);
         return true;
       } catch {
+        memory.set(key, value);
         return false;
       }
     },

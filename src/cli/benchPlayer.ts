@@ -1,48 +1,50 @@
 /**
- * The player's part of `npm run bench`: bundle size, time from navigation to an interactive menu
- * as a ratio against a bare stock-Phaser page measured in the same run, and the longest frame
- * during a scripted playthrough. Medians of several runs; ratios within one run, because shared
- * machines are noisy.
+ * The player's part of `npm run bench`. Everything is measured against a bare page that only
+ * starts stock Phaser (tests/bench/stock-phaser), loaded alternately with CarePlay in the same
+ * run, so a busy shared machine slows both alike; figures are medians.
+ *
+ * - navigation → interactive menu (the page's `performance.mark('ready')`), with the network
+ *   unthrottled and throttled through Chromium's own network emulation;
+ * - the JavaScript and CSS the page actually requested before its menu was interactive, gzipped
+ *   from the built files;
+ * - Start pressed the moment it appears → the first line of the conversation shown;
+ * - the heap after 100 playthroughs in one page, against after the first;
+ * - the longest frame during scripted playthroughs at 1920×1080.
+ *
+ * Measured, never asserted: it prints one table and writes the same as JSON (see benchReport.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { median, type BenchRow } from './benchReport';
 import { CHROME_PATH, LAUNCH_ARGS } from './chromium';
 
-const CHROME = CHROME_PATH;
-const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
-/** The entry chunk and every chunk it imports statically: what a first visit must download. */
-function initialJs(dist: string): { files: string[]; gzip: number; raw: number } {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const entry = html.match(/<script type="module"[^>]*src="\/([^"]+)"/)![1]!;
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
-    // Static imports only: `import ... from "./x.js"` and bare `import "./x.js"`, not import().
-    for (const m of code.matchAll(
-      /(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g,
-    )) {
-      visit(join(file, '..', m[1]!));
-    }
-  };
-  visit(entry);
-  let gzip = 0;
-  let raw = 0;
-  for (const f of seen) {
-    const buf = readFileSync(join(dist, f));
-    raw += buf.length;
-    gzip += gzipSync(buf, { level: 9 }).length;
-  }
-  return { files: [...seen], gzip, raw };
+export interface PlayerBenchOptions {
+  /** Alternating runs per page and network (at least 7 for the issue's targets). */
+  runs: number;
+  /** Playthroughs in one page for the heap figure (after one to warm up). */
+  playthroughs: number;
+  /** Scripted playthroughs whose frames are timed. */
+  frameRuns: number;
+  /** The throttled network: bits per second down (and up), and the round trip in ms. */
+  throttle: { downBps: number; upBps: number; rttMs: number };
+  /** Which parts to run (all by default): the loads, the heap, the frames. */
+  parts: ReadonlySet<'load' | 'heap' | 'frames'>;
 }
+
+export interface PlayerBenchResult {
+  rows: BenchRow[];
+  samples: Record<string, number[]>;
+  browser: string;
+}
+
+/** The demo scenario: the shortest, and the one the bench has always played. */
+const DEMO = 'A thank-you at the end of the shift';
+const KB = 1024;
+const MB = 1024 * 1024;
 
 async function serve(root: string, configFile: string | false, outDir: string) {
   await build({ root, configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
@@ -56,102 +58,349 @@ async function serve(root: string, configFile: string | false, outDir: string) {
   return { server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/` };
 }
 
-export async function benchPlayer(): Promise<void> {
-  if (!existsSync(CHROME)) {
-    console.log(`Player: skipped (no Chromium at ${CHROME}; apt-get install chromium).`);
-    return;
+/** Gzipped size (level 9) of the built files behind the given addresses. */
+function gzipOf(dist: string, urls: string[]): number {
+  let total = 0;
+  for (const url of new Set(urls)) {
+    const file = join(dist, decodeURIComponent(new URL(url).pathname));
+    if (existsSync(file)) total += gzipSync(readFileSync(file), { level: 9 }).length;
   }
-  const app = await serve(process.cwd(), join(process.cwd(), 'vite.config.ts'), 'dist');
-  const stock = await serve(
-    join(process.cwd(), 'tests/bench/stock-phaser'),
-    false,
-    join(process.cwd(), 'tests/output/stock-phaser'),
-  );
+  return total;
+}
 
-  const js = initialJs('dist');
-  const allJs = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
-  const totalGzip = allJs.reduce(
-    (n, f) => n + gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length,
-    0,
-  );
-  const stockGzip = readdirSync('tests/output/stock-phaser/assets')
-    .filter((f) => f.endsWith('.js'))
-    .reduce(
-      (n, f) => n + gzipSync(readFileSync(join('tests/output/stock-phaser/assets', f)), { level: 9 }).length,
-      0,
-    );
-  console.log('Player bundle');
-  console.log(
-    `  initial JavaScript (entry + static imports, ${js.files.length} files): ${kb(js.gzip)} gzipped (${kb(js.raw)} raw); budget 250 KB`,
-  );
-  console.log(
-    `  all JavaScript, including chunks loaded on demand: ${kb(totalGzip)} gzipped in ${allJs.length} files`,
-  );
-  console.log(`  stock Phaser baseline page: ${kb(stockGzip)} gzipped`);
-
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    args: LAUNCH_ARGS,
-  });
-  const timeToReady = async (url: string) => {
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 900 },
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, undefined, {
-      timeout: 30_000,
-    });
-    const t = await page.evaluate(() => performance.getEntriesByName('ready')[0]!.startTime);
-    await context.close();
-    return t;
+/**
+ * Scripts run in the page are strings: functions compiled by tsx carry helpers the page lacks.
+ *
+ * The driver plays like a learner who always takes option 1: it clicks what moves the
+ * conversation on (an option, Continue, Show all, See how it went), waits for the screen to
+ * change, and at the debrief goes back to the menu. `pace` is a pause between actions in ms, so
+ * animations run as they would for a person.
+ */
+const DRIVER = `(() => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const sig = () => {
+    const main = document.querySelector('main');
+    return (main?.id ?? '') + '|' + (main?.textContent ?? '') + '|' + document.querySelectorAll('dialog[open]').length;
   };
-  const appTimes: number[] = [];
-  const stockTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    // Interleaved, so drift in the machine's load affects both alike.
-    stockTimes.push(await timeToReady(stock.url));
-    appTimes.push(await timeToReady(`${app.url}?renderer=canvas`));
-  }
-  console.log('Time from navigation to an interactive menu (Canvas renderer, 1600×900, cold context)');
-  console.log(
-    `  CarePlay menu: median ${median(appTimes).toFixed(0)} ms; stock Phaser bare page: median ${median(stockTimes).toFixed(0)} ms; ratio ×${(median(appTimes) / median(stockTimes)).toFixed(2)} (${RUNS} runs each)`,
-  );
+  const waitFor = async (test, ms) => {
+    const t0 = performance.now();
+    while (!test()) {
+      if (performance.now() - t0 > ms) return false;
+      await frame();
+    }
+    return true;
+  };
+  const pause = async (ms) => {
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) await frame();
+  };
+  const startButton = (title) => {
+    const card = [...document.querySelectorAll('#menu article')].find((a) => a.querySelector('h3')?.textContent === title);
+    return card && [...card.querySelectorAll('button')].find((b) => b.textContent === 'Start');
+  };
+  window.__careplay = {
+    startButton,
+    async play(title, pace) {
+      if (!(await waitFor(() => startButton(title), 60000))) throw new Error('no Start button for ' + title);
+      startButton(title).click();
+      if (!(await waitFor(() => document.querySelector('[aria-label="What is said"]'), 60000)))
+        throw new Error('the conversation did not open');
+      for (let step = 0; step < 500; step++) {
+        if (pace) await pause(pace);
+        const debrief = [...document.querySelectorAll('h2')].some((h) => h.textContent === 'How you did');
+        if (debrief) {
+          [...document.querySelectorAll('button')].find((b) => b.textContent === 'Back to the menu').click();
+          if (!(await waitFor(() => startButton(title), 60000))) throw new Error('the menu did not come back');
+          return step;
+        }
+        const before = sig();
+        const dialog = document.querySelector('dialog[open]');
+        const go = dialog
+          ? dialog.querySelector('button.button:not(.secondary)') ?? dialog.querySelector('button')
+          : document.querySelector('.choices .choice') ?? document.querySelector('.line-actions button');
+        if (go) go.click();
+        await waitFor(() => sig() !== before, 5000);
+      }
+      throw new Error('no debrief after 500 steps');
+    },
+  };
+})()`;
 
-  // Longest frame during a scripted playthrough of the demo scenario.
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 900 },
-    serviceWorkers: 'block',
+/**
+ * Watches from the first moment of the page: presses Start on the demo card the moment it is in
+ * the page (a learner who knows what they want), and notes when the first line is shown (the
+ * frame after its first words are in the page).
+ */
+const START_AT_ONCE = `(() => {
+  const title = ${JSON.stringify(DEMO)};
+  const observer = new MutationObserver(() => {
+    if (window.__clickedAt === undefined) {
+      const card = [...document.querySelectorAll('#menu article')].find((a) => a.querySelector('h3')?.textContent === title);
+      const start = card && [...card.querySelectorAll('button')].find((b) => b.textContent === 'Start');
+      if (start) {
+        window.__clickedAt = performance.now();
+        start.click();
+      }
+    }
+    const line = document.querySelector('[aria-label="What is said"]');
+    if (window.__clickedAt !== undefined && line && line.textContent.trim()) {
+      observer.disconnect();
+      requestAnimationFrame(() => (window.__firstLineAt = performance.now()));
+    }
   });
-  const page = await context.newPage();
-  await page.goto(`${app.url}?renderer=canvas`);
-  await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor();
-  // Scripts are passed as strings: functions compiled by tsx carry helpers the page lacks.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    let last = performance.now();
-    const tick = (now) => { window.__frames.push(now - last); last = now; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-  await page
-    .getByRole('article', { name: 'A thank-you at the end of the shift' })
-    .getByRole('button', { name: 'Start' })
-    .click();
-  for (let i = 0; i < 60 && !(await page.getByRole('heading', { name: 'How you did' }).count()); i++) {
-    const choices = page.getByRole('list', { name: 'What do you say?' });
-    if (await choices.isVisible().catch(() => false)) await page.keyboard.press('1');
-    else await page.keyboard.press('Enter');
-    await page.waitForTimeout(120);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
+/** rAF intervals and long tasks, from when this runs until read. */
+const FRAME_WATCH = `(() => {
+  window.__frames = [];
+  window.__longTasks = [];
+  let last = performance.now();
+  const tick = (now) => { window.__frames.push(now - last); last = now; if (!window.__stopFrames) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  } catch {}
+})()`;
+
+export async function benchPlayer(options: PlayerBenchOptions): Promise<PlayerBenchResult | null> {
+  if (!existsSync(CHROME_PATH)) {
+    console.log(`Player: skipped (no Chromium at ${CHROME_PATH}; apt-get install chromium).`);
+    return null;
   }
-  const frames = (await page.evaluate('window.__frames.slice(5)')) as number[];
-  const sorted = [...frames].sort((a, b) => a - b);
-  console.log('Frames during a scripted playthrough of the demo scenario');
-  console.log(
-    `  ${frames.length} frames: median ${median(frames).toFixed(1)} ms, 99th percentile ${sorted[Math.floor(sorted.length * 0.99)]!.toFixed(1)} ms, longest ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
-  );
-  await context.close();
-  await browser.close();
-  await app.server.close();
-  await stock.server.close();
+  console.log('Building CarePlay and the stock-Phaser page…');
+  const app = await serve(process.cwd(), join(process.cwd(), 'vite.config.ts'), 'dist');
+  const stockDist = join(process.cwd(), 'tests/output/stock-phaser');
+  const stock = await serve(join(process.cwd(), 'tests/bench/stock-phaser'), false, stockDist);
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: LAUNCH_ARGS });
+  const rows: BenchRow[] = [];
+  const samples: Record<string, number[]> = {};
+  try {
+    const { throttle, runs } = options;
+    const throttled = `${(throttle.downBps / 1e6).toFixed(1)} Mb/s, ${throttle.rttMs} ms RTT`;
+
+    const open = async (
+      net: 'unthrottled' | 'throttled',
+      viewport = { width: 1600, height: 900 },
+      reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+    ): Promise<{ context: BrowserContext; page: Page }> => {
+      // A new context each time: nothing cached, as on a first visit.
+      const context = await browser.newContext({ viewport, reducedMotion, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      if (net === 'throttled') {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: throttle.rttMs,
+          downloadThroughput: throttle.downBps / 8,
+          uploadThroughput: throttle.upBps / 8,
+        });
+      }
+      return { context, page };
+    };
+
+    /** Navigation → the 'ready' mark; and what was requested before it. */
+    const timeToReady = async (url: string, net: 'unthrottled' | 'throttled') => {
+      const { context, page } = await open(net);
+      await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, undefined, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      const { ready, requested } = await page.evaluate(() => {
+        const mark = performance.getEntriesByName('ready')[0]!.startTime;
+        return {
+          ready: mark,
+          requested: performance
+            .getEntriesByType('resource')
+            .filter((e) => e.startTime <= mark)
+            .map((e) => e.name),
+        };
+      });
+      await context.close();
+      return { ready, requested };
+    };
+
+    /** Start pressed the moment it appears → first line shown (from navigation). */
+    const timeToFirstLine = async (net: 'unthrottled' | 'throttled') => {
+      const { context, page } = await open(net);
+      await page.addInitScript(START_AT_ONCE);
+      await page.goto(`${app.url}?renderer=canvas`, { waitUntil: 'commit', timeout: 120_000 });
+      await page.waitForFunction('window.__firstLineAt !== undefined', undefined, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      const t = (await page.evaluate('[window.__clickedAt, window.__firstLineAt]')) as [number, number];
+      await context.close();
+      return t;
+    };
+
+    // Alternating: stock, CarePlay, stock, CarePlay… on each network in turn.
+    for (const net of options.parts.has('load') ? (['unthrottled', 'throttled'] as const) : []) {
+      const appTimes: number[] = [];
+      const stockTimes: number[] = [];
+      const lineTimes: number[] = [];
+      const clickTimes: number[] = [];
+      let appRequested: string[] = [];
+      let stockRequested: string[] = [];
+      process.stdout.write(`Menu and first line, ${net === 'throttled' ? throttled : net}: `);
+      for (let i = 0; i < runs; i++) {
+        const s = await timeToReady(stock.url, net);
+        stockTimes.push(s.ready);
+        const a = await timeToReady(`${app.url}?renderer=canvas`, net);
+        appTimes.push(a.ready);
+        const [clicked, line] = await timeToFirstLine(net);
+        clickTimes.push(clicked);
+        lineTimes.push(line);
+        if (i === 0) {
+          appRequested = a.requested;
+          stockRequested = s.requested;
+        }
+        process.stdout.write('.');
+      }
+      process.stdout.write('\n');
+      samples[`menu.${net}`] = appTimes;
+      samples[`stock.${net}`] = stockTimes;
+      samples[`firstLine.${net}`] = lineTimes;
+      samples[`startPressed.${net}`] = clickTimes;
+      const spread = (xs: number[]) =>
+        `${runs} runs, ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
+      const menuRow: BenchRow = {
+        key: `menu.${net}`,
+        label: `navigation → interactive menu (${net === 'throttled' ? throttled : 'unthrottled'})`,
+        unit: 'ms',
+        value: median(appTimes),
+        stock: median(stockTimes),
+        target: '≤ 0.5× stock',
+        note: spread(appTimes),
+      };
+      menuRow.met = menuRow.value / menuRow.stock! <= 0.5;
+      rows.push(menuRow);
+      rows.push({
+        key: `firstLine.${net}`,
+        label: `Start at once → first line shown (${net === 'throttled' ? throttled : 'unthrottled'})`,
+        unit: 'ms',
+        value: median(lineTimes),
+        stock: median(stockTimes),
+        target: '≤ 1.2× the earlier run',
+        note: `${spread(lineTimes)}; Start pressed at ${median(clickTimes).toFixed(0)} ms`,
+      });
+      if (net === 'unthrottled') {
+        const js = (urls: string[]) => urls.filter((u) => /\.m?js(\?|$)/.test(u));
+        const jsRow: BenchRow = {
+          key: 'menuJs',
+          label: 'JavaScript requested before the menu is interactive (gzip)',
+          unit: 'KB',
+          value: gzipOf('dist', js(appRequested)) / KB,
+          stock: gzipOf(stockDist, js(stockRequested)) / KB,
+          target: '≤ 60 KB',
+          note: `${js(appRequested).length} files: ${js(appRequested)
+            .map((u) => new URL(u).pathname.split('/').pop())
+            .join(', ')}`,
+        };
+        jsRow.met = jsRow.value <= 60;
+        rows.push(jsRow);
+        const css = appRequested.filter((u) => /\.css(\?|$)/.test(u));
+        rows.push({
+          key: 'menuCss',
+          label: 'CSS requested before the menu is interactive (gzip)',
+          unit: 'KB',
+          value: gzipOf('dist', css) / KB,
+          note: `${css.length} file(s)`,
+        });
+      }
+    }
+
+    // The heap: one page, reduced motion (the same work, faster), 1920×1080.
+    if (options.parts.has('heap')) {
+      process.stdout.write(`Heap over ${options.playthroughs + 1} playthroughs in one page: `);
+      const { context, page } = await open('unthrottled', { width: 1920, height: 1080 }, 'reduce');
+      const cdp = await context.newCDPSession(page);
+      const heap = async () => {
+        for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      };
+      await page.goto(`${app.url}?renderer=canvas`);
+      await page.evaluate(DRIVER);
+      await page.waitForFunction(`!!window.__careplay.startButton(${JSON.stringify(DEMO)})`, undefined, {
+        timeout: 60_000,
+      });
+      const atMenu = await heap();
+      await page.evaluate(`window.__careplay.play(${JSON.stringify(DEMO)}, 0)`);
+      const afterFirst = await heap();
+      const series: number[] = [];
+      for (let i = 0; i < options.playthroughs; i++) {
+        await page.evaluate(`window.__careplay.play(${JSON.stringify(DEMO)}, 0)`);
+        if ((i + 1) % 10 === 0) {
+          series.push(await heap());
+          process.stdout.write('.');
+        }
+      }
+      process.stdout.write('\n');
+      const after = series[series.length - 1] ?? (await heap());
+      samples['heap.bytes'] = [atMenu, afterFirst, ...series];
+      const growth: BenchRow = {
+        key: 'heapGrowth',
+        label: `heap growth, ${options.playthroughs} playthroughs after the first`,
+        unit: 'MB',
+        value: (after - afterFirst) / MB,
+        target: '≤ 2 MB',
+        note: `used heap ${(atMenu / MB).toFixed(1)} MB at the menu, ${(afterFirst / MB).toFixed(1)} MB after one, ${(after / MB).toFixed(1)} MB after ${options.playthroughs + 1} (every 10: ${series.map((b) => (b / MB).toFixed(1)).join(', ')})`,
+      };
+      growth.met = growth.value <= 2;
+      rows.push(growth);
+      await context.close();
+    }
+
+    // Frames during scripted playthroughs at 1920×1080, with motion, at a person's pace.
+    if (options.parts.has('frames')) {
+      process.stdout.write(`Frames over ${options.frameRuns} scripted playthroughs at 1920×1080: `);
+      const longest: number[] = [];
+      const longTasks: number[] = [];
+      let frameCount = 0;
+      const p99s: number[] = [];
+      for (let run = 0; run < options.frameRuns; run++) {
+        const { context, page } = await open('unthrottled', { width: 1920, height: 1080 });
+        await page.goto(`${app.url}?renderer=canvas`);
+        await page.evaluate(DRIVER);
+        await page.waitForFunction(`!!window.__careplay.startButton(${JSON.stringify(DEMO)})`, undefined, {
+          timeout: 60_000,
+        });
+        // Let the page finish loading what it loads behind the menu, as a learner reading it would.
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(FRAME_WATCH);
+        await page.evaluate(`window.__careplay.play(${JSON.stringify(DEMO)}, 150)`);
+        await page.evaluate('window.__stopFrames = true');
+        const frames = ((await page.evaluate('window.__frames')) as number[]).slice(1);
+        const tasks = (await page.evaluate('window.__longTasks')) as number[];
+        const sorted = [...frames].sort((a, b) => a - b);
+        longest.push(sorted[sorted.length - 1] ?? 0);
+        p99s.push(sorted[Math.floor(sorted.length * 0.99)] ?? 0);
+        longTasks.push(Math.max(0, ...tasks));
+        frameCount += frames.length;
+        await context.close();
+        process.stdout.write('.');
+      }
+      process.stdout.write('\n');
+      samples['frames.longest'] = longest;
+      samples['frames.longTask'] = longTasks;
+      const worst = Math.max(...longest);
+      rows.push({
+        key: 'frames.longest',
+        label: 'longest frame, scripted playthrough at 1920×1080',
+        unit: 'ms',
+        value: worst,
+        target: '≤ 50 ms',
+        met: worst <= 50,
+        note: `${options.frameRuns} playthroughs, ${frameCount} frames; longest per run ${longest.map((x) => x.toFixed(0)).join(', ')} ms; 99th percentile ${median(p99s).toFixed(1)} ms; longest long task ${Math.max(...longTasks).toFixed(0)} ms`,
+      });
+    }
+    return { rows, samples, browser: browser.version() };
+  } finally {
+    await browser.close();
+    await app.server.close();
+    await stock.server.close();
+  }
 }

@@ -1,18 +1,18 @@
 import Phaser from 'phaser';
 import type { App } from '../app/App';
+import type { MenuScreen } from '../ui/menuScreen';
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
-import { BootScene } from './scenes/BootScene';
 import { ConversationScene } from './scenes/ConversationScene';
 import { DebriefScene } from './scenes/DebriefScene';
 import { MenuScene } from './scenes/MenuScene';
-import { PreloaderScene } from './scenes/PreloaderScene';
 
 /**
  * The room is drawn at a fixed design size and scaled to fit (Phaser has no devicePixelRatio
  * support, so a fixed large backing store stays crisp on high-density screens). `?renderer=canvas`
- * forces the Canvas renderer, which tests use for a quiet console.
+ * forces the Canvas renderer, which tests use for a quiet console. Loaded behind the menu
+ * (src/main.ts), never before it.
  */
-export function createGame(parent: HTMLElement, app: App): Phaser.Game {
+export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Phaser.Game {
   const renderer = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({
     type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
@@ -23,13 +23,9 @@ export function createGame(parent: HTMLElement, app: App): Phaser.Game {
     banner: false,
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [
-      new BootScene(app),
-      new PreloaderScene(app),
-      new MenuScene(app),
-      new ConversationScene(app),
-      new DebriefScene(app),
-    ],
+    // The menu is already on screen (HTML): the room starts at the lounge behind it, or goes
+    // straight to a conversation the learner started while it loaded (MenuScene).
+    scene: [new MenuScene(app, menu), new ConversationScene(app), new DebriefScene(app)],
   });
   // On a phone the room fills its strip (cropping a little wall at the sides or the top) rather
   // than sitting in a letterbox: no dead band, and faces half as large again.

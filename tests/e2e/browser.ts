@@ -71,7 +71,12 @@ export function watchPage(page: Page, origin: string): PageWatch {
   page.on('response', (res) => {
     if (res.status() >= 400) watch.failedRequests.push(`${res.status()} ${res.url()}`);
   });
-  page.on('requestfailed', (req) => watch.failedRequests.push(`failed ${req.url()}`));
+  page.on('requestfailed', (req) => {
+    // A request cut short because the page navigated away (a reload while Phaser or another
+    // chunk was still loading behind the menu) is not a failure of the app.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    watch.failedRequests.push(`failed ${req.url()}`);
+  });
   return watch;
 }
 

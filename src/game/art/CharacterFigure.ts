@@ -18,6 +18,7 @@
  * container (Graphics are not affected).
  */
 import Phaser from 'phaser';
+import { bakeGraphics } from './bakeGraphics';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { Look } from '../../engine/schema';
 import { drawArms, drawSeat, drawTorso } from './drawBody';
@@ -318,7 +319,7 @@ export class CharacterFigure {
     const g = this.scene.make.graphics({}, false);
     g.translateCanvas(-box.x, -box.y);
     draw(g);
-    g.generateTexture(key, w, h);
+    bakeGraphics(g, key, w, h);
     g.destroy();
     return key;
   }

@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { LOCATION_KINDS } from '../../engine/model';
+import { bakeGraphics } from './bakeGraphics';
 import { DH, paintRoom } from './paintRoom';
 
 export type LocationKind = (typeof LOCATION_KINDS)[number];
@@ -32,7 +33,7 @@ export function drawRoom(
     const k = h / DH;
     g.scaleCanvas(k, k);
     paintRoom(g, kind, w / k);
-    g.generateTexture(key, w, h);
+    bakeGraphics(g, key, w, h);
     g.destroy();
   }
   const container = scene.add.container(0, 0);
