@@ -75,7 +75,7 @@ export function machineConfig(scenario: Scenario) {
     const entry: { type: string; params: unknown }[] = node.assess?.length
       ? [{ type: 'assess', params: { node: id } satisfies AssessParams }]
       : [];
-    if (node.ending && isEnding(node)) {
+    if (isEnding(node)) {
       entry.push({ type: 'playCue', params: { cue: `ending-${node.ending.outcome}` } satisfies CueParams });
       states[id] = { type: 'final', entry, meta: { outcome: node.ending.outcome, title: node.ending.title } };
       continue;

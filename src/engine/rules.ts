@@ -34,7 +34,9 @@ export function offeredChoices(node: ScenarioNode, ctx: ConditionContext): Choic
 }
 
 /** A node is an ending when it says how the story ended (the machine makes it a final state). */
-export function isEnding(node: Pick<ScenarioNode, 'ending'>): boolean {
+export function isEnding<N extends Pick<ScenarioNode, 'ending'>>(
+  node: N,
+): node is N & { ending: NonNullable<N['ending']> } {
   return node.ending !== undefined;
 }
 
