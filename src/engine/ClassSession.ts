@@ -3,6 +3,7 @@
  * been revealed, and what-if branches. Pure data and rules, like Session, so the audience window,
  * the presenter window and the tests all agree on what "go with the class" means.
  */
+import { plainText } from './markup';
 import { DIMENSIONS, type Dimension } from './model';
 import type { Scenario } from './schema';
 import { Session, SessionError, type SaveEnvelope, type SessionOptions } from './Session';
@@ -37,6 +38,8 @@ export interface ClassState {
   optionsRevealed: boolean;
   /** Whether the audience may see scores before the end. */
   scoresShown: boolean;
+  /** Whether the class's screen is blanked while the trainer looks at notes. */
+  blanked: boolean;
   /** Undo history for the current decision's votes. */
   undo: VoteCounts[];
 }
@@ -46,7 +49,7 @@ export interface ClassSave {
   session: SaveEnvelope;
   /** The what-if branch in progress, if any: where it left the class path, and its own choices. */
   whatIf: { fromDecision: number; choices: string[] } | null;
-  state: Omit<ClassState, 'undo'>;
+  state: Omit<ClassState, 'undo' | 'blanked'>;
   savedAt: number;
 }
 
@@ -65,6 +68,7 @@ export class ClassSession {
     votesRevealed: false,
     optionsRevealed: false,
     scoresShown: false,
+    blanked: false,
     undo: [],
   };
 
@@ -126,6 +130,20 @@ export class ClassSession {
     return true;
   }
 
+  /**
+   * Undo the trainer's last step: a vote at this decision, or, with no vote left to undo, the
+   * class's last decision (the class is back at it, its votes kept, nothing chosen). A slip of
+   * a key never commits a class for good. Returns what was undone, or null when nothing can be.
+   */
+  undo(): { undone: 'vote' } | { undone: 'decision'; decision: number } | null {
+    if (this.undoVote()) return { undone: 'vote' };
+    if (this.onWhatIf) return null;
+    const decisions = this.session.snapshot.decisions.length;
+    if (decisions === 0) return null;
+    this.session.rewind(decisions - 1);
+    return { undone: 'decision', decision: decisions - 1 };
+  }
+
   revealVotes(shown = true): void {
     this.state.votesRevealed = shown;
   }
@@ -136,6 +154,10 @@ export class ClassSession {
 
   showScores(shown = true): void {
     this.state.scoresShown = shown;
+  }
+
+  blank(shown = true): void {
+    this.state.blanked = shown;
   }
 
   majority(): Majority {
@@ -188,7 +210,8 @@ export class ClassSession {
 
   save(now = Date.now()): ClassSave {
     const snap = this.session.snapshot;
-    const { undo: _undo, ...state } = this.state;
+    // A reload brings the class's screen back: a blank is for the moment, not the session.
+    const { undo: _undo, blanked: _blanked, ...state } = this.state;
     return {
       classSaveVersion: CLASS_SAVE_VERSION,
       session: this.session.save(),
@@ -308,11 +331,15 @@ export function majorityOf(counts: VoteCounts): Majority {
     : { kind: 'tie', choices: leaders, votes: top, total };
 }
 
-/** The class's summary as rows for CSV: one per decision on the class path. */
+/**
+ * The class's summary as rows for CSV: one per option the class was offered at each decision on
+ * its path, numbered as the class saw them, with plain text (no glossary markup).
+ */
 export function summaryRows(cs: ClassSession): string[][] {
   const header = [
     'decision',
     'prompt',
+    'option number',
     'option',
     'option text',
     'votes',
@@ -321,20 +348,28 @@ export function summaryRows(cs: ClassSession): string[][] {
     ...DIMENSIONS.map((d: Dimension) => `${d} change`),
   ];
   const rows: string[][] = [header];
+  const snap = cs.session.snapshot;
   for (const v of cs.snapshot.votes) {
     const node = cs.scenario.nodes[v.node];
-    for (const choice of node?.choices ?? []) {
+    // What was on screen: the record of a decision made, or the options open now.
+    const offered =
+      snap.decisions[v.decision]?.offered ??
+      (v.decision === snap.decisions.length ? snap.choices.map((c) => c.id) : []);
+    offered.forEach((id, i) => {
+      const choice = node?.choices?.find((c) => c.id === id);
+      if (!choice) return;
       rows.push([
         String(v.decision + 1),
-        node?.discuss ?? '',
+        plainText(node?.discuss ?? ''),
+        String(i + 1),
         choice.id,
-        choice.text,
+        plainText(choice.text),
         String(v.counts[choice.id] ?? 0),
         v.chosen === choice.id ? 'yes' : '',
         v.chosen === choice.id ? (v.how ?? '') : '',
         ...DIMENSIONS.map((d) => String(choice.score?.[d] ?? 0)),
       ]);
-    }
+    });
   }
   return rows;
 }

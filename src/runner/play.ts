@@ -19,7 +19,7 @@ import type { App } from '../app/App';
 import { newerProgressKey, notesKey, progressKey } from '../app/storageKeys';
 import type { ClassSession } from '../engine/ClassSession';
 import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
-import { classSessionFor, PRESENTER_KEYS, startClassroom, type Classroom } from '../trainer/classroom';
+import { classSessionFor, startClassroom, type Classroom } from '../trainer/classroom';
 import { renderClassSummary } from '../trainer/classSummary';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationData, DebriefData } from '../app/screens';
@@ -84,6 +84,7 @@ export async function runConversation(
   );
   app.mount(view.element);
   if (classroom) {
+    classroom.onForward(() => view?.goOnFromTrainer());
     // The panel sits above the conversation; mount() replaced the screen, so put it back.
     app.ui.appendChild(classroom.host);
     classroom.update();
@@ -164,7 +165,11 @@ export async function runConversation(
   };
 }
 
-/** Presenter mode: the trainer's notes and the content note, before the class starts. */
+/**
+ * Presenter mode, before the class starts: what the class may see (the content note, their role,
+ * the outcomes). The trainer's notes are not here: they are in the presenter window, and on one
+ * screen in the panel while the class's screen is blanked.
+ */
 function prebrief(app: App, playable: PlayableScenario) {
   const s = playable.scenario;
   const begin = h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, 'Begin');
@@ -175,15 +180,13 @@ function prebrief(app: App, playable: PlayableScenario) {
       s.contentNote
         ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), s.contentNote)
         : '',
-      h('h3', {}, 'Trainer notes'),
-      h('p', {}, s.prebrief),
-      h('h3', {}, 'Learning outcomes'),
+      h('p', {}, s.learnerRole),
+      h('h3', {}, 'What we are practising'),
       h('ul', {}, ...s.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
-      h('h3', {}, 'Trainer keys'),
       h(
-        'dl',
-        { class: 'keys' },
-        ...PRESENTER_KEYS.flatMap(([k, what]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, what)]),
+        'p',
+        { class: 'note' },
+        'For the trainer: your notes are in the presenter window (N), or on this screen behind a blank (full stop, then T). ? lists every key.',
       ),
     ],
     [begin],

@@ -10,10 +10,10 @@ import { readJson } from '../app/progressStore';
 import { classKey } from '../app/storageKeys';
 import { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
-import { TRAINER_KEYMAP } from '../ui/keymap';
+import type { TrainerAction } from '../ui/keymap';
 import { announce } from '../ui/dom';
 import type { AudienceClassInfo, PresenterOptions } from '../ui/conversationView';
-import { applyCommand, buildClassView, CHANNEL, type Command, type Message } from './protocol';
+import { applyCommand, buildClassView, CHANNEL, commandFor, type Command, type Message } from './protocol';
 import { renderTrainerPanel } from './trainerPanel';
 
 export { classKey };
@@ -25,11 +25,10 @@ export interface Classroom {
   presenterOptions: PresenterOptions;
   /** Call after every change: re-renders the panel, tells the presenter window, saves. */
   update(): void;
+  /** What a clicker's forward key (here or in the presenter window) does on the class's screen. */
+  onForward(fn: () => void): void;
   stop(): void;
 }
-
-/** Keys for the trainer while a scenario runs (the one list lives with the app's keymap). */
-export const PRESENTER_KEYS = TRAINER_KEYMAP.filter(([k]) => k !== 'P');
 
 export function startClassroom(
   app: App,
@@ -58,9 +57,23 @@ export function startClassroom(
       );
   };
 
+  let forward: () => void = () => {};
   const send = (command: Command) => {
+    if (command.type === 'forward') {
+      forward();
+      return;
+    }
+    const before = cs.session.snapshot.decisions.length;
     error = applyCommand(cs, command);
     if (error) announce(error);
+    else if (command.type === 'undo') {
+      const after = cs.session.snapshot.decisions.length;
+      announce(
+        after < before
+          ? `Decision ${after + 1} taken back: the class is choosing again, with its votes kept.`
+          : 'Last vote undone.',
+      );
+    }
     update();
   };
 
@@ -86,49 +99,30 @@ export function startClassroom(
       votes: state.votesRevealed && current ? current.counts : null,
       revealed: state.optionsRevealed,
       scores: state.scoresShown ? { ...cs.session.snapshot.scores } : null,
+      blanked: state.blanked,
+      whatIfFrom: cs.onWhatIf ? (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1 : null,
     };
   };
 
-  const keys = (e: KeyboardEvent): boolean => {
-    const snap = cs.session.snapshot;
-    if (e.shiftKey && /^Digit[1-9]$/.test(e.code)) {
-      const choice = snap.choices.find((c) => c.number === Number(e.code.slice(5)));
-      if (choice) send({ type: 'vote', choice: choice.id, by: 1 });
-      return true;
-    }
-    const state = cs.snapshot;
-    switch (e.key.toLowerCase()) {
-      case 't':
+  /** A trainer's key on the class's screen: this window's own actions, or a command. */
+  const act = (action: TrainerAction, n?: number): boolean => {
+    switch (action) {
+      case 'panel':
         panelHost.hidden = !panelHost.hidden;
         if (!panelHost.hidden) panelHost.querySelector<HTMLElement>('h2')?.focus();
         return true;
-      case 'u':
-        send({ type: 'undo' });
-        return true;
-      case 'v':
-        send({ type: 'revealVotes', shown: !state.votesRevealed });
-        return true;
-      case 'o':
-        send({ type: 'revealOptions', shown: !state.optionsRevealed });
-        return true;
-      case 'c':
-        send({ type: 'goWithClass' });
-        return true;
-      case 'w':
+      case 'whatIf':
         panelHost.hidden = false;
         panelHost.querySelector<HTMLSelectElement>('select')?.focus();
         return true;
-      case 'b':
-        if (cs.onWhatIf) send({ type: 'returnToClass' });
-        return true;
-      case 'k':
-        send({ type: 'showScores', shown: !state.scoresShown });
-        return true;
-      case 'n':
+      case 'presenterWindow':
         openPresenter();
         return true;
-      default:
-        return false;
+      default: {
+        const command = commandFor(action, n, buildClassView(cs, title));
+        if (command) send(command);
+        return command !== null;
+      }
     }
   };
 
@@ -136,8 +130,11 @@ export function startClassroom(
   return {
     cs,
     host: panelHost,
-    presenterOptions: { info, keys },
+    presenterOptions: { info, act, choose: (id) => send({ type: 'pick', choice: id }) },
     update,
+    onForward(fn) {
+      forward = fn;
+    },
     stop() {
       channel?.postMessage({ kind: 'closed' } satisfies Message);
       channel?.close();

@@ -6,7 +6,8 @@
 import type { App } from '../app/App';
 import { h } from '../ui/dom';
 import { renderClassSummary } from './classSummary';
-import { CHANNEL, type ClassView, type Command, type Message } from './protocol';
+import { keyAction } from '../ui/keymap';
+import { CHANNEL, commandFor, type ClassView, type Command, type Message } from './protocol';
 import { renderTrainerPanel } from './trainerPanel';
 
 export function bootPresenter(app: App): () => void {
@@ -68,30 +69,19 @@ export function bootPresenter(app: App): () => void {
     if (!view) send({ type: 'hello' });
   }, 1500);
 
+  // The same key table as the class's screen: a digit adds a vote, C goes with the class, U or
+  // a clicker's back key undoes, its forward key moves the class's screen on.
   const onKey = (e: KeyboardEvent) => {
-    if (!view || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!view || e.defaultPrevented) return;
     if ((e.target as HTMLElement).closest('input, textarea, select')) return;
-    const state = view.classState;
-    const offered = view.options.filter((o) => o.available);
-    const digit = /^Digit([1-9])$/.exec(e.code);
-    let command: Command | null = null;
-    if (digit && e.shiftKey) {
-      const o = offered[Number(digit[1]) - 1];
-      if (o) command = { type: 'vote', choice: o.id, by: 1 };
-    } else if (digit) {
-      const o = offered[Number(digit[1]) - 1];
-      if (o) command = { type: 'pick', choice: o.id };
-    } else {
-      const map: Record<string, Command> = {
-        u: { type: 'undo' },
-        v: { type: 'revealVotes', shown: !state.votesRevealed },
-        o: { type: 'revealOptions', shown: !state.optionsRevealed },
-        c: { type: 'goWithClass' },
-        b: { type: 'returnToClass' },
-        k: { type: 'showScores', shown: !state.scoresShown },
-      };
-      command = map[e.key.toLowerCase()] ?? null;
-    }
+    const key = keyAction(e, true);
+    // A clicker's ↓ is the learner's "next option" key; here, with no options to move between, it goes on.
+    const command =
+      key?.who === 'trainer'
+        ? commandFor(key.action, key.n, view)
+        : key?.action === 'optionNext'
+          ? ({ type: 'forward' } as const)
+          : null;
     if (command) {
       e.preventDefault();
       send(command);

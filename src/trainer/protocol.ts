@@ -13,6 +13,7 @@ import {
 import type { SessionSnapshot, RevealedOption } from '../engine/Session';
 import type { Band, ScoreCard } from '../engine/scoring';
 import { DIMENSIONS, type Dimension } from '../engine/model';
+import type { TrainerAction } from '../ui/keymap';
 
 export const CHANNEL = 'careplay-class';
 
@@ -20,6 +21,8 @@ export const CHANNEL = 'careplay-class';
 export interface ClassView {
   scenarioId: string;
   title: string;
+  /** The scenario's notes for the trainer: never on the class's screen while it can be seen. */
+  trainerNotes: string;
   prompt: string | null;
   snapshot: SessionSnapshot;
   options: RevealedOption[];
@@ -59,6 +62,10 @@ export type Command =
   | { type: 'goWithClass' }
   | { type: 'pick'; choice: string }
   | { type: 'next' }
+  /** A clicker's forward key: the class's screen goes on one step (a line, then the next). */
+  | { type: 'forward' }
+  /** Blank the class's screen (while the trainer looks at notes), or bring it back. */
+  | { type: 'blank'; shown: boolean }
   | { type: 'whatIf'; fromDecision: number }
   | { type: 'returnToClass' };
 
@@ -72,6 +79,7 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
   return {
     scenarioId: cs.scenario.id,
     title,
+    trainerNotes: cs.scenario.prebrief,
     prompt: node?.discuss ?? null,
     snapshot,
     options: snapshot.phase === 'ended' ? [] : cs.session.reveal(),
@@ -137,8 +145,13 @@ export function applyCommand(cs: ClassSession, command: Command): string | null 
         cs.setVotes(command.choice, command.count);
         break;
       case 'undo':
-        cs.undoVote();
+        if (!cs.undo()) return 'There is nothing to undo.';
         break;
+      case 'blank':
+        cs.blank(command.shown);
+        break;
+      case 'forward':
+        return null; // the class's screen does this itself
       case 'revealVotes':
         cs.revealVotes(command.shown);
         break;
@@ -167,5 +180,40 @@ export function applyCommand(cs: ClassSession, command: Command): string | null 
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The command a trainer's key stands for, read from the one key table, given what the trainer
+ * sees: the same in the class's window and the presenter window. Null when the key does nothing
+ * here (a digit with no option under it) or acts on one window only (the panel, what-if's list).
+ */
+export function commandFor(action: TrainerAction, n: number | undefined, view: ClassView): Command | null {
+  const state = view.classState;
+  switch (action) {
+    case 'vote': {
+      const option = view.snapshot.choices.find((c) => c.number === n);
+      return option && !view.onWhatIf ? { type: 'vote', choice: option.id, by: 1 } : null;
+    }
+    case 'forward':
+      return { type: 'forward' };
+    case 'undo':
+      return { type: 'undo' };
+    case 'revealVotes':
+      return { type: 'revealVotes', shown: !state.votesRevealed };
+    case 'revealOptions':
+      return { type: 'revealOptions', shown: !state.optionsRevealed };
+    case 'goWithClass':
+      return { type: 'goWithClass' };
+    case 'returnToClass':
+      return view.onWhatIf ? { type: 'returnToClass' } : null;
+    case 'showScores':
+      return { type: 'showScores', shown: !state.scoresShown };
+    case 'blank':
+      return { type: 'blank', shown: !state.blanked };
+    case 'panel':
+    case 'whatIf':
+    case 'presenterWindow':
+      return null;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { DIMENSIONS } from '../engine/model';
 import { h } from '../ui/dom';
+import { trainerKeyList } from '../ui/keymap';
 import { plainText } from '../ui/richText';
 import type { ClassView, Command } from './protocol';
 
@@ -30,6 +31,10 @@ export function renderTrainerPanel(
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const ended = snapshot.phase === 'ended';
   const offered = view.options.filter((o) => o.available);
+  // On the class's own screen, answers and notes wait until the class has seen the feedback, or
+  // until the trainer blanks the class's view to read them.
+  const answers = options.place === 'window' || classState.optionsRevealed || classState.blanked;
+  const notes = options.place === 'window' || classState.blanked;
 
   const status = view.onWhatIf
     ? h(
@@ -65,18 +70,20 @@ export function renderTrainerPanel(
       'li',
       { class: 'trainer-option' },
       h('div', { class: 'trainer-option-text' }, h('strong', {}, `${i + 1}. `), plainText(o.text)),
-      h(
-        'p',
-        { class: 'note' },
-        h(
-          'span',
-          { class: 'effect', title: 'E empathy, B boundaries, X escalation' },
-          effect || 'no score change',
-        ),
-        o.unsafe.length ? h('span', { class: 'unsafe-tag' }, ` unsafe (${o.unsafe.join(', ')})`) : '',
-        ' — ',
-        plainText(o.feedback.why),
-      ),
+      answers
+        ? h(
+            'p',
+            { class: 'note' },
+            h(
+              'span',
+              { class: 'effect', title: 'E empathy, B boundaries, X escalation' },
+              effect || 'no score change',
+            ),
+            o.unsafe.length ? h('span', { class: 'unsafe-tag' }, ` unsafe (${o.unsafe.join(', ')})`) : '',
+            ' — ',
+            plainText(o.feedback.why),
+          )
+        : null,
       h(
         'div',
         { class: 'vote-row' },
@@ -151,7 +158,7 @@ export function renderTrainerPanel(
               disabled: view.onWhatIf,
               onclick: () => send({ type: 'undo' }),
             },
-            'Undo vote (U)',
+            'Undo (U)',
           ),
           h(
             'button',
@@ -268,6 +275,21 @@ export function renderTrainerPanel(
     h('h2', {}, 'Trainer', options.place === 'window' ? ` · ${view.title}` : ''),
     status,
     options.error ? h('p', { class: 'trainer-error', role: 'alert' }, options.error) : null,
+    answers
+      ? null
+      : h(
+          'p',
+          { class: 'note' },
+          'Counts only: the class can see this screen. Press . (full stop) to blank it and see the answers and your notes, or open the presenter window (N).',
+        ),
+    notes && view.trainerNotes
+      ? h(
+          'details',
+          { class: 'trainer-notes', open: snapshot.decisions.length === 0 },
+          h('summary', {}, 'Trainer notes'),
+          h('p', {}, view.trainerNotes),
+        )
+      : null,
     decisionControls,
     ended ? h('p', {}, 'The summary is on the audience screen and below.') : null,
     whatIf,
@@ -282,7 +304,9 @@ export function renderTrainerPanel(
     h(
       'p',
       { class: 'note' },
-      'Keys: Shift+1–9 add a vote · U undo · V votes · O feedback · C go with the class · 1–9 choose · W what if · B back · K scores · T hide this panel',
+      `Keys: ${trainerKeyList()
+        .map(([k, what]) => `${k} ${what.charAt(0).toLowerCase()}${what.slice(1)}`)
+        .join(' · ')}`,
     ),
   );
 }

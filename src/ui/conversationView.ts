@@ -9,7 +9,7 @@ import type { PlayableScenario } from '../app/catalogueTypes';
 import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
 import { DIMENSIONS } from '../engine/model';
 import { openDialog, openSettings, supportList } from './dialogs';
-import { openKeymap } from './keymap';
+import { keyAction, openKeymap, type TrainerAction } from './keymap';
 import { mediumLabel, mediumLead, type WrittenMedium } from './lineMedium';
 import { announce, clear, h } from './dom';
 import { plainText, richText, type GlossaryEntry } from './richText';
@@ -22,12 +22,21 @@ export interface AudienceClassInfo {
   revealed: boolean;
   /** Scores so far, if the trainer has chosen to show them. */
   scores: Record<string, number> | null;
+  /** The trainer has blanked the class's screen. */
+  blanked: boolean;
+  /** On a what-if branch: the decision (from 1) it left the class's own path at. */
+  whatIfFrom: number | null;
 }
 
 export interface PresenterOptions {
   info: () => AudienceClassInfo;
-  /** Presenter keys, handled before the player's. Returns true when the key was used. */
-  keys: (e: KeyboardEvent) => boolean;
+  /** A trainer's key (from the one key table). Returns true when it was used. */
+  act: (action: TrainerAction, n?: number) => boolean;
+  /**
+   * The class's choice, made on this screen (a click, or Enter on an option): it goes through
+   * the group session, so the record says how it was made.
+   */
+  choose: (id: string) => void;
 }
 
 export interface ConversationHooks {
@@ -328,21 +337,39 @@ export class ConversationView {
     );
   }
 
-  /** The scores strip in the top bar, only when the trainer shows them. */
+  /**
+   * What the class's screen shows of the group session around the conversation: the scores strip
+   * (when the trainer shows them), a what-if sign, and the blank the trainer can put up.
+   */
   private renderClassInfo() {
     const info = this.presenter!.info();
-    let strip = this.element.querySelector<HTMLElement>('.score-strip');
-    if (!info.scores) {
-      strip?.remove();
-      return;
-    }
-    if (!strip) {
-      strip = h('p', { class: 'score-strip' });
-      this.whereLabel.after(strip);
-    }
-    strip.textContent = `Scores so far: ${Object.entries(info.scores)
-      .map(([d, n]) => `${d} ${n}`)
-      .join(' · ')}`;
+    const strip = this.element.querySelector<HTMLElement>('.score-strip');
+    const scores = info.scores
+      ? `Scores so far: ${Object.entries(info.scores)
+          .map(([d, n]) => `${d} ${n}`)
+          .join(' · ')}`
+      : null;
+    if (!scores) strip?.remove();
+    else if (strip) strip.textContent = scores;
+    else this.whereLabel.after(h('p', { class: 'score-strip' }, scores));
+
+    const sign = this.element.querySelector<HTMLElement>('.what-if-sign');
+    const signText =
+      info.whatIfFrom === null ? null : `What if… from decision ${info.whatIfFrom}: not the class’s own path`;
+    if (!signText) sign?.remove();
+    else if (sign) sign.textContent = signText;
+    else this.whereLabel.after(h('p', { class: 'what-if-sign' }, signText));
+
+    const blank = this.element.querySelector<HTMLElement>('.class-blank');
+    if (!info.blanked) blank?.remove();
+    else if (!blank)
+      this.element.append(
+        h(
+          'div',
+          { class: 'class-blank', role: 'status' },
+          h('p', {}, 'Over to you: talk it through. The screen comes back in a moment.'),
+        ),
+      );
   }
 
   private focusFirstControl() {
@@ -401,75 +428,99 @@ export class ConversationView {
 
   private choose(id: string) {
     if (this.typing || this.feedback) return;
+    if (this.presenter) {
+      this.presenter.choose(id);
+      return;
+    }
     const option = this.session.reveal().find((o) => o.id === id);
     // Set before choosing, so the re-render the choice triggers shows the note, not the next line.
-    if (option && this.app.settings.value.mode === 'practice' && !this.presenter) this.feedback = option;
+    if (option && this.app.settings.value.mode === 'practice') this.feedback = option;
     this.session.choose(id);
   }
 
   /* ---------- keys, pause, glossary ---------- */
 
+  /** A clicker's forward key in the presenter window: go on, as Enter would here. */
+  goOnFromTrainer(): void {
+    if (!document.querySelector('dialog[open]')) this.goOn();
+  }
+
+  /** Show the whole line, or press the one button that goes on (Continue, See how it went). */
+  private goOn(): boolean {
+    if (this.typing) return this.completeTyping();
+    const first = this.below.querySelector<HTMLButtonElement>('.line-actions button');
+    first?.click();
+    return first !== null;
+  }
+
+  /** Every key in a conversation comes here, and is read through the one key table. */
   private onKey(e: KeyboardEvent) {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.defaultPrevented) return;
     if (document.querySelector('dialog[open]')) return;
     const target = e.target as HTMLElement;
-    const inField = target.closest('input, textarea, select');
-    if (inField) return;
-    if (this.presenter?.keys(e)) {
-      e.preventDefault();
+    if (target.closest('input, textarea, select')) return;
+    const key = keyAction(e, this.presenter !== null);
+    if (!key) return;
+    const onControl = target.closest('button, a, summary') !== null;
+    const choices = [...this.below.querySelectorAll<HTMLButtonElement>('.choice')];
+    if (key.who === 'trainer') {
+      // A clicker's forward key goes on like Enter; every other trainer key is the classroom's.
+      const used = key.action === 'forward' ? this.goOn() : this.presenter!.act(key.action, key.n);
+      if (used || key.action === 'forward') e.preventDefault();
       return;
     }
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.pause();
-      return;
-    }
-    if (e.key === '?') {
-      e.preventDefault();
-      openKeymap(this.app);
-      return;
-    }
-    if (e.key === 'g' || e.key === 'G') {
-      e.preventDefault();
-      this.openGlossary();
-      return;
-    }
-    if (e.key === 's' || e.key === 'S') {
-      e.preventDefault();
-      openSettings(this.app);
-      return;
-    }
-    if ((e.key === 'Enter' || e.key === ' ') && this.typing) {
-      e.preventDefault();
-      this.completeTyping();
-      return;
-    }
-    if ((e.key === 'Enter' || e.key === ' ') && !target.closest('button, a, summary')) {
-      // Focus was lost (e.g. a dialog closed): Enter still moves the conversation on.
-      const first = this.below.querySelector<HTMLButtonElement>('.line-actions button');
-      if (first) {
+    switch (key.action) {
+      case 'pause':
         e.preventDefault();
-        first.click();
+        this.pause();
+        return;
+      case 'keys':
+        e.preventDefault();
+        openKeymap(this.app);
+        return;
+      case 'glossary':
+        e.preventDefault();
+        this.openGlossary();
+        return;
+      case 'settings':
+        e.preventDefault();
+        openSettings(this.app);
+        return;
+      case 'mute':
+        return; // the sound add-on's
+      case 'goOn':
+        // On a button, Enter and Space press it; elsewhere (focus lost when a dialog closed)
+        // they still move the conversation on.
+        if (this.typing || !onControl) {
+          if (this.goOn()) e.preventDefault();
+        }
+        return;
+      case 'choose': {
+        if (this.typing || this.feedback) return;
+        const choice = this.session.snapshot.choices.find((c) => c.number === key.n);
+        if (choice) {
+          e.preventDefault();
+          this.choose(choice.id);
+        }
+        return;
       }
-      return;
-    }
-    if (/^[1-9]$/.test(e.key) && !this.typing && !this.feedback) {
-      const choice = this.session.snapshot.choices.find((c) => c.number === Number(e.key));
-      if (choice) {
-        e.preventDefault();
-        this.choose(choice.id);
-      }
-      return;
-    }
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      const buttons = [...this.below.querySelectorAll<HTMLButtonElement>('.choice')];
-      const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-      if (buttons.length && i < 0 && target.closest('.choices')) {
-        e.preventDefault();
-        buttons[e.key === 'ArrowDown' ? 0 : buttons.length - 1]!.focus();
-      } else if (buttons.length && i >= 0) {
-        e.preventDefault();
-        buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]!.focus();
+      case 'optionNext':
+      case 'optionPrev': {
+        const down = key.action === 'optionNext';
+        // A clicker's ↓ goes on when there is nothing to move between.
+        if (!choices.length && down && this.presenter) {
+          if (this.goOn()) e.preventDefault();
+          return;
+        }
+        const i = choices.indexOf(document.activeElement as HTMLButtonElement);
+        if (choices.length && i < 0 && target.closest('.choices')) {
+          e.preventDefault();
+          choices[down ? 0 : choices.length - 1]!.focus();
+        } else if (choices.length && i >= 0) {
+          e.preventDefault();
+          choices[(i + (down ? 1 : choices.length - 1)) % choices.length]!.focus();
+        }
+        return;
       }
     }
   }

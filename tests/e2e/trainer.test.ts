@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { load, scenarioText } from '../helpers/fixtures';
 import {
   BROWSER_AVAILABLE,
   pressAndWait,
@@ -32,11 +33,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     return page;
   };
 
-  /** Move the audience on until the class has options to vote on. */
-  const toChoices = async (audience: Page) => {
+  /** Move the audience on until the class has options to vote on (Enter, or a clicker's key). */
+  const toChoices = async (audience: Page, key = 'Enter') => {
     const list = audience.getByRole('list', { name: 'What do you say?' });
     for (let i = 0; i < 30 && !(await list.isVisible()); i++) {
-      await pressAndWait(audience, 'Enter');
+      await pressAndWait(audience, key);
     }
     await list.waitFor();
     return list;
@@ -61,8 +62,13 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
       .click();
     const prebrief = audience.getByRole('dialog', { name: /Before the class starts/ });
     await prebrief.waitFor();
-    expect(await prebrief.innerText()).toMatch(/Trainer notes/);
+    // The class sees the content note and what it is practising; the trainer's notes stay off
+    // the projector.
+    const notes = load(scenarioText('dementia-family-visit.yaml')).scenario!.prebrief;
+    const noteStart = notes.replace(/\s+/g, ' ').slice(0, 60);
     expect(await prebrief.innerText()).toMatch(/Content note/);
+    expect((await prebrief.innerText()).replace(/\s+/g, ' ')).not.toContain(noteStart);
+    expect(await prebrief.innerText()).not.toMatch(/Trainer notes/);
     await prebrief.getByRole('button', { name: 'Begin' }).click();
 
     // Text readable from the back: at least 32px at 1080p.
@@ -73,7 +79,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
 
     let presenter = await openPresenter(context);
     const panel = () => presenter.getByRole('complementary', { name: 'Trainer panel' });
-    const choices = await toChoices(audience);
+    // The trainer's notes are in the presenter window.
+    await panel().getByText('Trainer notes').waitFor();
+    expect((await panel().innerText()).replace(/\s+/g, ' ')).toContain(noteStart);
+    // A clicker's Page Down moves the class's screen on, as Enter does.
+    const choices = await toChoices(audience, 'PageDown');
     expect(
       await audience.getByRole('region', { name: 'What is said' }).locator('xpath=..').innerText(),
     ).toMatch(/Discuss: What might Win be feeling/);
@@ -87,6 +97,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await expect
       .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 1' }).inputValue())
       .toBe('1');
+    // A digit alone is a vote too, never a choice: the class stays at decision 1; U takes it back.
+    await audience.keyboard.press('2');
+    await expect
+      .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 2' }).inputValue())
+      .toBe('1');
+    expect(await panel().innerText()).toMatch(/Class path · decision 1/);
+    await audience.keyboard.press('u');
+    await expect
+      .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 2' }).inputValue())
+      .toBe('0');
     expect(await choices.innerText()).not.toMatch(/vote/);
     await panel().getByRole('button', { name: 'Reveal votes (V)' }).click();
     await expect.poll(() => choices.innerText()).toMatch(/2 votes/);
@@ -96,8 +116,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await presenter.screenshot({ path: screenshotPath('presenter-window') });
     await panel().getByRole('button', { name: 'Go with the class (C)' }).click();
     await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 2/);
+    // A slip: the trainer takes the decision back (U, with no votes yet at decision 2). The
+    // class is at decision 1 again with its votes, and goes with the class again.
+    await presenter.keyboard.press('u');
+    await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 1/);
+    expect(await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).inputValue()).toBe('2');
+    await presenter.keyboard.press('c');
+    await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 2/);
+    expect(await panel().innerText()).toMatch(/class majority, 3 votes cast/);
 
-    // A tie asks the trainer; the trainer picks.
+    // A tie asks the trainer; the trainer picks on the class's own screen, with a click.
     await toChoices(audience);
     await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).fill('2');
     await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).press('Tab');
@@ -105,17 +133,28 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).press('Tab');
     await expect.poll(() => panel().innerText()).toMatch(/Tied: options 1 and 3/);
     expect(await panel().getByRole('button', { name: 'Go with the class (C)' }).isDisabled()).toBe(true);
-    await panel().getByRole('button', { name: 'Choose 3' }).click();
+    await audience.getByRole('list', { name: 'What do you say?' }).getByRole('button').nth(2).click();
     await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 3/);
+    // The record says how: the trainer's pick, like a pick in the panel.
+    expect(await panel().innerText()).toMatch(/trainer’s pick, 4 votes cast/);
 
     // What if: branch from decision 1, take another option, come back to where the class was.
-    await toChoices(audience);
+    // The presenter window's clicker keys move the class's screen on.
+    const list = audience.getByRole('list', { name: 'What do you say?' });
+    for (let i = 0; i < 30 && !(await list.isVisible()); i++) {
+      await presenter.keyboard.press(i % 2 ? 'ArrowDown' : 'PageDown');
+      await settle(audience);
+    }
+    await list.waitFor();
     const classLine = await audience.getByRole('region', { name: 'What is said' }).innerText();
     await panel().getByRole('combobox', { name: 'Branch from decision' }).selectOption('0');
     await panel().getByRole('button', { name: 'Branch (W)' }).click();
     await expect.poll(() => panel().innerText()).toMatch(/What if… \(branched from decision 1\)/);
     await panel().getByRole('button', { name: 'Choose 1' }).click();
+    // The class can see it is on a what-if.
+    await audience.getByText(/What if… from decision 1/).waitFor();
     await panel().getByRole('button', { name: 'Back to the class path (B)' }).click();
+    await expect.poll(() => audience.getByText(/What if… from decision 1/).count()).toBe(0);
     await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 3/);
     expect(await audience.getByRole('region', { name: 'What is said' }).innerText()).toBe(classLine);
 
@@ -168,8 +207,20 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     expect(await summary.innerText()).toMatch(
       /The class’s bands\s+Empathy: \w+ \(\d+%\)\s+\d+ decisions? [^\n]*which is \d+%/,
     );
-    const header = readFileSync(csv, 'utf8').split('\r\n')[0]!;
+    const csvText = readFileSync(csv, 'utf8');
+    const header = csvText.split('\r\n')[0]!;
+    expect(header).toMatch(/^decision,prompt,option number,option,option text,votes,chosen,how,/);
     expect(header).toMatch(/empathy band,empathy percent,empathy explanation/);
+    expect(csvText).not.toMatch(/\[\[/);
+    // Decision 2 was chosen with a click on the class's screen: "how" says the trainer's pick.
+    expect(csvText).toMatch(/^2,[^\r\n]*,yes,trainer,/m);
+    // Only options offered, numbered as on screen.
+    const numbers = csvText
+      .split('\r\n')
+      .slice(1, -1)
+      .filter((r) => r.startsWith('1,'))
+      .map((r) => (/^1,(?:"(?:[^"]|"")*"|[^,]*),(\d+),/.exec(r) ?? [])[1]);
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
     await audience.screenshot({ path: screenshotPath('presenter-summary-1920x1080') });
     // Printable on A4: the print stylesheet's PDF carries the summary as text.
     const pdf = screenshotPath('presenter-summary').replace(/\.png$/, '.pdf');
@@ -211,8 +262,21 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
         path: screenshotPath(`presenter-audience-${viewport.width}x${viewport.height}`),
       });
       await page.keyboard.press('t');
-      await page.getByRole('complementary', { name: 'Trainer panel' }).waitFor();
+      const panel = page.getByRole('complementary', { name: 'Trainer panel' });
+      await panel.waitFor();
+      // One screen: the panel shows counts only, never the answers or notes, until the trainer
+      // blanks the class's view (full stop).
+      expect(await panel.innerText()).toMatch(/Counts only/);
+      expect(await panel.locator('.trainer-option .note').count()).toBe(0);
+      expect(await panel.getByText('Trainer notes').count()).toBe(0);
       await page.screenshot({ path: screenshotPath(`presenter-panel-${viewport.width}x${viewport.height}`) });
+      await page.keyboard.press('.');
+      await page.locator('.class-blank').waitFor();
+      expect(await panel.locator('.trainer-option .note').count()).toBeGreaterThan(1);
+      await panel.getByText('Trainer notes').waitFor();
+      await page.screenshot({ path: screenshotPath(`presenter-blank-${viewport.width}x${viewport.height}`) });
+      await page.keyboard.press('.');
+      await expect.poll(() => page.locator('.class-blank').count()).toBe(0);
       const clipped = await page.evaluate(
         "[...document.querySelectorAll('button')].filter((b) => b.offsetParent && (b.scrollWidth > b.clientWidth + 1)).map((b) => b.textContent)",
       );

@@ -59,6 +59,45 @@ describe('ClassSession: votes', () => {
   });
 });
 
+describe('ClassSession: undo', () => {
+  it('undoes votes first, then takes back the class’s last decision with its votes kept', () => {
+    const cs = new ClassSession(scenario());
+    cs.setVotes('decline-kindly', 5);
+    cs.goWithClass();
+    cs.addVote('suggest-family');
+    expect(cs.undo()).toEqual({ undone: 'vote' });
+    expect(cs.current()!.counts).toEqual({});
+    // Nothing left to undo at decision 2: the class is back at decision 1, as it was.
+    expect(cs.undo()).toEqual({ undone: 'decision', decision: 0 });
+    expect(cs.session.snapshot.decisions).toHaveLength(0);
+    expect(cs.session.snapshot.phase).toBe('choosing');
+    expect(cs.snapshot.votes).toEqual([
+      {
+        decision: 0,
+        node: cs.session.snapshot.node,
+        counts: { 'decline-kindly': 5 },
+        chosen: null,
+        how: null,
+      },
+    ]);
+    // The record agrees with itself after choosing again: the trainer's pick, not the majority.
+    cs.pick('decline-flat');
+    expect(cs.snapshot.votes[0]).toMatchObject({ chosen: 'decline-flat', how: 'trainer' });
+    expect(toCsv(summaryRows(cs))).toMatch(/^1,.*,decline-flat,.*,0,yes,trainer,/m);
+    cs.undo();
+    expect(cs.undo()).toBeNull();
+  });
+
+  it('does not take back a decision from a what-if branch', () => {
+    const cs = new ClassSession(scenario());
+    cs.setVotes('decline-kindly', 5);
+    cs.goWithClass();
+    cs.startWhatIf(0);
+    cs.pick('decline-flat');
+    expect(cs.undo()).toBeNull();
+  });
+});
+
 describe('ClassSession: what-if and summary', () => {
   it('branches from an earlier decision without touching the class’s votes, then returns', () => {
     const cs = new ClassSession(scenario());
@@ -95,9 +134,19 @@ describe('ClassSession: what-if and summary', () => {
     ]);
     const csv = toCsv(summaryRows(cs));
     expect(csv.split('\r\n')[0]).toBe(
-      'decision,prompt,option,option text,votes,chosen,how,empathy change,boundaries change,escalation change',
+      'decision,prompt,option number,option,option text,votes,chosen,how,empathy change,boundaries change,escalation change',
     );
-    expect(csv).toMatch(/^1,.*,decline-kindly,".*",10,yes,majority,2,3,0$/m);
+    expect(csv).toMatch(/^1,.*,\d,decline-kindly,".*",10,yes,majority,2,3,0$/m);
+    // Only what the class was offered, numbered as on screen; no glossary markup.
+    const rows = summaryRows(cs).slice(1);
+    for (const v of cs.snapshot.votes) {
+      const offered =
+        cs.session.snapshot.decisions[v.decision]?.offered ?? cs.session.snapshot.choices.map((c) => c.id);
+      expect(rows.filter((r) => r[0] === String(v.decision + 1)).map((r) => [r[2], r[3]])).toEqual(
+        offered.map((id, i) => [String(i + 1), id]),
+      );
+    }
+    expect(csv).not.toMatch(/\[\[/);
   });
 });
 
