@@ -11,6 +11,7 @@ import { CharacterFigure } from './art/CharacterFigure';
 import { drawRoom } from './art/drawRoom';
 
 import { type Box, DESIGN_HEIGHT, DESIGN_WIDTH, frameOn } from './design';
+import { wakeRoom } from './roomClock';
 
 /** Where people stand, by how many are in the room (design-space x). */
 export const SLOTS: Record<number, number[]> = {
@@ -35,7 +36,10 @@ export class RoomStage {
   private location: string | null = null;
   private motion = true;
   private framed = '';
-  private readonly onResize = () => this.frame(false);
+  private readonly onResize = () => {
+    this.wake();
+    this.frame(false);
+  };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -43,15 +47,23 @@ export class RoomStage {
     private readonly kinds: Record<string, LocationKind>,
   ) {
     scene.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    this.wake();
+  }
+
+  /** The room only draws while something changes (roomClock.ts): every change wakes it. */
+  private wake(): void {
+    wakeRoom(this.scene.game);
   }
 
   setMotion(enabled: boolean): void {
+    this.wake();
     this.motion = enabled;
     for (const f of this.figures.values()) f.setMotion(enabled);
   }
 
   /** Draw a location and its people at once (a fresh arrival, a restore, a rewind). */
   show(location: string, present: readonly string[], expressions: Record<string, string>): void {
+    this.wake();
     const sameRoom = location === this.location;
     if (!sameRoom) {
       this.background?.destroy();
@@ -68,6 +80,7 @@ export class RoomStage {
 
   /** A change of location is a scene transition: fade out, redraw, fade in. */
   moveTo(location: string, present: readonly string[], expressions: Record<string, string>): Promise<void> {
+    this.wake();
     const camera = this.scene.cameras.main;
     if (!this.motion) {
       this.show(location, present, expressions);
@@ -84,10 +97,12 @@ export class RoomStage {
   }
 
   setExpression(who: string, expression: string): void {
+    this.wake();
     this.figures.get(who)?.setExpression(expression, this.motion);
   }
 
   setSpeaker(who: string | null): void {
+    this.wake();
     for (const [id, figure] of this.figures) figure.setSpeaking(id === who);
   }
 

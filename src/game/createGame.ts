@@ -5,6 +5,7 @@ import { DESIGN_HEIGHT, DESIGN_WIDTH } from './design';
 import { ConversationScene } from './scenes/ConversationScene';
 import { DebriefScene } from './scenes/DebriefScene';
 import { MenuScene } from './scenes/MenuScene';
+import { RoomClock } from './roomClock';
 
 /**
  * The room is drawn at a fixed design size and scaled to fit (Phaser has no devicePixelRatio
@@ -15,7 +16,7 @@ import { MenuScene } from './scenes/MenuScene';
 export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Phaser.Game {
   const renderer = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({
-    type: renderer === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+    type: renderer === 'canvas' || (renderer !== 'webgl' && softwareWebGL()) ? Phaser.CANVAS : Phaser.AUTO,
     parent,
     width: DESIGN_WIDTH,
     height: DESIGN_HEIGHT,
@@ -40,15 +41,37 @@ export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Pha
   // Phaser's refresh() sizes the canvas from the parent size it last measured, so measure first:
   // on a phone the room's strip changes size between the menu and a conversation, and on a turn.
   const refit = () => {
+    clock.wake();
     game.scale.getParentBounds();
     game.scale.refresh();
   };
+  // The room draws only while something in it moves.
+  const clock = new RoomClock(game);
   game.events.once(Phaser.Core.Events.READY, () => {
     fit();
     new ResizeObserver(refit).observe(parent);
   });
   phone?.addEventListener('change', fit);
   return game;
+}
+
+/**
+ * True when WebGL would be drawn by the processor, not a graphics chip (a college PC whose
+ * graphics driver the browser distrusts, a virtual machine, a headless test browser). There the
+ * Canvas renderer draws the same room for a fraction of the work: a software WebGL frame of the
+ * room cost about ten times a Canvas one. The renderer's name is read here and goes nowhere.
+ */
+export function softwareWebGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    return false;
+  }
 }
 
 /** The same media queries as the phone layouts in styles.css. */

@@ -19,6 +19,7 @@
  */
 import Phaser from 'phaser';
 import { bakeGraphics } from './bakeGraphics';
+import { ambient } from '../roomClock';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { Look } from '../../engine/schema';
 import { drawArms, drawSeat, drawTorso } from './drawBody';
@@ -261,19 +262,21 @@ export class CharacterFigure {
     this.breathTween = undefined;
     this.breath = 0;
     if (enabled) {
-      this.breathTween = this.scene.tweens.addCounter({
-        from: 0,
-        to: 1,
-        duration: BREATH_MS,
-        ease: 'Sine.easeInOut',
-        yoyo: true,
-        repeat: -1,
-        delay: (this.spec.seed % 1000) * 1.5,
-        onUpdate: (tween) => {
-          this.breath = tween.getValue() ?? 0;
-          this.place();
-        },
-      });
+      this.breathTween = ambient(
+        this.scene.tweens.addCounter({
+          from: 0,
+          to: 1,
+          duration: BREATH_MS,
+          ease: 'Sine.easeInOut',
+          yoyo: true,
+          repeat: -1,
+          delay: (this.spec.seed % 1000) * 1.5,
+          onUpdate: (tween) => {
+            this.breath = tween.getValue() ?? 0;
+            this.place();
+          },
+        }),
+      );
     } else if (this.speakTween) {
       this.speakTween.stop();
       this.speakTween = undefined;
