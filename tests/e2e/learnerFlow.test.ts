@@ -445,7 +445,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       clean(watch);
       await context.close();
     }
-  }, 90_000);
+  }, 150_000);
 
   it('the learner’s role is shown at the start and in the pause dialog; feedback after a poor choice looks and reads differently', async () => {
     const { context, page, watch } = await open();

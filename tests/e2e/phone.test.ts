@@ -381,7 +381,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => 
     expect(await axeSerious(page), '844x390 menu').toEqual([]);
     expectClean(watch);
     await context.close();
-  });
+  }, 60_000);
 
   it('the longest place name among the shipped scenarios is read whole in the portrait bar (390x844, 360x740)', async () => {
     const names = readdirSync('scenarios')
@@ -431,5 +431,5 @@ describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => 
       expectClean(watch);
       await context.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
