@@ -205,18 +205,24 @@ function scenarioCard(card: Card, actions: MenuActions, best: Best | undefined):
           ...card.relationships.map((r) => h('span', { class: 'tag relationship' }, RELATIONSHIP_WORDS[r])),
         )
       : null,
-    h('p', {}, card.summary),
-    best
-      ? h(
-          'p',
-          { class: 'best' },
-          `${best.attempts} attempt${best.attempts === 1 ? '' : 's'}. Best: `,
-          DIM_WORDS.map(([d, word]) => `${word} ${best.bands[d] ?? 'not tested'}`).join(' · '),
-        )
-      : h('p', { class: 'best none' }, 'Not tried yet'),
-    card.contentNote
-      ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), card.contentNote)
-      : null,
+    // What the scenario is about, in one box: a phone held sideways shows it beside the title
+    // and Start (styles.css); elsewhere the box is not drawn (display: contents).
+    h(
+      'div',
+      { class: 'card-body' },
+      h('p', {}, card.summary),
+      best
+        ? h(
+            'p',
+            { class: 'best' },
+            `${best.attempts} attempt${best.attempts === 1 ? '' : 's'}. Best: `,
+            DIM_WORDS.map(([d, word]) => `${word} ${best.bands[d] ?? 'not tested'}`).join(' · '),
+          )
+        : h('p', { class: 'best none' }, 'Not tried yet'),
+      card.contentNote
+        ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), card.contentNote)
+        : null,
+    ),
     h(
       'details',
       {},

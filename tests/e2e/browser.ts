@@ -4,8 +4,15 @@
  * message, unless CAREPLAY_REQUIRE_BROWSER=1 (set by .ci/run), which makes that a failure.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Download,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
 
@@ -107,6 +114,34 @@ export function useBrowserApp(onReady: (app: BrowserApp) => void): void {
     // Disconnects this file; the shared Chromium goes on for the others.
     await browser?.close();
   });
+}
+
+/** The menu is on screen (its CarePlay heading), however long the first load takes. */
+export function menuShown(page: Page): Promise<void> {
+  return page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+}
+
+/**
+ * A page of its own (a new context, reduced motion unless asked otherwise) on the app's menu,
+ * watched for console errors and requests that fail or go elsewhere.
+ */
+export async function openMenu(
+  app: Pick<BrowserApp, 'browser' | 'url' | 'origin'>,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await app.browser.newContext({ reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const watch = watchPage(page, app.origin);
+  await page.goto(app.url);
+  await menuShown(page);
+  return { context, page, watch };
+}
+
+/** No console errors, no failed requests, nothing asked of another origin. */
+export function expectClean(watch: PageWatch): void {
+  expect(watch.errors).toEqual([]);
+  expect(watch.failedRequests).toEqual([]);
+  expect(watch.foreignRequests).toEqual([]);
 }
 
 /** Two animation frames: whatever a key or a resize changed has been laid out and painted. */

@@ -7,14 +7,23 @@
  * shown; and the debrief leads with what decided it and lets the rest unfold.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
 import { storyWords } from '../../src/ui/bandWords';
 import { plainText } from '../../src/ui/richText';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, pressAndWait, settle, watchPage, type PageWatch, useBrowserApp } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  expectClean,
+  menuShown,
+  openMenu,
+  pressAndWait,
+  settle,
+  useBrowserApp,
+  type BrowserApp,
+} from './browser';
 import { axeSerious } from './scenarioPlay';
 
 const GIFT = 'A thank-you at the end of the shift';
@@ -167,29 +176,16 @@ function firstDecision() {
 }
 
 describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20)', () => {
-  let browser: Browser;
-  let url: string;
-  let origin: string;
-  useBrowserApp((app) => ({ browser, url, origin } = app));
+  let app: BrowserApp;
+  useBrowserApp((a) => (app = a));
 
-  async function open(
+  const open = (
     viewport = { width: 1024, height: 768 },
     reducedMotion: 'reduce' | 'no-preference' = 'reduce',
-  ) {
-    const context = await browser.newContext({ viewport, reducedMotion });
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    await page.goto(url);
-    await menu(page);
-    return { context, page, watch };
-  }
-  const menu = (page: Page) =>
-    page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
-  const clean = (watch: PageWatch) => {
-    expect(watch.errors).toEqual([]);
-    expect(watch.failedRequests).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-  };
+    hasTouch = false,
+  ) => openMenu(app, { viewport, reducedMotion, hasTouch });
+  const menu = menuShown;
+  const clean = expectClean;
   const focused = (page: Page) =>
     page.evaluate(() => {
       const el = document.activeElement;
@@ -374,6 +370,82 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
     clean(watch);
     await context.close();
   });
+
+  it('focus after Start and after Back to the menu (the debrief’s, and Leave) is on the new screen, never the page body: 1024x768 and a 390x844 phone, the line typing out', async () => {
+    for (const [viewport, touch] of [
+      [{ width: 1024, height: 768 }, false],
+      [{ width: 390, height: 844 }, true],
+    ] as const) {
+      const size = `${viewport.width}x${viewport.height}`;
+      // Motion on: the first line types out, with "Show all" as its only control (the case where
+      // focus stayed on the page body).
+      const { context, page, watch } = await open(viewport, 'no-preference', touch);
+      const press = (name: string) => {
+        const button = page.getByRole('button', { name, exact: true });
+        return touch ? button.tap() : button.click();
+      };
+      /**
+       * Focus is inside `screen` from the first frame its `ready` part is there (the first line
+       * is still typing out then), and still there once the screen has settled.
+       */
+      const expectFocusIn = async (screen: string, ready: string, where: string) => {
+        const first = await page
+          .waitForFunction(
+            ([screen, ready]) => {
+              if (!document.querySelector(ready!)) return false;
+              const el = document.activeElement;
+              const what = `${el?.tagName.toLowerCase()}: ${el?.textContent?.trim().slice(0, 40)}`;
+              return el && el !== document.body && el.closest(screen!) ? `in ${what}` : `out ${what}`;
+            },
+            [screen, ready],
+          )
+          .then((h) => h.jsonValue());
+        expect(first, `${where}, at once`).toMatch(/^in /);
+        await settle(page);
+        const later = await page.evaluate(
+          (sel) => document.activeElement !== document.body && !!document.activeElement?.closest(sel),
+          screen,
+        );
+        expect(later, `${where}, settled: ${await focused(page)}`).toBe(true);
+        return first;
+      };
+      const conversation = ['.conversation', '.conversation .panel button'] as const;
+
+      // Start on a card. (Each check is set going before the press, so it sees the first frame.)
+      const start = page.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' });
+      let check = expectFocusIn(...conversation, `${size}, after Start`);
+      await (touch ? start.tap() : start.click());
+      // The line types out: its one control, Show all, has focus from the start.
+      expect(await check).toMatch(/Show all/);
+
+      // Leave from the pause dialog: back on the menu.
+      await page.keyboard.press('Escape');
+      check = expectFocusIn('#menu', '#menu h1', `${size}, after Leave`);
+      await page
+        .getByRole('dialog', { name: 'Paused' })
+        .getByRole('button', { name: 'Leave this scenario' })
+        .click();
+      await check;
+
+      // A short scenario of two decisions, started from a file, played to its debrief.
+      check = expectFocusIn(...conversation, `${size}, after a file's start`);
+      await chooseFile(page, 'two-rooms.yaml', Buffer.from(TWO_ROOMS));
+      await check;
+      const list = page.getByRole('list', { name: 'What do you say?' });
+      const end = page.getByRole('button', { name: 'See how it went' });
+      for (let i = 0; i < 40 && !(await end.count()); i++) {
+        await pressAndWait(page, (await list.isVisible().catch(() => false)) ? '1' : 'Enter');
+      }
+      check = expectFocusIn('#debrief', '#debrief h1', `${size}, the debrief`);
+      await press('See how it went');
+      await check;
+      check = expectFocusIn('#menu', '#menu h1', `${size}, after Back to the menu`);
+      await press('Back to the menu');
+      await check;
+      clean(watch);
+      await context.close();
+    }
+  }, 150_000);
 
   it('the learner’s role is shown at the start and in the pause dialog; feedback after a poor choice looks and reads differently', async () => {
     const { context, page, watch } = await open();

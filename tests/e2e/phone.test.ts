@@ -8,11 +8,22 @@
  * line and feedback; nothing scrolls sideways; the mood chart's labels are at least 12 px; axe
  * finds nothing. Turning the phone re-frames the room.
  */
-import type { Browser, Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { Session, type RevealedOption } from '../../src/engine/Session';
-import { load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, pressAndWait, screenshotPath, settle, useBrowserApp, watchPage } from './browser';
+import { fixtureText, load, scenarioText } from '../helpers/fixtures';
+import {
+  BROWSER_AVAILABLE,
+  expectClean,
+  openMenu,
+  pressAndWait,
+  screenshotPath,
+  settle,
+  useBrowserApp,
+  type BrowserApp,
+} from './browser';
 import { axeSerious } from './scenarioPlay';
 
 const PORTRAIT = { width: 390, height: 844 };
@@ -212,20 +223,16 @@ function expectPhoneLayout(l: Look, where: string) {
 }
 
 describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => {
-  let browser: Browser;
-  let url: string;
-  let origin: string;
-  useBrowserApp((app) => ({ browser, url, origin } = app));
+  let app: BrowserApp;
+  useBrowserApp((a) => (app = a));
+  /** The menu on a phone: a touch screen of this size. */
+  const open = (viewport: { width: number; height: number }) => openMenu(app, { viewport, hasTouch: true });
 
   async function playToDebrief(viewport: { width: number; height: number }, title: string, file: string) {
     const slug = file;
     const choose = wordiest(file);
     const size = `${viewport.width}x${viewport.height}`;
-    const context = await browser.newContext({ viewport, reducedMotion: 'reduce', hasTouch: true });
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    const { context, page, watch } = await open(viewport);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), size).toBeLessThanOrEqual(
       viewport.width,
     );
@@ -294,9 +301,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => 
     );
     await page.screenshot({ path: screenshotPath(`phone-debrief-chart-${slug}-${size}`) });
     expect(await axeSerious(page), `${size} debrief, chart open`).toEqual([]);
-    expect(watch.errors).toEqual([]);
-    expect(watch.failedRequests).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
+    expectClean(watch);
     await context.close();
     return seen;
   }
@@ -314,11 +319,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => 
   }
 
   it('turning the phone mid-scene re-frames the room for the new strip', async () => {
-    const context = await browser.newContext({ viewport: PORTRAIT, reducedMotion: 'reduce', hasTouch: true });
-    const page = await context.newPage();
-    const watch = watchPage(page, origin);
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
+    const { context, page, watch } = await open(PORTRAIT);
     await page.getByRole('article', { name: 'Sunday visit' }).getByRole('button', { name: 'Start' }).click();
     const list = page.getByRole('list', { name: 'What do you say?' });
     for (let i = 0; i < 30 && !(await list.isVisible().catch(() => false)); i++)
@@ -338,4 +339,97 @@ describe.skipIf(!BROWSER_AVAILABLE)('a phone that reads well (issue 20)', () => 
     expect(watch.errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('the menu held sideways (844x390): the first scenario’s title and its Start in view without scrolling, nothing sideways, axe', async () => {
+    const { context, page, watch } = await open(LANDSCAPE);
+    await settle(page);
+    const seen = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return {
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          right: r.right,
+          width: r.width,
+          height: r.height,
+        };
+      };
+      const card = document.querySelector('#menu article')!;
+      const start = [...card.querySelectorAll('button')].find((b) => b.textContent === 'Start')!;
+      const s = box(start);
+      // What a tap at Start's middle reaches: Start itself, nothing over it.
+      const hit = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+      return {
+        title: box(card.querySelector('h3')!),
+        start: s,
+        startOnTop: !!hit && start.contains(hit),
+        scrolled: [scrollX, scrollY, document.getElementById('menu')!.scrollTop],
+        scrollWidth: document.documentElement.scrollWidth,
+        menuScrollWidth: document.getElementById('menu')!.scrollWidth,
+      };
+    });
+    expect(seen.scrolled).toEqual([0, 0, 0]);
+    expect(inside(seen.title, LANDSCAPE, 0), `the first card's title at ${JSON.stringify(seen.title)}`).toBe(
+      true,
+    );
+    expect(inside(seen.start, LANDSCAPE, 0), `its Start at ${JSON.stringify(seen.start)}`).toBe(true);
+    expect(seen.startOnTop).toBe(true);
+    expect(seen.scrollWidth).toBeLessThanOrEqual(LANDSCAPE.width);
+    expect(seen.menuScrollWidth).toBeLessThanOrEqual(LANDSCAPE.width);
+    await page.screenshot({ path: screenshotPath('phone-menu-844x390') });
+    expect(await axeSerious(page), '844x390 menu').toEqual([]);
+    expectClean(watch);
+    await context.close();
+  }, 60_000);
+
+  it('the longest place name among the shipped scenarios is read whole in the portrait bar (390x844, 360x740)', async () => {
+    const names = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) =>
+        Object.values(
+          (parse(scenarioText(f)) as { locations?: Record<string, { name: string }> }).locations ?? {},
+        ),
+      )
+      .map((l) => l.name);
+    const longest = names.reduce((a, b) => (b.length > a.length ? b : a));
+    // A small scenario of its own whose first room has that name.
+    const text = fixtureText('gift.yaml')
+      .replace('id: demo-gift', 'id: long-place')
+      .replace("name: Residents' lounge", `name: ${JSON.stringify(longest)}`);
+    expect(text).toContain(longest);
+    for (const viewport of [PORTRAIT, { width: 360, height: 740 }]) {
+      const size = `${viewport.width}x${viewport.height}`;
+      const { context, page, watch } = await open(viewport);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose a file…' }).click();
+      await (
+        await chooser
+      ).setFiles({ name: 'long-place.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
+      await page.getByRole('region', { name: 'What is said' }).waitFor();
+      const where = page.getByRole('banner').getByText(longest, { exact: true });
+      await where.waitFor();
+      await settle(page);
+      const m = await where.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          scrollWidth: el.scrollWidth,
+          clientWidth: el.clientWidth,
+          scrollHeight: el.scrollHeight,
+          clientHeight: el.clientHeight,
+          lines: Math.round(r.height / parseFloat(getComputedStyle(el).lineHeight)),
+          right: r.right,
+        };
+      });
+      expect(m.scrollWidth, `${size}: ${JSON.stringify(m)}`).toBeLessThanOrEqual(m.clientWidth);
+      expect(m.scrollHeight, `${size}: ${JSON.stringify(m)}`).toBeLessThanOrEqual(m.clientHeight);
+      expect(m.lines, size).toBeLessThanOrEqual(2);
+      expect(m.right, size).toBeLessThanOrEqual(viewport.width);
+      // ...and the bar, with the name in it, is still never over the room.
+      expectPhoneLayout(await look(page), `${size}, ${longest}`);
+      await page.screenshot({ path: screenshotPath(`phone-long-place-${size}`) });
+      expectClean(watch);
+      await context.close();
+    }
+  }, 120_000);
 });
