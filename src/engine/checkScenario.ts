@@ -372,12 +372,14 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
       );
     }
     let canShow = false;
+    let explained = false; // a named moment already has its own diagnostic
     for (const [j, id] of strings(outcome.shownAt)) {
       const path: DataPath = ['outcomes', i, 'shownAt', j];
       const decision = decisionNodes.get(id);
       const found = assessmentsById.get(id);
       const choice = choicesById.get(id);
       if ([decision, found, choice].filter(Boolean).length > 1) {
+        explained = true;
         report(
           'error',
           'ambiguous-moment',
@@ -385,17 +387,19 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
           `outcome ${i + 1} is shown at '${id}', which names more than one of a decision, an option and an assessment; rename one of them so shownAt names one thing`,
         );
       } else if (choice) {
-        if (levelsOn(choice, dims).length === 0)
+        if (levelsOn(choice, dims).length === 0) {
+          explained = true;
           report(
             'warning',
             'moment-untested',
             path,
             `outcome ${i + 1} is shown at the option '${id}', which is not scored on ${listWords(dims)}, so choosing it can never test this outcome`,
           );
-        else if (Math.max(...levelsOn(choice, dims)) >= COMPETENT_LEVEL) canShow = true;
+        } else if (Math.max(...levelsOn(choice, dims)) >= COMPETENT_LEVEL) canShow = true;
       } else if (decision) {
         const levels = items(decision.choices).flatMap(([, c]) => levelsOn(c, dims));
         if (levels.length === 0) {
+          explained = true;
           report(
             'warning',
             'moment-untested',
@@ -403,6 +407,7 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
             `outcome ${i + 1} is shown at decision '${id}', but no option there is scored on ${listWords(dims)}, so it can never test this outcome; score the options there, or name another decision`,
           );
         } else if (Math.max(...levels) < COMPETENT_LEVEL) {
+          explained = true;
           report(
             'warning',
             'moment-never-competent',
@@ -413,6 +418,7 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
       } else if (found) {
         const levels = found.flatMap((a) => levelsOn(a, dims));
         if (levels.length === 0) {
+          explained = true;
           report(
             'warning',
             'moment-untested',
@@ -421,6 +427,7 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
           );
         } else if (Math.max(...levels) >= COMPETENT_LEVEL) canShow = true;
       } else if (nodeIds.includes(id)) {
+        explained = true;
         report(
           'error',
           'unknown-moment',
@@ -429,6 +436,7 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
         );
       } else {
         const list = momentIds.length ? `; they are ${listWords(momentIds)}` : '';
+        explained = true;
         report(
           'error',
           'unknown-moment',
@@ -437,7 +445,7 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
         );
       }
     }
-    if (!canShow && strings(outcome.shownAt).length > 0 && dims.length > 0) {
+    if (!canShow && !explained && strings(outcome.shownAt).length > 0 && dims.length > 0) {
       report(
         'warning',
         'outcome-never-covered',

@@ -104,9 +104,7 @@ export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
 const met = (band: Band | null) => band === 'Competent' || band === 'Exemplary';
 
 const listWords = (items: readonly string[]) =>
-  items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 const decisionWords = (indexes: readonly number[]) =>
   `${indexes.length === 1 ? 'decision' : 'decisions'} ${listWords(indexes.map((i) => String(i + 1)))}`;
@@ -138,7 +136,9 @@ function byBands(dims: readonly Dimension[], path: CoveragePath, why: string): O
       reason: `Covered: ${listWords(dims.map((d) => `${DIMENSION_LABELS[d]} ${path.bands[d]}`))} over the whole path (${label}).`,
     };
   }
-  const shortfalls = below.map((d) => `${DIMENSION_LABELS[d]} ${path.bands[d] ?? 'not tested'} over the whole path`);
+  const shortfalls = below.map(
+    (d) => `${DIMENSION_LABELS[d]} ${path.bands[d] ?? 'not tested'} over the whole path`,
+  );
   return {
     status: 'not-yet',
     rule: 'bands',
@@ -219,7 +219,7 @@ export function outcomeCoverage(outcome: CoverageOutcomeSpec, path: CoveragePath
       rule: 'moments',
       decisions,
       shortfalls: [],
-      reason: `Covered: ${listWords(shown)}, with nothing below Competent at a moment that tests it.`,
+      reason: `Covered: ${listWords(shown)}, with nothing below Competent (+2) at a moment that tests it.`,
     };
   }
   const why =
@@ -235,7 +235,13 @@ export function outcomeCoverage(outcome: CoverageOutcomeSpec, path: CoveragePath
           .filter(Boolean)
           .join('; ')
       : 'none of the moments that test it came up';
-  return { status: 'not-tested', rule: 'moments', decisions, shortfalls: [], reason: `Not tested on this path: ${why}.` };
+  return {
+    status: 'not-tested',
+    rule: 'moments',
+    decisions,
+    shortfalls: [],
+    reason: `Not tested on this path: ${why}.`,
+  };
 }
 
 /** Every outcome's coverage, in order. */
