@@ -122,7 +122,9 @@ export function checkExpectations(scenario: Scenario): ExpectationOutcome[] {
     // What the evidence report would say of this path's outcomes, by the one coverage rule.
     if (e.covers?.length || e.notCovered?.length) {
       const path = coveragePathOf(scenario, result);
-      const byId = new Map(scenario.outcomes.flatMap((o) => (o.id === undefined ? [] : [[o.id, o] as const])));
+      const byId = new Map(
+        scenario.outcomes.flatMap((o) => (o.id === undefined ? [] : [[o.id, o] as const])),
+      );
       for (const [key, want] of [
         ['covers', true],
         ['notCovered', false],

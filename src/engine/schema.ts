@@ -278,8 +278,7 @@ export function makeScenarioSchema(lists: SchemaLists) {
           description: 'Other expectations (by name) this path must outscore, and on which dimension(s).',
         }),
       covers: z.array(Id).min(1).optional().meta({
-        description:
-          'Learning outcomes (by their id) the evidence report must mark covered on this path.',
+        description: 'Learning outcomes (by their id) the evidence report must mark covered on this path.',
       }),
       notCovered: z.array(Id).min(1).optional().meta({
         description:
@@ -292,7 +291,8 @@ export function makeScenarioSchema(lists: SchemaLists) {
 
   const Outcome = z.strictObject({
     id: Id.optional().meta({
-      description: "A short name for this outcome (e.g. cc10), so an expectation's covers / notCovered can name it.",
+      description:
+        "A short name for this outcome (e.g. cc10), so an expectation's covers / notCovered can name it.",
     }),
     standard: text('a standard'),
     text: text('an outcome'),
@@ -303,7 +303,7 @@ export function makeScenarioSchema(lists: SchemaLists) {
     }),
     shownAt: z.array(Id).min(1).optional().meta({
       description:
-        "The moments that test this outcome: decision nodes (every answer there is judged), option ids (that answer is judged when chosen: for a decision whose options are about different things) and assessment ids (what an ending finds, such as an omission). The evidence report marks it covered when the learner reached at least one of them, the answer at each one reached was keyed Competent (+2) or better on every evidences dimension it is keyed on, and no named assessment found a level below +2 there; not yet, naming the decision and level, when one fell short; not tested when none came up. Without shownAt the whole-path bands decide (each evidences band Competent or better), which cannot tell the moment that tests the outcome from the rest of the path.",
+        'The moments that test this outcome: decision nodes (every answer there is judged), option ids (that answer is judged when chosen: for a decision whose options are about different things) and assessment ids (what an ending finds, such as an omission). The evidence report marks it covered when the learner reached at least one of them, the answer at each one reached was keyed Competent (+2) or better on every evidences dimension it is keyed on, and no named assessment found a level below +2 there; not yet, naming the decision and level, when one fell short; not tested when none came up. Without shownAt the whole-path bands decide (each evidences band Competent or better), which cannot tell the moment that tests the outcome from the rest of the path.',
     }),
   });
 
