@@ -722,15 +722,14 @@ export function coveragePathOfAttempt(a: Attempt): CoveragePath {
     while (path.length && path[path.length - 1]!.decision >= s.decision) path.pop();
     path.push(s);
   }
-  const decisions: CoverageDecision[] | null = path.every((s) => s.node !== undefined)
-    ? path.map((s) => ({
-        index: s.decision,
-        node: s.node!,
-        ...(s.choice !== undefined ? { choice: s.choice } : {}),
-        levels: { ...s.levels },
-        ...(s.open ? { open: { ...s.open } } : {}),
-      }))
-    : null;
+  // An older record's decisions are kept without a node (''): the band rule can still list them.
+  const decisions: CoverageDecision[] = path.map((s) => ({
+    index: s.decision,
+    node: s.node ?? '',
+    ...(s.choice !== undefined ? { choice: s.choice } : {}),
+    levels: { ...s.levels },
+    ...(s.open ? { open: { ...s.open } } : {}),
+  }));
   const assessments: CoverageAssessment[] | null =
     a.assessments && a.assessments.every((x) => x.node !== undefined)
       ? a.assessments.map((x) => ({

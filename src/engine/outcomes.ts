@@ -70,7 +70,10 @@ export interface CoverageAssessment {
 }
 
 export interface CoveragePath {
-  /** The decisions in order; null when the record did not keep them (older attempts). */
+  /**
+   * The decisions in order; null when the record did not keep them, and a node of '' when it kept
+   * the decision but not where it was (older attempts): the band rule is then used.
+   */
   decisions: readonly CoverageDecision[] | null;
   /** The assessments made; null when the record did not keep their ids and levels. */
   assessments: readonly CoverageAssessment[] | null;
@@ -161,7 +164,7 @@ export function outcomeCoverage(outcome: CoverageOutcomeSpec, path: CoveragePath
     };
   }
   if (!outcome.shownAt?.length) return byBands(dims, path, 'the outcome names no moments that test it');
-  if (path.decisions === null || path.assessments === null)
+  if (path.decisions === null || path.assessments === null || path.decisions.some((d) => d.node === ''))
     return byBands(dims, path, 'this record was saved before CarePlay kept the moments that test it');
 
   const named = new Set(outcome.shownAt);

@@ -478,7 +478,6 @@ function outcomeTable(a: Attempt, coverage: readonly OutcomeCoverage[]): HTMLEle
         'tr',
         {},
         h('th', { scope: 'col' }, 'Outcome'),
-        h('th', { scope: 'col' }, 'Shown by'),
         h('th', { scope: 'col' }, 'Covered?'),
         h('th', { scope: 'col' }, 'Decisions'),
       ),
@@ -492,17 +491,22 @@ function outcomeTable(a: Attempt, coverage: readonly OutcomeCoverage[]): HTMLEle
         return h(
           'tr',
           {},
-          h('td', {}, h('strong', {}, o.standard), ': ', plainText(o.text)),
           h(
             'td',
             {},
-            dims.length
-              ? c.rule === 'bands'
-                ? dims
-                    .map((d) => `${DIM_LABEL[d]}: ${a.bands[d].band ?? 'not tested'} (whole path)`)
-                    .join('; ')
-                : dims.map((d) => DIM_LABEL[d]).join(' and ')
-              : 'Not linked to a dimension in this scenario',
+            h('strong', {}, o.standard),
+            ': ',
+            plainText(o.text),
+            // What shows it: a line of its own, so the print layout keeps three readable columns.
+            h(
+              'span',
+              { class: 'note coverage-dims' },
+              dims.length
+                ? c.rule === 'bands'
+                  ? ` Shown by: ${dims.map((d) => `${DIM_LABEL[d]} ${a.bands[d].band ?? 'not tested'} (whole path)`).join('; ')}.`
+                  : ` Shown by: ${dims.map((d) => DIM_LABEL[d]).join(' and ')}.`
+                : ' Not linked to a dimension in this scenario.',
+            ),
           ),
           h(
             'td',
