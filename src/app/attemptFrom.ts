@@ -7,6 +7,7 @@ import { NARRATOR } from '../engine/model';
 import { encodeReference } from '../engine/referenceCode';
 import type { Session } from '../engine/Session';
 import { plainText } from '../engine/markup';
+import { decisionAt } from '../engine/outcomes';
 import type { PlayableScenario } from './catalogueTypes';
 import {
   newId,
@@ -29,6 +30,17 @@ export function attemptFrom(
   const choices = new Map(
     Object.values(scenario.nodes).flatMap((n) => (n.choices ?? []).map((c) => [c.id, c] as const)),
   );
+  // What outcome coverage needs of a decision: where it was, what was chosen, what was on offer.
+  const moment = (index: number, node: string, choice: string, offered: readonly string[]) => {
+    const d = decisionAt(
+      index,
+      node,
+      choice,
+      choices.get(choice)?.score ?? {},
+      offered.map((id) => choices.get(id)?.score ?? {}),
+    );
+    return { node, choice, open: d.open ?? {} };
+  };
   const steps: AttemptStep[] = [];
   for (const entry of session.transcript) {
     if (entry.kind === 'line') {
@@ -53,6 +65,7 @@ export function attemptFrom(
         feedback: choice ? plainText(choice.feedback.why) : '',
         sources: titles(choice?.feedback.sources ?? []),
         levels: { ...choice?.score },
+        ...moment(entry.decision, entry.node, entry.choice, entry.offered),
       });
     } else if (entry.kind === 'rewind') {
       steps.push({ kind: 'line', speaker: '', text: `(You went back to decision ${entry.toDecision + 1}.)` });
@@ -72,6 +85,7 @@ export function attemptFrom(
     feedback: plainText(t.chosen.why),
     sources: titles(t.chosen.sources),
     levels: { ...choices.get(t.chosen.id)?.score },
+    ...moment(t.index, t.node, t.chosen.id, [...t.offered.map((o) => o.id)]),
   }));
   if (earlier.length)
     earlier.unshift({
@@ -91,9 +105,11 @@ export function attemptFrom(
     rewinds: model.rewinds,
     feedbackDuringPlay: mode === 'practice',
     outcomes: scenario.outcomes.map((o) => ({
+      ...(o.id !== undefined ? { id: o.id } : {}),
       standard: o.standard,
       text: plainText(o.text),
       ...(o.evidences ? { evidences: [...o.evidences] } : {}),
+      ...(o.shownAt ? { shownAt: [...o.shownAt] } : {}),
     })),
     code: encodeReference(scenario, session.save().choices, {
       empathy: model.bands.empathy.band,
@@ -112,6 +128,10 @@ export function attemptFrom(
       sources: titles(a.sources),
       score: { ...a.score },
       ...(a.unsafe.length ? { unsafe: [...a.unsafe] } : {}),
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      node: a.node,
+      afterDecisions: a.afterDecisions,
+      ending: a.ending,
     })),
     steps,
     notes,

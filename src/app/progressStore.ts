@@ -8,6 +8,7 @@
  * left out and described in a plain sentence; everything that can be read is kept.
  */
 import { DIMENSIONS as DIMS, LINE_MEDIA, type Dimension as Dim, type LineMedium } from '../engine/model';
+import type { CoverageAssessment, CoverageDecision, CoveragePath } from '../engine/outcomes';
 import { BANDS, type Band } from '../engine/scoring';
 import { memoryStore, type KeyValueStore } from './storage';
 import {
@@ -53,6 +54,13 @@ export interface AttemptAssessment {
   score: Partial<Record<Dim, number>>;
   /** Dimensions it marked unsafe, if any. */
   unsafe?: Dim[];
+  /** Its id in the scenario, if it has one (an outcome's shownAt can name it). Absent in older records. */
+  id?: string;
+  /** The node that made it, and how many decisions had been made then. Absent in older records. */
+  node?: string;
+  afterDecisions?: number;
+  /** True when it was made at the ending. */
+  ending?: boolean;
 }
 
 /** One step of the transcript, already in words so the report does not need the scenario. */
@@ -73,7 +81,20 @@ export type AttemptStep =
       sources: string[];
       /** The levels the chosen option is keyed on (absent in older records). */
       levels?: Partial<Record<Dim, number>>;
+      /** The decision's node and the option's id (absent in older records). */
+      node?: string;
+      choice?: string;
+      /** Per dimension an offered option was keyed on, the best level on offer (absent in older records). */
+      open?: Partial<Record<Dim, number>>;
     };
+
+export interface AttemptOutcome {
+  id?: string;
+  standard: string;
+  text: string;
+  evidences?: Dim[];
+  shownAt?: string[];
+}
 
 export interface Attempt {
   version: typeof PROGRESS_VERSION;
@@ -86,8 +107,11 @@ export interface Attempt {
   rewinds: number;
   /** True when feedback was shown after each choice (practice), false when only at the end. */
   feedbackDuringPlay: boolean;
-  /** Each outcome, and the dimensions whose band shows it (absent in older records). */
-  outcomes: { standard: string; text: string; evidences?: Dim[] }[];
+  /**
+   * Each outcome, the dimensions that show it and the moments that test it (evidences and
+   * shownAt are absent in older records).
+   */
+  outcomes: AttemptOutcome[];
   /** The reference code an assessor can check (absent in older records). */
   code?: string;
   ending: { title: string; outcome: 'good' | 'mixed' | 'poor' };
@@ -158,6 +182,35 @@ function parseBand(v: unknown): AttemptBand | null {
   };
 }
 
+/** Levels on the scale, per dimension; anything else is left out. */
+function parseLevels(v: unknown): Partial<Record<Dim, number>> {
+  const levels: Partial<Record<Dim, number>> = {};
+  if (isObj(v))
+    for (const d of DIMS) {
+      const l = v[d];
+      if (Number.isInteger(l) && (l as number) >= -4 && (l as number) <= 4) levels[d] = l as number;
+    }
+  return levels;
+}
+
+/** An id as scenarios write them; anything else is left out. */
+const idOf = (v: unknown): string | undefined =>
+  str(v, 200) && /^[a-z0-9][a-z0-9-]*$/.test(v) ? v : undefined;
+
+/** Where an assessment or a decision came from: optional, newer than the rest, never fatal. */
+function parseWhere(v: Record<string, unknown>) {
+  const id = idOf(v.id);
+  const node = idOf(v.node);
+  return {
+    ...(id !== undefined ? { id } : {}),
+    ...(node !== undefined ? { node } : {}),
+    ...(Number.isInteger(v.afterDecisions) && (v.afterDecisions as number) >= 0
+      ? { afterDecisions: v.afterDecisions as number }
+      : {}),
+    ...(typeof v.ending === 'boolean' ? { ending: v.ending } : {}),
+  };
+}
+
 const WENT = ['well', 'badly', 'note'] as const;
 /** More than any scenario could make; a longer list is not an attempt's. */
 const MAX_ASSESSMENTS = 200;
@@ -182,6 +235,7 @@ function parseAssessment(v: unknown): AttemptAssessment | null {
     sources: v.sources as string[],
     score,
     ...(unsafe.length ? { unsafe } : {}),
+    ...parseWhere(v),
   };
 }
 
@@ -204,12 +258,9 @@ function parseStep(v: unknown): AttemptStep | null {
     Array.isArray(v.sources) &&
     v.sources.every((s) => str(s, 500))
   ) {
-    const levels: Partial<Record<Dim, number>> = {};
-    if (isObj(v.levels))
-      for (const d of DIMS) {
-        const l = v.levels[d];
-        if (Number.isInteger(l) && (l as number) >= -4 && (l as number) <= 4) levels[d] = l as number;
-      }
+    const levels = parseLevels(v.levels);
+    const node = idOf(v.node);
+    const choice = idOf(v.choice);
     return {
       kind: 'choice',
       decision: v.decision,
@@ -218,6 +269,9 @@ function parseStep(v: unknown): AttemptStep | null {
       feedback: v.feedback,
       sources: v.sources,
       ...(Object.keys(levels).length ? { levels } : {}),
+      ...(node !== undefined ? { node } : {}),
+      ...(choice !== undefined ? { choice } : {}),
+      ...(isObj(v.open) ? { open: parseLevels(v.open) } : {}),
     };
   }
   return null;
@@ -254,12 +308,26 @@ export function parseAttempt(value: unknown): Parsed<Attempt> {
     Array.isArray(d.assessments) && d.assessments.length <= MAX_ASSESSMENTS
       ? d.assessments.map(parseAssessment).filter((a): a is AttemptAssessment => a !== null)
       : undefined;
-  const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o) => {
+  const outcomes = (Array.isArray(d.outcomes) ? d.outcomes : []).flatMap((o): AttemptOutcome[] => {
     if (!isObj(o) || !str(o.standard, 200) || !str(o.text, 2000)) return [];
     const evidences = Array.isArray(o.evidences)
       ? DIMS.filter((x) => (o.evidences as unknown[]).includes(x))
       : [];
-    return [{ standard: o.standard, text: o.text, ...(evidences.length ? { evidences } : {}) }];
+    const id = idOf(o.id);
+    // A damaged list of moments is left out: the report then falls back to the band rule, labelled.
+    const shownAt =
+      Array.isArray(o.shownAt) && o.shownAt.length <= 500 && o.shownAt.every((x) => idOf(x) !== undefined)
+        ? (o.shownAt as string[])
+        : [];
+    return [
+      {
+        ...(id !== undefined ? { id } : {}),
+        standard: o.standard,
+        text: o.text,
+        ...(evidences.length ? { evidences } : {}),
+        ...(shownAt.length ? { shownAt } : {}),
+      },
+    ];
   });
   return {
     ok: true,
@@ -639,4 +707,57 @@ export function readAttempts(store: KeyValueStore): Loaded<Attempt[]> {
   }
   value.sort((a, b) => a.finishedAt - b.finishedAt);
   return { value, problems };
+}
+
+/**
+ * The path an attempt took, as outcome coverage reads it: the decisions of the final path (a
+ * rewound decision is replaced by the one taken after it) and the assessments, or null for either
+ * when the record did not keep what coverage needs (older attempts: the band rule is then used,
+ * and labelled).
+ */
+export function coveragePathOfAttempt(a: Attempt): CoveragePath {
+  const path: (AttemptStep & { kind: 'choice' })[] = [];
+  for (const s of a.steps) {
+    if (s.kind !== 'choice') continue;
+    while (path.length && path[path.length - 1]!.decision >= s.decision) path.pop();
+    path.push(s);
+  }
+  // An older record's decisions are kept without a node (''): the band rule can still list them.
+  const decisions: CoverageDecision[] = path.map((s) => ({
+    index: s.decision,
+    node: s.node ?? '',
+    ...(s.choice !== undefined ? { choice: s.choice } : {}),
+    levels: { ...s.levels },
+    ...(s.open ? { open: { ...s.open } } : {}),
+  }));
+  const assessments: CoverageAssessment[] | null =
+    a.assessments && a.assessments.every((x) => x.node !== undefined)
+      ? a.assessments.map((x) => ({
+          ...(x.id !== undefined ? { id: x.id } : {}),
+          node: x.node!,
+          afterDecisions: x.afterDecisions ?? 0,
+          ending: x.ending === true,
+          score: { ...x.score },
+        }))
+      : null;
+  return {
+    decisions,
+    assessments,
+    bands: {
+      empathy: a.bands.empathy.band,
+      boundaries: a.bands.boundaries.band,
+      escalation: a.bands.escalation.band,
+    },
+  };
+}
+
+/** The choice steps of an attempt's final path (those a rewind did not replace). */
+export function finalChoiceSteps(a: Attempt): Set<AttemptStep> {
+  const path: AttemptStep[] = [];
+  for (const s of a.steps) {
+    if (s.kind !== 'choice') continue;
+    while (path.length && (path[path.length - 1] as { decision: number }).decision >= s.decision) path.pop();
+    path.push(s);
+  }
+  return new Set(path);
 }

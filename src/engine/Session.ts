@@ -76,6 +76,8 @@ export interface RevealedOption {
 /** What a node said about the path on arrival: a consequence, an omission, or credit. */
 export interface AssessmentView {
   node: string;
+  /** The assessment's own id, when the scenario gives it one (an outcome's shownAt can name it). */
+  id?: string;
   /** True when the node is an ending. */
   ending: boolean;
   /** How many decisions had been made on arrival. */
@@ -342,6 +344,7 @@ export class Session {
     const total = Object.values(score).reduce((s, v) => s + (v ?? 0), 0);
     return {
       node: a.node,
+      ...(assessment.id !== undefined ? { id: assessment.id } : {}),
       ending: isEnding(node),
       afterDecisions: a.afterDecisions,
       went: assessment.went ?? (total > 0 ? 'well' : total < 0 ? 'badly' : 'note'),

@@ -8,7 +8,7 @@
 import { didYouMean, listWords, type Diagnostic, type Severity } from './diagnostics';
 import { GLOSSARY_MARK } from './markup';
 import { DIMENSIONS, NARRATOR, RESERVED_IDS, SCALE_MIN, type References } from './schema';
-import { SERIOUS_LAPSE_LEVEL } from './scoring';
+import { COMPETENT_LEVEL, SERIOUS_LAPSE_LEVEL } from './scoring';
 import type { DataPath, YamlSource } from './yamlSource';
 
 /** Longest dialogue line that still reads comfortably on a projector (about four lines at 32px). */
@@ -303,10 +303,46 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
       if (isObj(item.score)) for (const d of Object.keys(item.score)) tested.add(d);
     }
   }
+  // The moments an outcome's shownAt can name: decisions (nodes with choices) and assessment ids.
+  const decisionNodes = new Map(nodes.filter(([, n]) => items(n.choices).length > 0));
+  const assessmentsById = new Map<string, Obj[]>();
+  for (const [nodeId, node] of nodes) {
+    for (const [j, a] of items(node.assess)) {
+      const id = str(a.id);
+      if (id === undefined) continue;
+      if (nodeIds.includes(id)) {
+        report(
+          'error',
+          'assessment-id-clash',
+          ['nodes', nodeId, 'assess', j, 'id'],
+          `assessment ${j + 1} of node '${nodeId}' has the id '${id}', which is also a node's; give it another id so an outcome's shownAt names one thing`,
+        );
+      }
+      assessmentsById.set(id, [...(assessmentsById.get(id) ?? []), a]);
+    }
+  }
+  const choicesById = new Map<string, Obj>();
+  for (const [, node] of nodes)
+    for (const [, c] of items(node.choices)) if (typeof c.id === 'string') choicesById.set(c.id, c);
+  const momentIds = [...decisionNodes.keys(), ...choicesById.keys(), ...assessmentsById.keys()];
+  const levelsOn = (item: Obj, dims: readonly string[]) =>
+    dims.flatMap((d) => (isObj(item.score) && typeof item.score[d] === 'number' ? [item.score[d]] : []));
+  const outcomeIds = new Map<string, number>();
   for (const [i, outcome] of items(raw.outcomes)) {
     checkText(['outcomes', i, 'text'], outcome.text, undefined, 'outcome');
     if (typeof outcome.source === 'string')
       checkSources(['outcomes', i], [outcome.source], `outcome ${i + 1}`);
+    const oid = str(outcome.id);
+    if (oid !== undefined) {
+      if (outcomeIds.has(oid))
+        report(
+          'error',
+          'duplicate-outcome',
+          ['outcomes', i, 'id'],
+          `outcome ${i + 1} reuses the id '${oid}' of outcome ${outcomeIds.get(oid)! + 1}; each needs its own id`,
+        );
+      else outcomeIds.set(oid, i);
+    }
     // The evidence report marks an outcome covered only through the dimensions it names.
     if (outcome.evidences === undefined) {
       report(
@@ -325,6 +361,97 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
             `outcome ${i + 1} is evidenced by ${d}, but no choice or assessment in this scenario is scored on ${d}, so it could never be covered`,
           );
       }
+    }
+    const dims = strings(outcome.evidences).map(([, d]) => d);
+    if (dims.length > 0 && outcome.shownAt === undefined) {
+      report(
+        'warning',
+        'outcome-no-moments',
+        ['outcomes', i],
+        `outcome ${i + 1} names no "shownAt:", so the evidence report can only judge it on the whole-path bands, where a lapse at the moment that tests it can be averaged away and an unrelated one elsewhere can deny it; name the decisions (and any assessment ids) that test it, e.g. shownAt: [report-call]`,
+      );
+    }
+    let canShow = false;
+    let explained = false; // a named moment already has its own diagnostic
+    for (const [j, id] of strings(outcome.shownAt)) {
+      const path: DataPath = ['outcomes', i, 'shownAt', j];
+      const decision = decisionNodes.get(id);
+      const found = assessmentsById.get(id);
+      const choice = choicesById.get(id);
+      if ([decision, found, choice].filter(Boolean).length > 1) {
+        explained = true;
+        report(
+          'error',
+          'ambiguous-moment',
+          path,
+          `outcome ${i + 1} is shown at '${id}', which names more than one of a decision, an option and an assessment; rename one of them so shownAt names one thing`,
+        );
+      } else if (choice) {
+        if (levelsOn(choice, dims).length === 0) {
+          explained = true;
+          report(
+            'warning',
+            'moment-untested',
+            path,
+            `outcome ${i + 1} is shown at the option '${id}', which is not scored on ${listWords(dims)}, so choosing it can never test this outcome`,
+          );
+        } else if (Math.max(...levelsOn(choice, dims)) >= COMPETENT_LEVEL) canShow = true;
+      } else if (decision) {
+        const levels = items(decision.choices).flatMap(([, c]) => levelsOn(c, dims));
+        if (levels.length === 0) {
+          explained = true;
+          report(
+            'warning',
+            'moment-untested',
+            path,
+            `outcome ${i + 1} is shown at decision '${id}', but no option there is scored on ${listWords(dims)}, so it can never test this outcome; score the options there, or name another decision`,
+          );
+        } else if (Math.max(...levels) < COMPETENT_LEVEL) {
+          explained = true;
+          report(
+            'warning',
+            'moment-never-competent',
+            path,
+            `outcome ${i + 1} is shown at decision '${id}', but no option there reaches +${COMPETENT_LEVEL} on ${listWords(dims)}, so the outcome could never be covered there`,
+          );
+        } else canShow = true;
+      } else if (found) {
+        const levels = found.flatMap((a) => levelsOn(a, dims));
+        if (levels.length === 0) {
+          explained = true;
+          report(
+            'warning',
+            'moment-untested',
+            path,
+            `outcome ${i + 1} is shown at the assessment '${id}', but no assessment with that id is scored on ${listWords(dims)}, so it can never test this outcome`,
+          );
+        } else if (Math.max(...levels) >= COMPETENT_LEVEL) canShow = true;
+      } else if (nodeIds.includes(id)) {
+        explained = true;
+        report(
+          'error',
+          'unknown-moment',
+          path,
+          `outcome ${i + 1} is shown at '${id}', a node with no choices, so not a decision; to name what it finds on arrival, give that assessment an id (e.g. "id: ${id}-omission") and name the id here`,
+        );
+      } else {
+        const list = momentIds.length ? `; they are ${listWords(momentIds)}` : '';
+        explained = true;
+        report(
+          'error',
+          'unknown-moment',
+          path,
+          `outcome ${i + 1} is shown at '${id}', which is neither a decision, an option nor an assessment id${didYouMean(id, momentIds)}${list}`,
+        );
+      }
+    }
+    if (!canShow && !explained && strings(outcome.shownAt).length > 0 && dims.length > 0) {
+      report(
+        'warning',
+        'outcome-never-covered',
+        ['outcomes', i, 'shownAt'],
+        `no moment outcome ${i + 1} names can reach +${COMPETENT_LEVEL} on ${listWords(dims)}, so the evidence report could never mark it covered; name the decision where it is shown well`,
+      );
     }
   }
   checkText(['title'], raw.title, 80, 'title');
@@ -538,6 +665,18 @@ export function checkScenario(raw: unknown, source: YamlSource, references: Refe
       `expectation '${name ?? i + 1}'`,
       'unknown-ending',
     );
+    for (const key of ['covers', 'notCovered'] as const) {
+      for (const [j, id] of strings(e[key])) {
+        checkRef(
+          ['expectations', i, key, j],
+          id,
+          [...outcomeIds.keys()],
+          'outcome id',
+          `expectation '${name ?? i + 1}'`,
+          'unknown-outcome',
+        );
+      }
+    }
   }
   for (const [i, e] of items(raw.expectations)) {
     for (const other of Object.keys(isObj(e.beats) ? e.beats : {})) {

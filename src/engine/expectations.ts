@@ -7,6 +7,7 @@
 import type { AnalysisIssue } from './analyseScenario';
 import { DIMENSIONS, type Dimension } from './model';
 import type { Expectation, Scenario } from './schema';
+import { coveragePathOf, outcomeCoverage } from './outcomes';
 import { BANDS, type Band, type DimensionResult } from './scoring';
 import { Session, SessionError, type SessionResult } from './Session';
 
@@ -116,6 +117,30 @@ export function checkExpectations(scenario: Scenario): ExpectationOutcome[] {
           path: ['expectations', index, 'bands', d],
           message: `expectation '${e.name}': ${d} is ${describeBand(r)}, but the trainer expects ${expected} — ${r.explanation}`,
         });
+      }
+    }
+    // What the evidence report would say of this path's outcomes, by the one coverage rule.
+    if (e.covers?.length || e.notCovered?.length) {
+      const path = coveragePathOf(scenario, result);
+      const byId = new Map(
+        scenario.outcomes.flatMap((o) => (o.id === undefined ? [] : [[o.id, o] as const])),
+      );
+      for (const [key, want] of [
+        ['covers', true],
+        ['notCovered', false],
+      ] as const) {
+        for (const [j, id] of (e[key] ?? []).entries()) {
+          const outcome = byId.get(id);
+          if (!outcome) continue; // the cross-reference check names it
+          const c = outcomeCoverage(outcome, path);
+          if ((c.status === 'covered') === want) continue;
+          problems.push({
+            path: ['expectations', index, key, j],
+            message: want
+              ? `expectation '${e.name}': outcome '${id}' (${outcome.standard}) is not covered on this path, but the trainer expects it covered — ${c.reason}`
+              : `expectation '${e.name}': outcome '${id}' (${outcome.standard}) is covered on this path, but the trainer expects it not covered — ${c.reason}`,
+          });
+        }
       }
     }
     return { name: e.name, index, result, problems };

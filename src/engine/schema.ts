@@ -207,6 +207,10 @@ export function makeScenarioSchema(lists: SchemaLists) {
 
   const Assessment = z
     .strictObject({
+      id: Id.optional().meta({
+        description:
+          "A name for what this assessment finds (e.g. omid-unseen), so a learning outcome's shownAt can name it. The same finding at several endings may share one id.",
+      }),
       if: Condition.optional(),
       score: Score.optional(),
       unsafe: Unsafe.optional(),
@@ -273,18 +277,33 @@ export function makeScenarioSchema(lists: SchemaLists) {
         .meta({
           description: 'Other expectations (by name) this path must outscore, and on which dimension(s).',
         }),
+      covers: z.array(Id).min(1).optional().meta({
+        description: 'Learning outcomes (by their id) the evidence report must mark covered on this path.',
+      }),
+      notCovered: z.array(Id).min(1).optional().meta({
+        description:
+          'Learning outcomes (by their id) the evidence report must not mark covered on this path (not yet, or not tested).',
+      }),
     })
     .meta({
       description: 'A characteristic path and what a trainer expects it to earn; validate checks it.',
     });
 
   const Outcome = z.strictObject({
+    id: Id.optional().meta({
+      description:
+        "A short name for this outcome (e.g. cc10), so an expectation's covers / notCovered can name it.",
+    }),
     standard: text('a standard'),
     text: text('an outcome'),
     source: SourceKey,
     evidences: z.array(Dimension).min(1).optional().meta({
       description:
-        'The dimensions whose band shows this outcome (e.g. [boundaries]). The evidence report marks the outcome covered only when each of them is Competent or better, and links each decision to the outcomes its choice is keyed on.',
+        'The dimensions that show this outcome (e.g. [boundaries]), judged at the moments shownAt names.',
+    }),
+    shownAt: z.array(Id).min(1).optional().meta({
+      description:
+        'The moments that test this outcome: decision nodes (every answer there is judged), option ids (that answer is judged when chosen: for a decision whose options are about different things) and assessment ids (what an ending finds, such as an omission). The evidence report marks it covered when the learner reached at least one of them, the answer at each one reached was keyed Competent (+2) or better on every evidences dimension it is keyed on, and no named assessment found a level below +2 there; not yet, naming the decision and level, when one fell short; not tested when none came up. Without shownAt the whole-path bands decide (each evidences band Competent or better), which cannot tell the moment that tests the outcome from the rest of the path.',
     }),
   });
 

@@ -4,7 +4,14 @@
  * Loaded on demand: none of it is needed for the menu's first paint.
  */
 import type { App } from '../app/App';
-import type { Attempt, AttemptAssessment, BandName } from '../app/progressStore';
+import {
+  coveragePathOfAttempt,
+  finalChoiceSteps,
+  type Attempt,
+  type AttemptAssessment,
+  type BandName,
+} from '../app/progressStore';
+import { coverageLabel, outcomesCoverage, type OutcomeCoverage } from '../engine/outcomes';
 import { SETTING_KEY } from '../app/storageKeys';
 import { assessmentHead, reasonWords, scoreWords } from './bandWords';
 import { openDialog } from './dialogs';
@@ -18,6 +25,10 @@ const DIMS = [
   ['boundaries', 'Professional boundaries'],
   ['escalation', 'Escalation'],
 ] as const;
+
+/** The coverage rule, in the words the README uses beside the scoring rules. */
+const COVERAGE_RULE =
+  'Each outcome is judged at the decisions (and the findings at the end) that test it. Covered: at least one of them came up on this path, the answer at each was Competent (+2) or better on what the outcome is about, and nothing found at the end fell short there. Not yet: one of them fell short, and the decision and level are named. Not tested on this path: none of them came up. An outcome marked "whole path" is judged on the bands instead, because its record or its scenario does not say which decisions test it.';
 
 const date = (ms: number) =>
   new Date(ms).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -448,21 +459,18 @@ export function openReportById(app: App, attemptId: string): void {
 
 type Dim = (typeof DIMS)[number][0];
 const DIM_LABEL = Object.fromEntries(DIMS) as Record<Dim, string>;
-const met = (b: BandName | null) => b === 'Competent' || b === 'Exemplary';
 
-/** The decisions (numbers from 1) whose chosen option is keyed on any of these dimensions. */
-function decisionsOn(a: Attempt, dims: readonly Dim[]): number[] {
-  return a.steps.flatMap((s) =>
-    s.kind === 'choice' && s.levels && dims.some((d) => s.levels![d] !== undefined) ? [s.decision + 1] : [],
-  );
+/** Each outcome's coverage by the one rule (engine/outcomes.ts), as the table and transcript show it. */
+function coverageOf(a: Attempt): OutcomeCoverage[] {
+  return outcomesCoverage(a.outcomes, coveragePathOfAttempt(a));
 }
 
-/** Each outcome: what shows it, whether it is covered, and which decisions are the evidence. */
-function outcomeTable(a: Attempt): HTMLElement {
+/** Each outcome: what shows it, whether it is covered (and why not), and which decisions tested it. */
+function outcomeTable(a: Attempt, coverage: readonly OutcomeCoverage[]): HTMLElement {
   return h(
     'table',
     { class: 'report-outcomes' },
-    h('caption', {}, 'Learning outcomes, and the decisions that evidence them'),
+    h('caption', {}, 'Learning outcomes, and the decisions that test them'),
     h(
       'thead',
       {},
@@ -470,7 +478,6 @@ function outcomeTable(a: Attempt): HTMLElement {
         'tr',
         {},
         h('th', { scope: 'col' }, 'Outcome'),
-        h('th', { scope: 'col' }, 'Shown by'),
         h('th', { scope: 'col' }, 'Covered?'),
         h('th', { scope: 'col' }, 'Decisions'),
       ),
@@ -478,46 +485,49 @@ function outcomeTable(a: Attempt): HTMLElement {
     h(
       'tbody',
       {},
-      ...a.outcomes.map((o) => {
+      ...a.outcomes.map((o, i) => {
         const dims = o.evidences ?? [];
-        const covered = dims.length > 0 && dims.every((d) => met(a.bands[d].band));
-        const decisions = decisionsOn(a, dims);
+        const c = coverage[i]!;
         return h(
           'tr',
           {},
-          h('td', {}, h('strong', {}, o.standard), ': ', plainText(o.text)),
           h(
             'td',
             {},
-            dims.length
-              ? dims.map((d) => `${DIM_LABEL[d]}: ${a.bands[d].band ?? 'not tested'}`).join('; ')
-              : 'Not linked to a dimension in this scenario',
+            h('strong', {}, o.standard),
+            ': ',
+            plainText(o.text),
+            // What shows it: a line of its own, so the print layout keeps three readable columns.
+            h(
+              'span',
+              { class: 'note coverage-dims' },
+              dims.length
+                ? c.rule === 'bands'
+                  ? ` Shown by: ${dims.map((d) => `${DIM_LABEL[d]} ${a.bands[d].band ?? 'not tested'} (whole path)`).join('; ')}.`
+                  : ` Shown by: ${dims.map((d) => DIM_LABEL[d]).join(' and ')}.`
+                : ' Not linked to a dimension in this scenario.',
+            ),
           ),
           h(
             'td',
-            {},
-            dims.length === 0
-              ? 'Not marked'
-              : covered
-                ? '✓ Covered'
-                : `✗ Not yet: ${dims
-                    .filter((d) => !met(a.bands[d].band))
-                    .map((d) => DIM_LABEL[d])
-                    .join(' and ')} below Competent`,
+            { class: `coverage coverage-${c.status}` },
+            h('strong', {}, coverageLabel(c)),
+            c.status === 'not-linked' ? null : h('span', { class: 'coverage-why' }, ' ', reasonAfterLabel(c)),
           ),
-          h('td', {}, decisions.length ? decisions.join(', ') : '—'),
+          h('td', {}, c.decisions.length ? c.decisions.map((d) => d + 1).join(', ') : '—'),
         );
       }),
     ),
   );
 }
 
-/** Outcomes a decision evidences: those shown by a dimension its option is keyed on. */
-function outcomesOf(a: Attempt, levels: Partial<Record<Dim, number>> | undefined): string[] {
-  if (!levels) return [];
-  return a.outcomes
-    .filter((o) => (o.evidences ?? []).some((d) => levels[d] !== undefined))
-    .map((o) => o.standard);
+/** The reason without the status word the label already shows ("Not yet: …" → "…"). */
+const reasonAfterLabel = (c: OutcomeCoverage) =>
+  c.reason.replace(/^(Covered|Not yet|Not tested on this path): /, '');
+
+/** Outcomes a decision on the final path tested (by the same rule as the table). */
+function outcomesAt(a: Attempt, coverage: readonly OutcomeCoverage[], decision: number): string[] {
+  return a.outcomes.filter((_, i) => coverage[i]!.decisions.includes(decision)).map((o) => o.standard);
 }
 
 /** A line to write on, with its label: prints as a ruled line. */
@@ -560,6 +570,8 @@ function verifyBlock(code: string): HTMLElement {
 /** The evidence report: a page of its own over everything else, printable on A4. */
 export function openReport(app: App, a: Attempt): HTMLElement {
   const learner = app.progress.current.name;
+  const coverage = coverageOf(a);
+  const finalSteps = finalChoiceSteps(a);
   const root = document.documentElement;
   const previousTitle = document.title;
   // Everything behind the report is out of reach while it is open: one main, and Tab stays in it.
@@ -625,12 +637,8 @@ export function openReport(app: App, a: Attempt): HTMLElement {
         ).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
       h('h2', {}, 'Learning outcomes covered'),
-      h(
-        'p',
-        { class: 'note' },
-        'An outcome is marked covered only when every dimension that shows it reached Competent or better on this path.',
-      ),
-      outcomeTable(a),
+      h('p', { class: 'note' }, COVERAGE_RULE),
+      outcomeTable(a, coverage),
       h('h2', {}, 'Bands, with reasons'),
       bandList(a),
       a.assessments?.length
@@ -657,8 +665,12 @@ export function openReport(app: App, a: Attempt): HTMLElement {
                 { class: 'report-choice' },
                 h('strong', {}, `Decision ${s.decision + 1}, the learner said: `),
                 `“${plainText(s.text)}”`,
-                outcomesOf(a, s.levels).length
-                  ? h('p', { class: 'note' }, `Evidence for: ${outcomesOf(a, s.levels).join('; ')}`)
+                finalSteps.has(s) && outcomesAt(a, coverage, s.decision).length
+                  ? h(
+                      'p',
+                      { class: 'note' },
+                      `Evidence for: ${outcomesAt(a, coverage, s.decision).join('; ')}`,
+                    )
                   : null,
                 h('p', {}, h('em', {}, 'Feedback: '), plainText(s.feedback)),
                 s.sources.length ? h('p', { class: 'note' }, `Guidance: ${s.sources.join('; ')}`) : null,

@@ -119,6 +119,10 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     expect(text).toMatch(/Rewinds used 0/);
     expect(text).toMatch(/Feedback seen After each choice/);
     expect(text).toMatch(/Learning outcomes covered/);
+    // Judged at the moments that test each outcome, by the one rule, and saying why.
+    expect(text).toMatch(/Each outcome is judged at the decisions/);
+    expect(text).toMatch(/(✓ Covered|✗ Not yet|Not tested on this path) (decision \d+|the ending|none of)/);
+    expect(text).not.toMatch(/\(whole path\)|over the whole path/);
     expect(text).toMatch(/Empathy: (Exemplary|Competent|Developing|Unsafe)/);
     // Each band's sentence of arithmetic, and what the ending said, with a mark in words.
     expect(text).toMatch(/How it adds up: \d+ decisions? counted/);
@@ -251,6 +255,74 @@ describe.skipIf(!BROWSER_AVAILABLE)('progress and evidence in Chromium', () => {
     await menu(page);
     await page.getByRole('region', { name: 'Learner' }).getByText('Playing as Me').waitFor();
     expect(await card(page).innerText()).not.toMatch(/attempt/);
+    clean(watch);
+    await context.close();
+  }, 120_000);
+
+  it('an attempt saved before outcomes named their moments still opens, judged on the bands and saying so', async () => {
+    const { context, page, watch } = await open();
+    const old = {
+      version: 1,
+      id: 'old-1',
+      scenarioId: 'demo-gift',
+      scenarioTitle: TITLE,
+      scenarioVersion: 1,
+      finishedAt: 1_700_000_000_000,
+      mode: 'practice',
+      rewinds: 0,
+      feedbackDuringPlay: true,
+      outcomes: [
+        {
+          standard: 'Care Certificate Standard 1',
+          text: 'A working relationship.',
+          evidences: ['boundaries'],
+        },
+        { standard: 'NICE QS50', text: 'Loneliness passed on.', evidences: ['escalation', 'empathy'] },
+        { standard: 'An outcome with no link', text: 'Unlinked.' },
+      ],
+      ending: { title: 'Said no, but nothing on record', outcome: 'mixed' },
+      bands: {
+        empathy: { band: 'Exemplary', percent: 94, reason: 'r' },
+        boundaries: { band: 'Competent', percent: 75, reason: 'r' },
+        escalation: { band: 'Developing', percent: 40, reason: 'r' },
+      },
+      steps: [
+        {
+          kind: 'choice',
+          decision: 0,
+          prompt: null,
+          text: 'I can’t take money.',
+          feedback: 'Kind.',
+          sources: [],
+          levels: { boundaries: 3 },
+        },
+      ],
+      notes: '',
+    };
+    await page.evaluate(
+      `localStorage.setItem('careplay:learner:me:attempt:old-1', ${JSON.stringify(JSON.stringify(old))})`,
+    );
+    // Let the first load finish (the favicon too), so the reload does not cut a request short.
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await menu(page);
+    await page.getByRole('button', { name: 'Progress and evidence' }).click();
+    const progress = page.getByRole('dialog', { name: 'Progress: Me' });
+    await progress.getByRole('button', { name: /^Evidence report for attempt 1/ }).click();
+    const report = page.getByRole('main', { name: `Evidence report: ${TITLE}` });
+    await report.waitFor();
+    const rows = await report
+      .getByRole('table', { name: /Learning outcomes/ })
+      .getByRole('row')
+      .allInnerTexts();
+    expect(rows[1]).toMatch(/Shown by: Professional boundaries Competent \(whole path\)\.\s+✓ Covered/);
+    expect(rows[1]).toMatch(
+      /judged on the whole-path bands, because the outcome names no moments that test it\)\.\s+1$/,
+    );
+    expect(rows[2]).toMatch(/✗ Not yet Escalation Developing over the whole path/);
+    expect(rows[3]).toMatch(/Not linked to a dimension in this scenario\.\s+Not marked\s+—$/);
+    await page.screenshot({ path: screenshotPath('evidence-report-old-record'), fullPage: true });
+    expect(await axeSerious(page), 'old record report').toEqual([]);
     clean(watch);
     await context.close();
   }, 120_000);

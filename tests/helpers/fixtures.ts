@@ -56,6 +56,7 @@ outcomes:
     text: Communicate well.
     source: cc-6
     evidences: [empathy]
+    shownAt: [hello]
 prebrief: For tests.
 support:
   - name: Your manager
@@ -169,6 +170,7 @@ outcomes:
     text: Report a change.
     source: elm-policy
     evidences: [escalation]
+    shownAt: [change]
 prebrief: For tests.
 support:
   - name: Your manager
