@@ -7,8 +7,9 @@
  * - Something moving (a walk, a change of expression, a fade): every frame, as before.
  * - Only endless ambient movement (breathing, with motion on): a steady AMBIENT_FPS.
  * - Nothing moving for IDLE_MS: the loop sleeps, keeping the last picture, until something wakes
- *   it: the room changes (RoomStage calls wakeRoom), the window resizes, or the learner presses
- *   a key or touches the screen (a scene change is started from one of those).
+ *   it: the room changes (RoomStage calls wakeRoom), a scene is started or stopped (the scene
+ *   manager queues it for the next step, so that step must come), the window resizes, or the
+ *   learner presses a key or touches the screen.
  */
 import Phaser from 'phaser';
 
@@ -40,12 +41,27 @@ export class RoomClock {
     for (const type of ['keydown', 'pointerdown', 'wheel'])
       document.addEventListener(type, this.onInput, { capture: true, passive: true });
     game.events.once(Phaser.Core.Events.DESTROY, () => this.stop());
+    // Every scene change (ScenePlugin.start, stop, switch…) is queued here and carried out on the
+    // next step: a file opened, a debrief asked for, a page loaded while the room slept.
+    const manager = game.scene as unknown as { queueOp: (...args: unknown[]) => unknown };
+    const queueOp = manager.queueOp.bind(manager);
+    manager.queueOp = (...args: unknown[]) => {
+      this.wake();
+      return queueOp(...args);
+    };
   }
 
   wake(): void {
     this.quietSince = null;
     this.limit(false);
     if (!this.game.loop.running) this.game.loop.wake(true);
+    this.mark('awake');
+  }
+
+  /** What the room's clock is doing, on the canvas, for tests and the bench to read. */
+  private mark(state: 'awake' | 'ambient' | 'asleep'): void {
+    const canvas = this.game.canvas as HTMLCanvasElement | undefined;
+    if (canvas && canvas.dataset.clock !== state) canvas.dataset.clock = state;
   }
 
   /** Whether the loop is asleep (for tests and the bench). */
@@ -87,6 +103,7 @@ export class RoomClock {
     if (ambient) {
       this.quietSince = null;
       this.limit(true);
+      this.mark('ambient');
       return;
     }
     const now = performance.now();
@@ -95,6 +112,7 @@ export class RoomClock {
     if (now - this.quietSince >= IDLE_MS) {
       this.quietSince = null;
       this.game.loop.sleep();
+      this.mark('asleep');
     }
   }
 

@@ -163,6 +163,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
       .getByRole('article', { name: 'Bread and butter' })
       .getByRole('button', { name: 'Start' })
       .click();
+    // The room draws only while something changes: with reduced motion it sleeps once still,
+    // wakes for the next line, and sleeps again. A headless browser draws WebGL in software, so
+    // the room is drawn with Canvas.
+    const canvas = page.locator('canvas').first();
+    await expect.poll(() => canvas.getAttribute('data-clock'), { timeout: 10_000 }).toBe('asleep');
+    expect(await page.evaluate(() => document.querySelector('canvas')!.getContext('webgl'))).toBeNull();
     await page.getByRole('button', { name: "Parkinson's" }).click();
     const meaning = page.getByRole('dialog', { name: "Parkinson's disease" });
     await meaning.waitFor();
@@ -173,6 +179,13 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keys' }).waitFor();
+    await page.keyboard.press('Escape');
+    // A new line wakes the room (its speaker glows), then it sleeps again.
+    const awake = page.waitForFunction(() => document.querySelector('canvas')!.dataset.clock === 'awake');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await awake;
+    await expect.poll(() => canvas.getAttribute('data-clock'), { timeout: 10_000 }).toBe('asleep');
     clean(watch);
     await context.close();
   });
