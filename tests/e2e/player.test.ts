@@ -25,7 +25,6 @@ import {
   playByKeyboard,
   resultOf,
   SIZES,
-  transcriptPath,
 } from './scenarioPlay';
 
 describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
@@ -51,7 +50,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
   };
 
   // The two core scenarios, played by keyboard to their debriefs at 1024x768, with motion (the
-  // typewriter and the room's animations). The library's other scenarios: library.test.ts.
+  // typewriter and the room's animations). The library's other scenarios: library.test.ts. Their
+  // poor paths are golden transcripts (tests/transcripts), assessment mode is played in
+  // sound.test.ts, and each core scenario is played again on a phone in phone.test.ts.
   const core = ['dementia-family-visit', 'inter-agency-conflict'];
   for (const id of core) {
     it(`${id}: the best path by keyboard alone, with a debrief that says so`, async () => {
@@ -78,30 +79,6 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
       clean(watch);
       await context.close();
     }, 150_000); // a hang guard, not a time limit: a whole scenario, axe and screenshots take up to a minute on a shared 2-core machine
-
-    it(`${id}: a poor path by keyboard alone (assessment mode, reduced motion), debrief shows Unsafe`, async () => {
-      const { context, page, watch } = await open('hd', 'reduce');
-      const title = load(scenarioText(`${id}.yaml`)).scenario!.title;
-      // Assessment mode, through the settings dialog with the keyboard.
-      await page.getByRole('button', { name: 'Settings' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('radio', { name: /Assessment/ }).check();
-      await page.keyboard.press('Escape');
-      await page.getByRole('article', { name: title }).getByRole('button', { name: 'Start' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('region', { name: 'What is said' }).waitFor();
-      await page.screenshot({ path: screenshotPath(`${id}-conversation-1920x1080`) });
-      expect(await axeSerious(page), 'conversation').toEqual([]);
-      const poor = transcriptPath(`${id}-poor.transcript`);
-      await playByKeyboard(page, pathTexts(id, poor));
-      const bands = await page.getByRole('region', { name: 'How you did' }).innerText();
-      expect(bands).toMatch(/Unsafe/);
-      await expectBandCards(page, resultOf(id, poor));
-      expect(await page.getByText(/You left it at decision 1/).count()).toBe(1);
-      await page.screenshot({ path: screenshotPath(`${id}-debrief-1920x1080`), fullPage: true });
-      clean(watch);
-      await context.close();
-    }, 150_000);
   }
 
   it('pause, practice feedback, resume after a reload, and going back to a decision from the debrief', async () => {
