@@ -314,7 +314,11 @@ export class CharacterFigure {
     const h = Math.ceil(box.h);
     const textures = this.scene.textures;
     if (textures.exists(key)) {
-      (textures.get(key) as Phaser.Textures.CanvasTexture).clear();
+      // Cleared without Phaser's update(), which reads every pixel back (getImageData) for
+      // pixel lookups the room never makes: about 20 ms a change of expression on a software
+      // renderer. generateTexture below refreshes the texture once it is drawn.
+      const texture = textures.get(key) as Phaser.Textures.CanvasTexture;
+      texture.clear(0, 0, texture.width, texture.height, false);
     } else {
       textures.createCanvas(key, w, h);
       this.keys.push(key);
