@@ -19,7 +19,6 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/engine/analyseScenario';
 import { scenarioSchemaFor } from '../../src/engine/loadScenario';
-import { plainText } from '../../src/engine/markup';
 import type { Scenario } from '../../src/engine/schema';
 import { parseYamlSource } from '../../src/engine/yamlSource';
 import { CHANNEL, type Command } from '../../src/trainer/protocol';
@@ -45,8 +44,6 @@ interface Stop {
   node: string;
   /** Choice ids from the start. */
   path: string[];
-  /** The text on the class's screen there: the node's last line, the prompt, the options. */
-  text: number;
 }
 
 /**
@@ -75,14 +72,7 @@ function decisionStops(scenario: Scenario): Stop[] {
     };
     return wanted
       .filter((id) => first.has(id))
-      .map((node) => {
-        const n = scenario.nodes[node]!;
-        const line = n.lines?.at(-1)?.text ?? '';
-        const text = [line, n.discuss ?? '', ...n.choices!.map((c) => c.text)].map(
-          (t) => plainText(t).length,
-        );
-        return { node, path: pathTo(first.get(node)!), text: text.reduce((a, b) => a + b, 0) };
-      })
+      .map((node) => ({ node, path: pathTo(first.get(node)!) }))
       .sort((a, b) => (a.path.join('\u0000') < b.path.join('\u0000') ? -1 : 1));
   }
 }
@@ -97,6 +87,8 @@ interface Rect {
 interface Measured {
   /** What is wrong, in words; empty when all is well. */
   problems: string[];
+  /** How much text is on show (characters). */
+  text: number;
   /** The smallest body text on show (line, prompt, options, feedback), px. */
   smallest: number;
   faces: number;
@@ -164,6 +156,7 @@ function measureDecision(page: Page): Promise<Record<'plain' | 'votes' | 'feedba
     };
     const measured = (problems: string[]): Measured => ({
       problems,
+      text: panel.innerText.length,
       smallest: Math.min(
         ...sizes('.line-text'),
         ...sizes('.discuss'),
@@ -251,7 +244,6 @@ describe.skipIf(!BROWSER_AVAILABLE)('presenter mode on a projector (issue 19)', 
     for (const file of files) {
       const scenario = scenarioOf(file);
       const stops = decisionStops(scenario);
-      const longest = [...stops].sort((a, b) => b.text - a.text)[0]!;
       await page
         .getByRole('article', { name: scenario.title })
         .getByRole('button', { name: 'Start' })
@@ -268,10 +260,14 @@ describe.skipIf(!BROWSER_AVAILABLE)('presenter mode on a projector (issue 19)', 
       await prebrief.getByRole('button', { name: 'Begin' }).click();
 
       let at: string[] = [];
-      for (const stop of stops) {
+      const goTo = async (stop: Stop) => {
         let same = 0;
         while (same < at.length && at[same] === stop.path[same]) same++;
-        const commands: Command[] = at.slice(same).map(() => ({ type: 'undo' }));
+        const commands: Command[] = [
+          { type: 'revealVotes', shown: false },
+          { type: 'revealOptions', shown: false },
+          ...at.slice(same).map((): Command => ({ type: 'undo' })),
+        ];
         // A choice needs no lines shown first; the class's screen shows the decision's at the end.
         for (const choice of stop.path.slice(same)) commands.push({ type: 'pick', choice });
         commands.push({ type: 'next' });
@@ -280,17 +276,17 @@ describe.skipIf(!BROWSER_AVAILABLE)('presenter mode on a projector (issue 19)', 
         const ids = scenario.nodes[stop.node]!.choices!.map((c) => c.id);
         await page.waitForFunction(
           (ids) =>
-            ids.includes(document.querySelector<HTMLElement>('.choices .choice')?.dataset.choice ?? ''),
+            ids.includes(document.querySelector<HTMLElement>('.choices .choice')?.dataset.choice ?? '') &&
+            !document.querySelector('.choices[data-revealed], .choices .votes'),
           ids,
           { polling: 20, timeout: 10_000 },
         );
         at = stop.path;
+      };
+      let fullest = { stop: stops[0]!, text: 0 };
+      for (const stop of stops) {
+        await goTo(stop);
         const where = `${file} ${size}, ${stop.node} (decision ${stop.path.length + 1})`;
-        const longestHere = stop === longest && CORE.includes(file);
-        if (longestHere)
-          await page.screenshot({
-            path: screenshotPath(`projector-${size}-${scenario.id}-${stop.node}-before`),
-          });
         const measured = await measureDecision(page);
         for (const [state, m] of Object.entries(measured)) {
           failures.push(...m.problems.map((p) => `${where}, ${state}: ${p} [${m.layout}]`));
@@ -304,10 +300,16 @@ describe.skipIf(!BROWSER_AVAILABLE)('presenter mode on a projector (issue 19)', 
           failures.push(`${where}: ${measured.plain.faces} faces for ${present} people`);
         faces += measured.plain.faces;
         decisions++;
-        if (longestHere)
-          await page.screenshot({
-            path: screenshotPath(`projector-${size}-${scenario.id}-${stop.node}-after`),
-          });
+        if (measured.plain.text > fullest.text) fullest = { stop, text: measured.plain.text };
+      }
+      // To look at: the decision with the most to read, before and after the reveal.
+      if (CORE.includes(file)) {
+        await goTo(fullest.stop);
+        const name = `projector-${size}-${scenario.id}-${fullest.stop.node}`;
+        await page.screenshot({ path: screenshotPath(`${name}-before`) });
+        await page.keyboard.press('v');
+        await page.keyboard.press('o');
+        await page.screenshot({ path: screenshotPath(`${name}-after`) });
       }
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Leave this scenario' }).click();
