@@ -144,9 +144,22 @@ export class RoomStage {
     return { x: left, y: top, w: right - left, h: bottom - top };
   }
 
+  /** Every face with a little room round it: the hair above, the chin below. */
+  private facesBox(): Box | null {
+    const faces = this.faces();
+    if (!faces.length) return null;
+    const u = Math.max(...[...this.figures.values()].map((f) => f.spec.u));
+    const top = Math.min(...faces.map((f) => f.y)) - 5 * u;
+    const bottom = Math.max(...faces.map((f) => f.y + f.h)) + 3 * u;
+    const left = Math.min(...faces.map((f) => f.x)) - 4 * u;
+    const right = Math.max(...faces.map((f) => f.x + f.w)) + 4 * u;
+    return { x: left, y: top, w: right - left, h: bottom - top };
+  }
+
   /**
-   * On a phone (the canvas covers its strip), frame the people; elsewhere the whole room, as
-   * drawn. Publishes what is in view on the canvas as data-faces.
+   * On a phone or a projector in presenter mode (the canvas covers its strip), frame the people
+   * (on a strip too low for them, their faces); elsewhere the whole room, as drawn. Publishes
+   * what is in view on the canvas as data-faces.
    */
   private frame(animate: boolean) {
     const camera = this.scene.cameras?.main;
@@ -160,7 +173,7 @@ export class RoomStage {
         h: DESIGN_HEIGHT * Math.min(1, scale.parentSize.height / scale.displaySize.height),
       };
     }
-    const target = frameOn(covering ? this.peopleBox() : null, visible);
+    const target = frameOn(covering ? this.peopleBox() : null, visible, covering ? this.facesBox() : null);
     const key = `${target.zoom.toFixed(3)},${target.x.toFixed(1)},${target.y.toFixed(1)}`;
     if (key !== this.framed) {
       this.framed = key;
@@ -218,10 +231,14 @@ export class RoomStage {
         figure.root.setDepth(10);
         figure.setMotion(this.motion);
         this.figures.set(id, figure);
+        figure.setExpression(expressions[id] ?? 'calm', false);
       } else {
         figure.setPosition(x, FLOOR);
+        // Only a change is drawn: show() comes with every line, and re-baking each face took
+        // 100-200 ms a line with software rendering (a projector's laptop).
+        const expression = expressions[id] ?? 'calm';
+        if (figure.currentExpression !== expression) figure.setExpression(expression, false);
       }
-      figure.setExpression(expressions[id] ?? 'calm', false);
     });
   }
 }

@@ -29,10 +29,14 @@ export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Pha
     scene: [new MenuScene(app, menu), new ConversationScene(app), new DebriefScene(app)],
   });
   // On a phone the room fills its strip (cropping a little wall at the sides or the top) rather
-  // than sitting in a letterbox: no dead band, and faces half as large again.
+  // than sitting in a letterbox: no dead band, and faces half as large again. A projector in
+  // presenter mode does the same: the room is a band above the words (styles.css, PROJECTOR
+  // LAYOUT), framed on the faces.
   const phone = window.matchMedia?.(PHONE_QUERY);
+  const root = document.documentElement;
   const fit = () => {
-    const mode = phone?.matches ? Phaser.Scale.ENVELOP : Phaser.Scale.FIT;
+    const cover = phone?.matches || root.hasAttribute('data-presenter');
+    const mode = cover ? Phaser.Scale.ENVELOP : Phaser.Scale.FIT;
     game.scale.scaleMode = mode;
     // The display size keeps the aspect mode it was booted with unless told.
     game.scale.displaySize.setAspectMode(mode);
@@ -50,6 +54,8 @@ export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Pha
   game.events.once(Phaser.Core.Events.READY, () => {
     fit();
     new ResizeObserver(refit).observe(parent);
+    // Presenter mode is switched on the menu (P).
+    new MutationObserver(fit).observe(root, { attributes: true, attributeFilter: ['data-presenter'] });
   });
   phone?.addEventListener('change', fit);
   return game;

@@ -10,7 +10,8 @@ import type { LocationKind } from '../engine/model';
 import { RoomStage } from '../game/RoomStage';
 import { openDialog } from '../ui/dialogs';
 import { announce, h } from '../ui/dom';
-import { ConversationView } from '../ui/conversationView';
+import { ConversationView, PROJECTOR_QUERY } from '../ui/conversationView';
+import { plainText } from '../ui/richText';
 import { renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
 import { attemptFrom } from '../app/attemptFrom';
@@ -168,7 +169,9 @@ export async function runConversation(
 /**
  * Presenter mode, before the class starts: what the class may see (the content note, their role,
  * the outcomes). The trainer's notes are not here: they are in the presenter window, and on one
- * screen in the panel while the class's screen is blanked.
+ * screen in the panel while the class's screen is blanked. On a projector it is one screen, with
+ * no scrolling: two columns, and the text made smaller until it fits (styles.css, PROJECTOR
+ * LAYOUT).
  */
 function prebrief(app: App, playable: PlayableScenario) {
   const s = playable.scenario;
@@ -177,12 +180,24 @@ function prebrief(app: App, playable: PlayableScenario) {
     app,
     `Before the class starts: ${s.title}`,
     [
-      s.contentNote
-        ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), s.contentNote)
-        : '',
-      h('p', {}, s.learnerRole),
-      h('h3', {}, 'What we are practising'),
-      h('ul', {}, ...s.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+      h(
+        'div',
+        { class: 'prebrief-columns' },
+        h(
+          'div',
+          {},
+          s.contentNote
+            ? h('p', { class: 'content-note' }, h('strong', {}, 'Content note: '), s.contentNote)
+            : '',
+          h('p', {}, plainText(s.learnerRole)),
+        ),
+        h(
+          'div',
+          {},
+          h('h3', {}, 'What we are practising'),
+          h('ul', {}, ...s.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), ': ', o.text))),
+        ),
+      ),
       h(
         'p',
         { class: 'note' },
@@ -192,7 +207,17 @@ function prebrief(app: App, playable: PlayableScenario) {
     [begin],
   );
   dialog.classList.add('prebrief');
+  fitPrebrief(dialog);
   begin.focus();
+}
+
+/** Smaller steps of text until the pre-brief needs no scrolling (on a projector only). */
+function fitPrebrief(dialog: HTMLDialogElement) {
+  if (!window.matchMedia(PROJECTOR_QUERY).matches) return;
+  for (let size = 1; size >= 0.6; size -= 0.05) {
+    dialog.style.setProperty('--fit', size.toFixed(2));
+    if (dialog.scrollHeight <= dialog.clientHeight + 1) return;
+  }
 }
 
 /** Ask whether to carry on from saved progress; a save that no longer fits is explained. */

@@ -48,10 +48,50 @@ export interface ConversationHooks {
 
 const CHARS_PER_SECOND = 55;
 
+/** The same media query as the PROJECTOR LAYOUT block of styles.css. */
+export const PROJECTOR_QUERY = '(orientation: landscape) and (min-height: 561px)';
+
+/** Text sizes a projector's words are tried at, as a multiple of the smallest, largest first. */
+const FIT_SIZES = [1.3, 1.2, 1.1, 1];
+
+interface Layout {
+  /** The words' size, as a multiple of the smallest (24 px at 768 high). */
+  size: number;
+  /**
+   * How close the words are: 0, at ease; 1, lines closer, less room round each option and the
+   * speaker's name run into the line; 2, closer still.
+   */
+  tight: number;
+  /** The options in one column or two. */
+  cols: number;
+  /**
+   * After a reveal, how far the words give way to the feedback on show: 1, the options not on
+   * show keep to one line each; 2, and the line just said (read and discussed already) goes;
+   * 3, and the prompt to discuss goes.
+   */
+  fold: number;
+}
+
+const TIGHT = ['easy', 'tight', 'tight tighter'];
+const FOLDS = ['fold', 'no-line', 'no-prompt'];
+
+/** An option's score effect in words: "empathy +2, escalation −4 unsafe", or that there is none. */
+function scoreWords(option: RevealedOption): string {
+  const moves = DIMENSIONS.filter((d) => option.score[d] !== 0 || option.unsafe.includes(d))
+    .map((d) => {
+      const n = option.score[d];
+      const unsafe = option.unsafe.includes(d) ? ' unsafe' : '';
+      return n === 0 ? `${d}${unsafe}` : `${d} ${n > 0 ? '+' : '−'}${Math.abs(n)}${unsafe}`;
+    })
+    .join(', ');
+  return moves || 'no score change';
+}
+
 export class ConversationView {
   readonly element: HTMLElement;
   private readonly lineBox: HTMLElement;
   private readonly below: HTMLElement;
+  private readonly panel: HTMLElement;
   private readonly whereLabel: HTMLElement;
   /** Slots for add-ons (sound controls, captions): see src/app/addons.ts. */
   readonly slots = {
@@ -61,7 +101,12 @@ export class ConversationView {
   private typing: { full: string; shown: number; raf: number; started: number } | null = null;
   private feedback: RevealedOption | null = null;
   private lastLineKey = '';
+  /** Presenter mode, after the trainer reveals the options: whose feedback is on show. */
+  private selected: { decision: string; id: string } | null = null;
+  /** The last layout fitted, and for what. */
+  private fitted: { key: string; layout: Layout } | null = null;
   private readonly offKeys: () => void;
+  private readonly offFit: () => void = () => {};
 
   constructor(
     private readonly app: App,
@@ -74,6 +119,7 @@ export class ConversationView {
     this.whereLabel = h('span', { class: 'where' });
     this.lineBox = h('section', { class: 'line-box', 'aria-label': 'What is said' });
     this.below = h('div', {});
+    this.panel = h('div', { class: 'panel' }, this.lineBox, this.below);
     this.lineBox.addEventListener('click', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
       this.completeTyping();
@@ -101,16 +147,29 @@ export class ConversationView {
           ),
         ),
       ),
-      h(
-        'main',
-        { class: 'dialogue', id: 'dialogue' },
-        this.slots.captions,
-        h('div', { class: 'panel' }, this.lineBox, this.below),
-      ),
+      h('main', { class: 'dialogue', id: 'dialogue' }, this.slots.captions, this.panel),
     );
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     document.addEventListener('keydown', onKey);
     this.offKeys = () => document.removeEventListener('keydown', onKey);
+    if (presenter) {
+      // Focus on an option (Tab, ↑ ↓, a screen reader's cursor) shows its feedback, once revealed.
+      this.below.addEventListener('focusin', (e) => {
+        const choice = (e.target as HTMLElement).closest<HTMLElement>('.choices[data-revealed] .choice');
+        if (choice?.dataset.choice) this.select(choice.dataset.choice, false);
+      });
+      // The words fit the projector again when their space changes (a resize, a banner).
+      let frame = 0;
+      const observer = new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => this.fitToScreen());
+      });
+      observer.observe(this.panel);
+      this.offFit = () => {
+        cancelAnimationFrame(frame);
+        observer.disconnect();
+      };
+    }
   }
 
   /** Called after every Session change (and once at the start). */
@@ -151,6 +210,7 @@ export class ConversationView {
 
   destroy(): void {
     this.offKeys();
+    this.offFit();
     if (this.typing) cancelAnimationFrame(this.typing.raf);
   }
 
@@ -274,36 +334,57 @@ export class ConversationView {
       );
     } else if (snap.phase === 'choosing') {
       const info = this.presenter?.info();
-      const revealed = info?.revealed ? this.session.reveal() : [];
       // In a classroom, the group sees the question it is to discuss.
       const prompt = this.presenter ? this.playable.scenario.nodes[snap.node]?.discuss : undefined;
       if (prompt) this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), prompt));
+      const revealed = info?.revealed ? this.session.reveal() : null;
+      const decision = `${snap.node}:${snap.decisions.length}`;
+      if (
+        !revealed ||
+        this.selected?.decision !== decision ||
+        !snap.choices.some((c) => c.id === this.selected?.id)
+      ) {
+        // First on show: what most of the class voted for, when its votes are up; else option 1.
+        const votes = info?.votes ?? {};
+        const first = [...snap.choices].sort((a, b) => (votes[b.id] ?? 0) - (votes[a.id] ?? 0))[0];
+        this.selected = revealed && first ? { decision, id: first.id } : null;
+      }
       this.below.appendChild(
         h(
           'ol',
           // Focus lands on the list, not on option 1, so an Enter meant for "Continue" never
           // chooses by accident; Tab, the arrow keys or a number key go on from here.
-          { class: 'choices', 'aria-label': 'What do you say?', tabindex: '-1' },
-          ...snap.choices.map((c) =>
-            h(
+          {
+            class: 'choices',
+            'aria-label': 'What do you say?',
+            tabindex: '-1',
+            'data-revealed': revealed !== null,
+          },
+          ...snap.choices.map((c, i) => {
+            const option = revealed?.find((o) => o.id === c.id);
+            const votes = info?.votes ? (info.votes[c.id] ?? 0) : null;
+            return h(
               'li',
-              {},
+              { 'data-selected': this.selected?.id === c.id },
               h(
                 'button',
-                { type: 'button', class: 'choice', 'data-choice': c.id, onclick: () => this.choose(c.id) },
+                {
+                  type: 'button',
+                  class: 'choice',
+                  'data-choice': c.id,
+                  'aria-describedby': option ? `why-${i}` : null,
+                  onclick: () => this.choose(c.id),
+                },
                 h('span', { class: 'num', 'aria-hidden': 'true' }, String(c.number)),
                 h('span', { class: 'choice-text' }, plainText(c.text)),
-                info?.votes
-                  ? h(
-                      'span',
-                      { class: 'votes' },
-                      `${info.votes[c.id] ?? 0} vote${(info.votes[c.id] ?? 0) === 1 ? '' : 's'}`,
-                    )
+                votes !== null
+                  ? h('span', { class: 'votes' }, `${votes} vote${votes === 1 ? '' : 's'}`)
                   : null,
+                option ? h('span', { class: 'effect-chip' }, scoreWords(option)) : null,
               ),
-              info?.revealed ? this.revealedNote(revealed.find((o) => o.id === c.id)) : null,
-            ),
-          ),
+              option ? this.why(option, i, snap.choices.length) : null,
+            );
+          }),
         ),
       );
     } else {
@@ -320,21 +401,140 @@ export class ConversationView {
       );
     }
     this.focusFirstControl();
+    this.fitToScreen();
   }
 
-  private revealedNote(option: RevealedOption | undefined): HTMLElement | null {
-    if (!option) return null;
-    const moves = DIMENSIONS.filter((d) => option.score[d] !== 0)
-      .map((d) => `${d} ${option.score[d] > 0 ? '+' : '−'}${Math.abs(option.score[d])}`)
-      .join(', ');
+  /**
+   * One option's feedback, once the trainer has revealed them: on show for the selected option
+   * only (the rest give their score effect on their own line), with a way to step to the next.
+   * Every option's button names its feedback as its description, for a screen reader.
+   */
+  private why(option: RevealedOption, i: number, count: number): HTMLElement {
+    const tone = feedbackTone(option);
+    const step = (by: number) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small secondary',
+          'data-step': by,
+          'aria-label': by < 0 ? 'Feedback on the option before' : 'Feedback on the next option',
+          onclick: () => this.stepFeedback(by),
+        },
+        by < 0 ? '‹' : '›',
+      );
     return h(
-      'p',
-      { class: 'revealed' },
-      h('strong', {}, moves || 'no score change'),
-      option.unsafe.length ? ` · unsafe (${option.unsafe.join(', ')})` : '',
-      ' — ',
-      plainText(option.feedback.why),
+      'div',
+      { class: 'why', id: `why-${i}`, 'data-tone': tone },
+      count > 1 ? h('div', { class: 'why-steps' }, step(-1), step(1)) : null,
+      h(
+        'p',
+        {},
+        h('strong', {}, `${TONE_WORDS[tone].charAt(0).toUpperCase()}${TONE_WORDS[tone].slice(1)}: `),
+        plainText(option.feedback.why),
+      ),
     );
+  }
+
+  /** Show the feedback of the option `by` places on (the stepper's buttons). */
+  private stepFeedback(by: number) {
+    const ids = this.session.snapshot.choices.map((c) => c.id);
+    const at = ids.indexOf(this.selected?.id ?? '');
+    const id = ids[(at + by + ids.length) % ids.length];
+    if (id) this.select(id, true);
+  }
+
+  /**
+   * Put one option's feedback on show. From the stepper, focus follows to the same button of the
+   * option now shown (the one pressed is hidden) and the feedback is read out.
+   */
+  private select(id: string, fromStepper: boolean) {
+    if (!this.selected || this.selected.id === id) return;
+    this.selected = { ...this.selected, id };
+    const stepper = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
+    let shown: HTMLElement | null = null;
+    for (const li of this.below.querySelectorAll<HTMLElement>('.choices > li')) {
+      const on = li.querySelector<HTMLElement>('.choice')?.dataset.choice === id;
+      li.toggleAttribute('data-selected', on);
+      if (on) shown = li;
+    }
+    if (!fromStepper || !shown) return;
+    if (stepper) shown.querySelector<HTMLElement>(`[data-step="${stepper.dataset.step}"]`)?.focus();
+    const number = shown.querySelector('.num')?.textContent ?? '';
+    announce(
+      `Option ${number}, ${shown.querySelector('.effect-chip')?.textContent ?? ''}. ${shown.querySelector('.why p')?.textContent ?? ''}`,
+    );
+  }
+
+  /**
+   * Presenter mode on a projector (styles.css, PROJECTOR LAYOUT): the words have a fixed band
+   * below the room, and are laid out to fit it with no scrolling. Tried largest text first, a
+   * tighter layout and then two columns of options before smaller text; after a reveal, every
+   * option's feedback must fit when it is the one on show, and the options not on show may keep
+   * to one line each. Nothing goes below the smallest size (24 px at 768 high): a decision that
+   * cannot fit even then scrolls inside its band.
+   */
+  fitToScreen(): void {
+    const root = this.element;
+    if (!this.presenter || !this.element.isConnected) return;
+    const list = this.below.querySelector<HTMLElement>('.choices');
+    const items = list ? [...list.querySelectorAll<HTMLElement>(':scope > li')] : [];
+    if (!window.matchMedia(PROJECTOR_QUERY).matches) {
+      delete root.dataset.fit;
+      this.panel.style.removeProperty('--fit');
+      return;
+    }
+    const revealed = list?.hasAttribute('data-revealed') === true;
+    const layouts: Layout[] = [];
+    // Two columns only for a list in full: after a reveal, one option's feedback runs below it.
+    const columns = items.length >= 4 && !revealed ? [1, 2] : [1];
+    // Closest of all (lines at 1.15) only at the smallest size: larger text with lines that
+    // crowd each other is no easier to read from the back.
+    for (const fold of revealed ? [0, 1, 2, 3] : [0]) {
+      for (const size of FIT_SIZES)
+        for (const tight of fold ? [1] : [0, 1])
+          for (const cols of columns) layouts.push({ size, tight, cols, fold });
+      for (const cols of columns) layouts.push({ size: 1, tight: 2, cols, fold });
+    }
+    const apply = (l: Layout) => {
+      this.panel.style.setProperty('--fit', String(l.size));
+      root.dataset.fit = [TIGHT[l.tight], ...FOLDS.slice(0, l.fold)].join(' ');
+      if (list) {
+        list.dataset.cols = String(l.cols);
+        list.style.setProperty('--rows', String(Math.ceil(items.length / l.cols)));
+      }
+    };
+    const fits = () => this.panel.scrollHeight <= this.panel.clientHeight + 1;
+    // After a reveal: the longest feedback first (the likeliest not to fit), then every other.
+    const selected = items.find((li) => li.hasAttribute('data-selected'));
+    const order = [...items].sort(
+      (a, b) =>
+        (b.querySelector('.why')?.textContent?.length ?? 0) -
+        (a.querySelector('.why')?.textContent?.length ?? 0),
+    );
+    const fitsEach = () => {
+      if (!revealed) return fits();
+      try {
+        return order.every((li) => {
+          for (const other of items) other.toggleAttribute('data-selected', other === li);
+          return fits();
+        });
+      } finally {
+        for (const other of items) other.toggleAttribute('data-selected', other === selected);
+      }
+    };
+    // The same words in the same space (a re-render for a vote, say): the same layout, unmeasured.
+    const key = `${this.panel.clientWidth}x${this.panel.clientHeight}:${revealed}:${this.panel.textContent}`;
+    if (this.fitted?.key === key) {
+      apply(this.fitted.layout);
+      return;
+    }
+    const scroll = this.panel.scrollTop;
+    const found = layouts.find((l) => (apply(l), fitsEach()));
+    const layout = found ?? layouts[layouts.length - 1]!;
+    if (!found) apply(layout);
+    this.panel.scrollTop = found ? 0 : scroll;
+    this.fitted = { key, layout };
   }
 
   /**
@@ -512,7 +712,10 @@ export class ConversationView {
           if (this.goOn()) e.preventDefault();
           return;
         }
-        const i = choices.indexOf(document.activeElement as HTMLButtonElement);
+        let i = choices.indexOf(document.activeElement as HTMLButtonElement);
+        // From inside an option's feedback (its stepper), on from that option.
+        const item = target.closest('.choices > li');
+        if (i < 0 && item) i = [...item.parentElement!.children].indexOf(item);
         if (choices.length && i < 0 && target.closest('.choices')) {
           e.preventDefault();
           choices[down ? 0 : choices.length - 1]!.focus();
