@@ -5,13 +5,20 @@
  * reached, loops with no way out, score changes inside loops. Linear in nodes + choices.
  *
  * State checks explore the states a learner can really be in. A state is keyed by the node plus
- * only the variables and flags that guards read — never the transcript or scores, which would
- * make every path its own state. From those states: dead ends, guards that never pass, endings
+ * only the variables and flags that a guard or assessment at that node or after it still reads —
+ * never the transcript or scores, which would make every path its own state. From those states: dead ends, guards that never pass, endings
  * the guards make unreachable, exact score bounds, and path lengths in decisions. Exploration is
  * capped; past the cap the bounds come from the guard-free graph, which allows every path the
  * real scenario allows and more, so they are safe (outer) bounds, marked approximate.
  */
-import { applyEffects, choseMark, initialVars, type ConditionContext } from './conditions';
+import {
+  addReads,
+  applyEffects,
+  choseMark,
+  initialVars,
+  type ConditionContext,
+  type ReadSet,
+} from './conditions';
 import type { Severity } from './diagnostics';
 import { pathBounds, stronglyConnected, type PathBounds, type WeightedGraph } from './graph';
 import { DIMENSIONS, type Dimension } from './model';
@@ -53,7 +60,7 @@ export interface ScenarioStats {
   scoreBounds: Record<Dimension, ScoreRange>;
   /** False when the state exploration hit its cap and the figures are safe approximations. */
   exact: boolean;
-  /** Distinct states explored (node plus what guards read). */
+  /** Distinct states explored (node plus what guards and assessments from there on read). */
   states: number;
 }
 
@@ -226,10 +233,18 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
 
   // ---- State checks ----
   const reads = pathReads(scenario);
-  const readVars = [...reads.vars].filter((v) => scenario.state?.[v] !== undefined);
   const readFlags = [...reads.flags];
   const flagBit = new Map(readFlags.map((f, i) => [f, i]));
   const start = initialVars(scenario);
+  // A state carries only what can still be read from its node on: a flag or number no guard or
+  // assessment ahead reads cannot change what is offered or scored, so states that differ only in
+  // it are one state (the Sunday visit: 33,804 states when every state carried everything read
+  // anywhere; 2,016 now).
+  const live = liveReads(scenario, nodeIds, nodeEdges).map((r) => ({
+    vars: [...r.vars].filter((v) => scenario.state?.[v] !== undefined).sort(),
+    flags: new Set(r.flags),
+    flagList: [...r.flags].sort(),
+  }));
 
   interface State {
     node: number;
@@ -243,26 +258,31 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   const seen = new Map<string, number>();
   const keyOf = (node: number, vars: Record<string, number>, flags: Set<string>) => {
     let key = String(node);
-    for (const v of readVars) key += ',' + vars[v];
+    for (const v of live[node]!.vars) key += ',' + vars[v];
     key += '|';
-    for (const f of readFlags) key += flags.has(f) ? '1' : '0';
+    for (const f of live[node]!.flagList) key += flags.has(f) ? '1' : '0';
     return key;
   };
-  const project = (vars: Record<string, number>) => {
+  /** The numbers and flags that can still be read from `node` on. */
+  const project = (node: number, vars: Record<string, number>, flags: Set<string>) => {
     const out: Record<string, number> = {};
-    for (const v of readVars) out[v] = vars[v]!;
-    return out;
+    for (const v of live[node]!.vars) out[v] = vars[v]!;
+    const keep = live[node]!.flags;
+    let kept = flags;
+    for (const f of flags) if (!keep.has(f)) (kept = kept === flags ? new Set(flags) : kept).delete(f);
+    return { vars: out, flags: kept };
   };
   const intern = (
     node: number,
-    vars: Record<string, number>,
-    flags: Set<string>,
+    allVars: Record<string, number>,
+    allFlags: Set<string>,
     via: { from: number; choice: string },
   ): number | undefined => {
-    const key = keyOf(node, vars, flags);
+    const key = keyOf(node, allVars, allFlags);
     const found = seen.get(key);
     if (found !== undefined) return found;
     if (states.length >= maxStates) return undefined;
+    const { vars, flags } = project(node, allVars, allFlags);
     states.push({ node, vars, flags });
     cameFrom.push(via);
     stateEdges.push([]);
@@ -276,7 +296,7 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
   const endingsReached = new Set<number>();
   let startWeights = [0, 0, 0];
   if (startIndex !== undefined) {
-    const first = intern(startIndex, project(start), new Set(), { from: -1, choice: '' })!;
+    const first = intern(startIndex, start, new Set(), { from: -1, choice: '' })!;
     startWeights = assessedWeights(scenario.nodes[scenario.start]!, { vars: start, flags: new Set() });
     for (let s = first; s < states.length; s++) {
       const state = states[s]!;
@@ -291,10 +311,9 @@ export function analyseScenario(scenario: Scenario, options: AnalysisOptions = {
         if (!isOffered(choice, ctx)) continue;
         offered++;
         choiceSeen.add(choice);
-        // Only variables and flags that guards read are carried; the rest cannot change what is offered.
-        const vars = choice.effects
-          ? project(applyEffects(scenario, state.vars, choice.effects))
-          : state.vars;
+        // Only variables and flags that guards read are carried (intern keeps those still read
+        // ahead); the rest cannot change what is offered or scored.
+        const vars = choice.effects ? applyEffects(scenario, state.vars, choice.effects) : state.vars;
         let flags = state.flags;
         for (const f of choice.set ?? []) {
           if (flagBit.has(f) && !flags.has(f))
@@ -498,4 +517,51 @@ function findBestPath(scenario: Scenario, issues: AnalysisIssue[]): BestStep[] {
     if (next === undefined) return path;
     nodeId = next;
   }
+}
+
+/**
+ * For each node, every number and flag that a guard, a conditional destination or an assessment
+ * at that node or any node after it (guards ignored) reads: what a state there must carry.
+ */
+function liveReads(
+  scenario: Scenario,
+  nodeIds: readonly string[],
+  nodeEdges: readonly (readonly { to: number }[])[],
+): ReadSet[] {
+  const live: ReadSet[] = nodeIds.map((id) => {
+    const node = scenario.nodes[id]!;
+    const reads: ReadSet = { vars: new Set(), flags: new Set() };
+    for (const choice of node.choices ?? []) {
+      addReads(choice.if, reads);
+      if (typeof choice.next !== 'string') for (const d of choice.next) addReads(d.if, reads);
+    }
+    for (const a of node.assess ?? []) addReads(a.if, reads);
+    return reads;
+  });
+  const before: number[][] = nodeIds.map(() => []);
+  nodeEdges.forEach((edges, from) => edges.forEach((e) => before[e.to]!.push(from)));
+  const queue = nodeIds.map((_, i) => i);
+  const queued = new Uint8Array(nodeIds.length).fill(1);
+  while (queue.length) {
+    const v = queue.pop()!;
+    queued[v] = 0;
+    for (const u of before[v]!) {
+      let grew = false;
+      for (const x of live[v]!.vars) {
+        if (live[u]!.vars.has(x)) continue;
+        live[u]!.vars.add(x);
+        grew = true;
+      }
+      for (const f of live[v]!.flags) {
+        if (live[u]!.flags.has(f)) continue;
+        live[u]!.flags.add(f);
+        grew = true;
+      }
+      if (grew && !queued[u]) {
+        queued[u] = 1;
+        queue.push(u);
+      }
+    }
+  }
+  return live;
 }

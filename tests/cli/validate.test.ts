@@ -63,7 +63,7 @@ describe('npm run validate', () => {
         escalation: { min: -2, max: 2 },
       },
       exact: true,
-      states: 6,
+      states: 5,
     });
     expect(b.ok).toBe(false);
     expect(b.diagnostics[0]).toMatchObject({ severity: 'error', line: 5, column: 10 });

@@ -3,7 +3,7 @@ import { syntheticScenario } from '../../src/cli/syntheticScenario';
 import { analyseScenario } from '../../src/engine/analyseScenario';
 import { DIMENSIONS } from '../../src/engine/model';
 import type { Scenario } from '../../src/engine/schema';
-import { load, positionOf, SMALL, fixtureText } from '../helpers/fixtures';
+import { CONSEQUENCES, load, positionOf, SMALL, fixtureText } from '../helpers/fixtures';
 import { allPaths } from '../helpers/paths';
 
 const scenarioOf = (text: string): Scenario => {
@@ -19,6 +19,7 @@ describe('analyseScenario: stats agree with brute force over every path', () => 
   for (const [name, text] of [
     ['small', SMALL],
     ['demo-gift', fixtureText('gift.yaml')],
+    ['consequences', CONSEQUENCES],
   ] as const) {
     it(name, () => {
       const scenario = scenarioOf(text);
@@ -36,6 +37,16 @@ describe('analyseScenario: stats agree with brute force over every path', () => 
       }
     });
   }
+
+  it('a state carries only what is read from its node on: after the last guard that reads a flag, paths that differ only in it are one state', () => {
+    // SMALL: 'comfort' sets the flag that 'report' needs at the second decision; nothing after
+    // that decision reads it, so each ending is one state, not one with the flag and one without.
+    const { stats, stateGraph } = analyseScenario(scenarioOf(SMALL));
+    const count = (node: string) => stateGraph.nodes.filter((n) => n === node).length;
+    const endings = Object.entries(scenarioOf(SMALL).nodes).filter(([, n]) => n.ending);
+    for (const [id] of endings) expect(count(id), id).toBeLessThanOrEqual(1);
+    expect(stats.states).toBe(5);
+  });
 
   it('counts nodes, decision points and endings', () => {
     const { stats } = analyseScenario(scenarioOf(SMALL));
