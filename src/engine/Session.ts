@@ -6,18 +6,12 @@
  *   session.choose(id);                            // and on to the next node
  *
  * Views read `snapshot` (plain data, safe to send to another window) and listen to typed events;
- * they never reach into the XState machine. The machine's side-effect actions are supplied here
- * with `machine.provide()` and turned into those events.
+ * they never reach into the XState machine. The machine emits its side effects (a location
+ * change, a cue); the Session listens with `actor.on()` and turns them into those events.
  */
 import { createActor, type Actor } from 'xstate';
 import { choseMark, holds, moodOf } from './conditions';
-import {
-  compileMachine,
-  emptyScores,
-  type AssessedRecord,
-  type LocationParams,
-  type ScenarioMachine,
-} from './compileMachine';
+import { compileMachine, emptyScores, type AssessedRecord, type ScenarioMachine } from './compileMachine';
 import { NARRATOR, type Dimension, type LineMedium } from './model';
 import { destinationsOf, isEnding, scoreRecord, unsafeOf, weightOf } from './rules';
 import { scoreDecisions, type ScoreCard, type ScoredItem } from './scoring';
@@ -579,19 +573,15 @@ export class Session {
 
   private startActor(choices: readonly string[]) {
     this.actor?.stop();
-    const machine = this.machine.provide({
-      actions: {
-        // Lines, moods and expressions are settled once a transition is complete (emitArrival).
-        changeLocation: (_, params: LocationParams) => {
-          this.record({ kind: 'location', from: params.from, to: params.to });
-          this.emit('location', { location: params.to, previous: params.from });
-        },
-        playCue: (_, params: { cue: string }) => this.emit('cue', { cue: params.cue }),
-      },
-    });
     this.muted++;
     try {
-      this.actor = createActor(machine);
+      this.actor = createActor(this.machine);
+      // Lines, moods and expressions are settled once a transition is complete (emitArrival).
+      this.actor.on('location', (e) => {
+        this.record({ kind: 'location', from: e.from, to: e.to });
+        this.emit('location', { location: e.to, previous: e.from });
+      });
+      this.actor.on('cue', (e) => this.emit('cue', { cue: e.cue }));
       this.expressionsValue = {};
       this.actor.start();
       for (const id of choices) this.actor.send({ type: 'CHOOSE', choiceId: id });

@@ -6,10 +6,10 @@
  * visualiser opens. It is the source of truth for the path: what is on offer is what its guards
  * let through (`snapshot.can`), and an ending is a final state (`snapshot.status === 'done'`); the
  * guards ask the rules module, as the analysis does. Side effects (the location changes, a cue
- * plays) are named actions with empty defaults; the Session supplies them with
- * `machine.provide({ actions })`, XState's own idiom.
+ * plays) are named actions that emit an event (`location`, `cue`) to whoever listens with
+ * `actor.on()`, so one machine per scenario serves every Session: it is compiled once and kept.
  */
-import { assign, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import { applyEffects, choseMark, initialVars } from './conditions';
 import { DIMENSIONS, type Dimension } from './model';
 import { afterChoice, assessmentsAt, destinationOf, destinationsOf, isEnding, isOffered } from './rules';
@@ -125,13 +125,25 @@ export function machineConfig(scenario: Scenario) {
   };
 }
 
+/** What the machine's side-effect actions emit, for `actor.on()`. */
+export type MachineEmitted = { type: 'location'; from: string; to: string } | { type: 'cue'; cue: string };
+
+const compiled = new WeakMap<Scenario, ReturnType<typeof buildMachine>>();
+
+/** The scenario's machine, built once per scenario object (scenarios are not changed once loaded). */
 export function compileMachine(scenario: Scenario) {
+  let machine = compiled.get(scenario);
+  if (!machine) compiled.set(scenario, (machine = buildMachine(scenario)));
+  return machine;
+}
+
+function buildMachine(scenario: Scenario) {
   const config = machineConfig(scenario);
   const choiceById = new Map<string, Choice>();
   for (const node of Object.values(scenario.nodes))
     for (const c of node.choices ?? []) choiceById.set(c.id, c);
   return setup({
-    types: {} as { context: MachineContext; events: ChooseEvent },
+    types: {} as { context: MachineContext; events: ChooseEvent; emitted: MachineEmitted },
     guards: {
       isOffered: ({ context, event }, params: OfferedParams) => {
         if (event.choiceId !== params.choice) return false;
@@ -173,9 +185,13 @@ export function compileMachine(scenario: Scenario) {
           ],
         };
       }),
-      // Side effects: empty here, supplied by the Session with machine.provide().
-      changeLocation: (_, _params: LocationParams) => {},
-      playCue: (_, _params: CueParams) => {},
+      // Side effects: events for whoever listens (the Session turns them into its own events).
+      changeLocation: emit((_, params: LocationParams) => ({
+        type: 'location' as const,
+        from: params.from,
+        to: params.to,
+      })),
+      playCue: emit((_, params: CueParams) => ({ type: 'cue' as const, cue: params.cue })),
     },
   }).createMachine(config as never);
 }

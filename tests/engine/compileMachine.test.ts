@@ -47,15 +47,12 @@ describe('compileMachine', () => {
     expect(context.choices).toEqual(['decline-flat', 'repair']);
   });
 
-  it('runs side effects that a view supplies with provide()', () => {
+  it('emits its side effects (location changes, cues) to whoever listens', () => {
     const seen: string[] = [];
-    const machine = compileMachine(demo()).provide({
-      actions: {
-        changeLocation: (_, p) => seen.push(`location ${p.from}->${p.to}`),
-        playCue: (_, p) => seen.push(`cue ${p.cue}`),
-      },
-    });
-    const actor = createActor(machine).start();
+    const actor = createActor(compileMachine(demo()));
+    actor.on('location', (p) => seen.push(`location ${p.from}->${p.to}`));
+    actor.on('cue', (p) => seen.push(`cue ${p.cue}`));
+    actor.start();
     for (const id of ['decline-kindly', 'decline-again', 'declare-offer'])
       actor.send({ type: 'CHOOSE', choiceId: id });
     expect(seen).toEqual([

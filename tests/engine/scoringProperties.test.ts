@@ -63,38 +63,39 @@ function samplePaths(scenario: Scenario, analysis: Parameters<typeof coveringPat
 const cardOf = (scenario: Scenario, path: readonly string[]) => {
   const session = new Session(scenario, { now: () => 0 });
   for (const id of path) session.choose(id);
-  const card = session.result()!.card;
-  return Object.fromEntries(DIMENSIONS.map((d) => [d, `${card[d].band} ${card[d].percent}`]));
+  return session.result()!.card;
 };
+
+const bandsOf = (card: ReturnType<typeof cardOf>) =>
+  Object.fromEntries(DIMENSIONS.map((d) => [d, `${card[d].band} ${card[d].percent}`]));
 
 describe.each(all)('$name', ({ loaded }) => {
   const scenario = loaded.scenario!;
   const paths = samplePaths(scenario, loaded.analysis!);
   const straw = withStrawMen(scenario);
+  // Each path is played once as shipped; the three promises below all read that one card.
+  const cards = paths.map((path) => cardOf(scenario, path));
 
   it('adding an option nobody chose, worse than what they chose, changes no band and no percentage on any path', () => {
     expect(paths.length).toBeGreaterThan(100);
-    for (const path of paths) expect(cardOf(straw, path), path.join(',')).toEqual(cardOf(scenario, path));
+    paths.forEach((path, i) =>
+      expect(bandsOf(cardOf(straw, path)), path.join(',')).toEqual(bandsOf(cards[i]!)),
+    );
   });
 
   it('a band is Unsafe only where an act marked unsafe was taken, and every Unsafe names it', () => {
-    for (const path of paths) {
-      const session = new Session(scenario);
-      for (const id of path) session.choose(id);
-      const result = session.result()!;
+    paths.forEach((path, i) => {
       for (const d of DIMENSIONS) {
-        const r = result.card[d];
+        const r = cards[i]![d];
         expect(r.band === 'Unsafe', `${d} on ${path.join(',')}`).toBe(r.unsafe.length > 0);
       }
-    }
+    });
   });
 
   it('no band is Exemplary where a counted moment was a lapse, or Competent where one was a serious lapse', () => {
-    for (const path of paths) {
-      const session = new Session(scenario);
-      for (const id of path) session.choose(id);
+    for (const card of cards) {
       for (const d of DIMENSIONS) {
-        const r = session.result()!.card[d];
+        const r = card[d];
         const lowest = Math.min(...r.moments.filter((m) => m.counted).map((m) => m.level));
         if (lowest <= -2) expect(r.band).not.toBe('Exemplary');
         if (lowest <= -3) expect(['Developing', 'Unsafe']).toContain(r.band);
