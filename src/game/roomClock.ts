@@ -6,7 +6,7 @@
  *
  * - Something moving (a walk, a change of expression, a fade): every frame, as before.
  * - Only endless ambient movement (breathing, with motion on): a steady AMBIENT_FPS.
- * - Nothing moving for IDLE_MS: the loop sleeps, keeping the last picture, until something wakes
+ * - Nothing moving for IDLE_MS (three frames): the loop sleeps, keeping the last picture, until something wakes
  *   it: the room changes (RoomStage calls wakeRoom), a scene is started or stopped (the scene
  *   manager queues it for the next step, so that step must come), the window resizes, or the
  *   learner presses a key or touches the screen.
@@ -14,7 +14,14 @@
 import Phaser from 'phaser';
 
 export const AMBIENT_FPS = 20;
-const IDLE_MS = 400;
+/**
+ * How long the room must be still before the loop sleeps: three frames. While awake the whole
+ * canvas is drawn every frame, which on a software renderer is most of a core; with 400 ms here a
+ * learner reading on at a steady pace kept the room awake the whole time (a keyboard playthrough
+ * spent four times the main-thread time it does now). Every change wakes it (wakeRoom, a queued
+ * scene change, a resize, a key or touch), and anything moving keeps it awake.
+ */
+const IDLE_MS = 50;
 
 const clocks = new WeakMap<Phaser.Game, RoomClock>();
 const ambientTweens = new WeakSet<Phaser.Tweens.Tween>();
@@ -108,7 +115,7 @@ export class RoomClock {
     }
     const now = performance.now();
     this.quietSince ??= now;
-    // A little grace: a scene started by a key press is set up on the next step.
+    // A little grace: a scene started by a key press is set up on the next step or two.
     if (now - this.quietSince >= IDLE_MS) {
       this.quietSince = null;
       this.game.loop.sleep();
