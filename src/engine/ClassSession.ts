@@ -528,7 +528,8 @@ export function summaryRows(cs: ClassSession): string[][] {
   const times = cs.times();
   for (const v of cs.snapshot.votes) {
     const time = times.find((t) => t.decision === v.decision);
-    const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : String(Math.round(ms / 1000)));
+    const seconds = (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? '' : String(Math.round(ms / 1000));
     const node = cs.scenario.nodes[v.node];
     // What was on screen: the record of a decision made, or the options open now.
     const offered =

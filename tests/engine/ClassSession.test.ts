@@ -310,7 +310,10 @@ describe('ClassSession: the group’s details and older saves', () => {
     cs.setDetails({ trainer: 'Sam Okoro' });
     const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())));
     if (!back.ok) throw new Error(back.reason);
-    expect(back.classSession.snapshot.details).toEqual({ group: 'Level 3 Diploma, Tuesday', trainer: 'Sam Okoro' });
+    expect(back.classSession.snapshot.details).toEqual({
+      group: 'Level 3 Diploma, Tuesday',
+      trainer: 'Sam Okoro',
+    });
     expect(back.classSession.snapshot.startedAt).toBe(Date.UTC(2025, 2, 14, 9, 30));
   });
 
