@@ -21,6 +21,7 @@ import { classKey, newerProgressKey, notesKey, progressKey } from '../app/storag
 import type { ClassSession } from '../engine/ClassSession';
 import { applyCommand, buildClassView, CHANNEL, type Command, type Message } from '../trainer/protocol';
 import { classSessionFor, startClassroom, type Classroom } from '../trainer/classroom';
+import { keepingPlace } from '../trainer/trainerPanel';
 import { renderClassSummary, takeawayFrom } from '../trainer/classSummary';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationData, DebriefData } from '../app/screens';
@@ -347,6 +348,13 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
         const error = applyCommand(cs, command);
         if (error) announce(error);
         else app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+        // This window's summary and handout follow, wherever the names were typed.
+        const shown = classSummary;
+        if (shown?.parentElement)
+          keepingPlace(shown.parentElement, () => {
+            classSummary = renderClassSummary(classView(), send);
+            shown.replaceWith(classSummary);
+          });
       }
       channel?.postMessage({ kind: 'view', view: classView() } satisfies Message);
     };

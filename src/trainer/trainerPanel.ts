@@ -212,7 +212,8 @@ export function renderTrainerPanel(
     : null;
   const reasonsHelp = h('p', { id: 'class-reasons-help', class: 'note' });
   if (reasonsBox && record) {
-    reasonsBox.value = record.reasons;
+    // As its default too: keepingPlace tells words being typed from words as last kept.
+    reasonsBox.defaultValue = record.reasons;
     const left = () => `${reasonsBox.value.length} of ${REASONS_MAX} characters. Kept with the session.`;
     reasonsHelp.textContent = left();
     const sendNow = () => {
@@ -391,10 +392,14 @@ export function keepingPlace(root: HTMLElement, draw: () => void): void {
   const inside = active && root.contains(active) ? active : null;
   const keep = inside?.dataset.keep;
   const label = inside?.getAttribute('aria-label');
-  const typed =
+  const field =
     inside instanceof HTMLTextAreaElement || (inside instanceof HTMLInputElement && inside.type === 'text')
-      ? { value: inside.value, start: inside.selectionStart, end: inside.selectionEnd }
+      ? inside
       : null;
+  // Words typed here and not yet kept win; words as last kept give way to newer ones (typed in
+  // the other window), the caret staying where it was.
+  const typed = field ? { value: field.value, start: field.selectionStart, end: field.selectionEnd } : null;
+  const dirty = field !== null && field.value !== field.defaultValue;
   draw();
   const selector = keep
     ? `[data-keep="${CSS.escape(keep)}"]`
@@ -404,7 +409,7 @@ export function keepingPlace(root: HTMLElement, draw: () => void): void {
   const next = selector ? root.querySelector<HTMLElement>(selector) : null;
   if (!next) return;
   if (typed && (next instanceof HTMLTextAreaElement || next instanceof HTMLInputElement)) {
-    next.value = typed.value;
+    if (dirty) next.value = typed.value;
     next.setSelectionRange(typed.start, typed.end);
   }
   next.focus({ preventScroll: true });
