@@ -128,6 +128,74 @@ export function renderTrainerPanel(
         ? `Tied: options ${majority.choices.map((c) => offered.findIndex((o) => o.id === c) + 1).join(' and ')} (${majority.votes} each). You decide.`
         : 'No votes yet.';
 
+  // The class's reasons and the discussion timer, at a decision on the class's own path.
+  const record = ended || view.onWhatIf ? null : (current ?? null);
+  const time = record ? view.times.find((t) => t.decision === record.decision) : undefined;
+  const timerShown = h('span', { class: 'trainer-timer-time' });
+  if (record) showTimer(timerShown, record.timer);
+  let pending = 0;
+  const reasonsBox = record
+    ? h('textarea', {
+        id: 'class-reasons',
+        rows: '2',
+        maxlength: String(REASONS_MAX),
+        'aria-describedby': 'class-reasons-help',
+        'data-keep': `reasons-${record.decision}`,
+      })
+    : null;
+  const reasonsHelp = h('p', { id: 'class-reasons-help', class: 'note' });
+  if (reasonsBox && record) {
+    // As its default too: keepingPlace tells words being typed from words as last kept.
+    reasonsBox.defaultValue = record.reasons;
+    const left = () => `${reasonsBox.value.length} of ${REASONS_MAX} characters. Kept with the session.`;
+    reasonsHelp.textContent = left();
+    const sendNow = () => {
+      window.clearTimeout(pending);
+      send({ type: 'reasons', decision: record.decision, text: reasonsBox.value });
+    };
+    reasonsBox.addEventListener('input', () => {
+      reasonsHelp.textContent = left();
+      window.clearTimeout(pending);
+      const text = reasonsBox.value;
+      pending = window.setTimeout(() => send({ type: 'reasons', decision: record.decision, text }), 400);
+    });
+    reasonsBox.addEventListener('change', sendNow);
+  }
+  const timerControl = record
+    ? [
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small secondary',
+            'aria-pressed': String(!!time?.running),
+            onclick: () => send({ type: 'timer', running: !time?.running }),
+          },
+          time?.running ? 'Stop timer (D)' : 'Start timer (D)',
+        ),
+        h(
+          'span',
+          { class: 'trainer-timer', role: 'timer' },
+          h('span', { class: 'visually-hidden' }, 'Discussion time '),
+          timerShown,
+        ),
+      ]
+    : null;
+  const classRecord = record
+    ? h(
+        'section',
+        { class: 'trainer-record', 'aria-label': 'The class’s reasons' },
+        h(
+          'label',
+          { for: 'class-reasons' },
+          h('strong', {}, `The class’s reasons at decision ${record.decision + 1}`),
+          ' (optional)',
+        ),
+        reasonsBox,
+        reasonsHelp,
+      )
+    : null;
+
   const decisionControls = ended
     ? null
     : h(
@@ -192,76 +260,9 @@ export function renderTrainerPanel(
             },
             'Go with the class (C)',
           ),
+          timerControl,
         ),
       );
-
-  // The class's reasons and the discussion timer, at a decision on the class's own path.
-  const record = ended || view.onWhatIf ? null : (current ?? null);
-  const time = record ? view.times.find((t) => t.decision === record.decision) : undefined;
-  const timerShown = h('span', { class: 'trainer-timer-time' });
-  if (record) showTimer(timerShown, record.timer);
-  let pending = 0;
-  const reasonsBox = record
-    ? h('textarea', {
-        id: 'class-reasons',
-        rows: '2',
-        maxlength: String(REASONS_MAX),
-        'aria-describedby': 'class-reasons-help',
-        'data-keep': `reasons-${record.decision}`,
-      })
-    : null;
-  const reasonsHelp = h('p', { id: 'class-reasons-help', class: 'note' });
-  if (reasonsBox && record) {
-    // As its default too: keepingPlace tells words being typed from words as last kept.
-    reasonsBox.defaultValue = record.reasons;
-    const left = () => `${reasonsBox.value.length} of ${REASONS_MAX} characters. Kept with the session.`;
-    reasonsHelp.textContent = left();
-    const sendNow = () => {
-      window.clearTimeout(pending);
-      send({ type: 'reasons', decision: record.decision, text: reasonsBox.value });
-    };
-    reasonsBox.addEventListener('input', () => {
-      reasonsHelp.textContent = left();
-      window.clearTimeout(pending);
-      const text = reasonsBox.value;
-      pending = window.setTimeout(() => send({ type: 'reasons', decision: record.decision, text }), 400);
-    });
-    reasonsBox.addEventListener('change', sendNow);
-  }
-  const classRecord = record
-    ? h(
-        'section',
-        { class: 'trainer-record', 'aria-label': 'Reasons and timer' },
-        h(
-          'div',
-          { class: 'trainer-actions' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button small secondary',
-              'aria-pressed': String(!!time?.running),
-              onclick: () => send({ type: 'timer', running: !time?.running }),
-            },
-            time?.running ? 'Stop timer (D)' : 'Start timer (D)',
-          ),
-          h(
-            'span',
-            { class: 'trainer-timer', role: 'timer' },
-            h('span', { class: 'visually-hidden' }, 'Discussion time '),
-            timerShown,
-          ),
-        ),
-        h(
-          'label',
-          { for: 'class-reasons' },
-          h('strong', {}, `The class’s reasons at decision ${record.decision + 1}`),
-          ' (optional)',
-        ),
-        reasonsBox,
-        reasonsHelp,
-      )
-    : null;
 
   const whatIfSelect = h(
     'select',
