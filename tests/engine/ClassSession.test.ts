@@ -339,4 +339,26 @@ describe('ClassSession: the group’s details and older saves', () => {
     expect(cs.save().classSaveVersion).toBe(CLASS_SAVE_VERSION);
     expect(CLASS_SAVE_VERSION).toBe(2);
   });
+
+  it('reads damaged new fields as absent, never as a crash', () => {
+    const save = JSON.parse(JSON.stringify(new ClassSession(scenario()).save()));
+    save.state.votes[0] = {
+      ...save.state.votes[0],
+      reasons: 42,
+      shownAt: 'soon',
+      decidedAt: Infinity,
+      timer: 'running',
+    };
+    save.state.details = 'Tuesday';
+    save.state.startedAt = '2025-03-14';
+    const back = ClassSession.restore(scenario(), save);
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.classSession.current()).toMatchObject({
+      reasons: '',
+      shownAt: null,
+      decidedAt: null,
+      timer: { ms: 0, since: null },
+    });
+    expect(back.classSession.snapshot).toMatchObject({ details: null, startedAt: null });
+  });
 });
