@@ -8,7 +8,16 @@ import { DIMENSIONS, type Dimension } from './model';
 import type { Scenario } from './schema';
 import { Session, SessionError, type SaveEnvelope, type SessionOptions } from './Session';
 
-export const CLASS_SAVE_VERSION = 1;
+/**
+ * 2 added the class's reasons, the times per decision, the discussion timer and the group's
+ * details; a version 1 save still loads (without them).
+ */
+export const CLASS_SAVE_VERSION = 2;
+
+/** The most the class's reasons at one decision may be: a sentence or two, not an essay. */
+export const REASONS_MAX = 280;
+/** The most a group's or a trainer's name may be. */
+export const NAME_MAX = 80;
 
 /** The class's votes at one decision: a count per option id. */
 export type VoteCounts = Record<string, number>;
@@ -22,6 +31,31 @@ export interface DecisionVotes {
   chosen: string | null;
   /** How the choice was made. */
   how: 'majority' | 'trainer' | null;
+  /** The class's reasons, as the trainer typed them (plain text, '' for none). */
+  reasons: string;
+  /** When the options were first on the class's screen (the clock's ms), or null. */
+  shownAt: number | null;
+  /** When the class's choice was made, or null. */
+  decidedAt: number | null;
+  /** The discussion timer: time counted while stopped, and since when it runs (null: stopped). */
+  timer: { ms: number; since: number | null };
+}
+
+/** Who the session was for, for the handout: asked once, both optional. */
+export interface ClassDetails {
+  group: string;
+  trainer: string;
+}
+
+/** The time spent at one decision, for the summary and the exports. */
+export interface DecisionTime {
+  decision: number;
+  /** From the options appearing to the class's choice, or null when either is not known. */
+  toDecideMs: number | null;
+  /** What the discussion timer counted (0 when it was not used). */
+  timerMs: number;
+  /** The timer is running now. */
+  running: boolean;
 }
 
 export type Majority =
@@ -42,6 +76,10 @@ export interface ClassState {
   blanked: boolean;
   /** Undo history for the current decision's votes. */
   undo: VoteCounts[];
+  /** The group's and trainer's names, once the trainer has given them (or skipped: ''). */
+  details: ClassDetails | null;
+  /** When the session began (the clock's ms), or null for a session saved before it was kept. */
+  startedAt: number | null;
 }
 
 export interface ClassSave {
@@ -63,29 +101,39 @@ export interface DividedDecision {
 
 export class ClassSession {
   readonly session: Session;
-  private state: ClassState = {
-    votes: [],
-    votesRevealed: false,
-    optionsRevealed: false,
-    scoresShown: false,
-    blanked: false,
-    undo: [],
-  };
+  /** The clock for times per decision and the timer (injectable, so tests are deterministic). */
+  readonly now: () => number;
+  private state: ClassState;
 
   constructor(
     readonly scenario: Scenario,
     session?: Session,
     private readonly options: SessionOptions = {},
   ) {
+    this.now = options.now ?? (() => Date.now());
+    this.state = {
+      votes: [],
+      votesRevealed: false,
+      optionsRevealed: false,
+      scoresShown: false,
+      blanked: false,
+      undo: [],
+      details: null,
+      startedAt: this.now(),
+    };
     this.session = session ?? new Session(scenario, options);
     this.syncVotes();
+    this.markShown();
     this.session.on('choice', () => {
       // A new decision starts with votes hidden and nothing revealed.
       this.state.votesRevealed = false;
       this.state.optionsRevealed = false;
       this.state.undo = [];
     });
-    this.session.on('change', () => this.syncVotes());
+    this.session.on('change', () => {
+      this.syncVotes();
+      this.markShown();
+    });
   }
 
   get snapshot(): ClassState {
@@ -142,6 +190,49 @@ export class ClassSession {
     if (decisions === 0) return null;
     this.session.rewind(decisions - 1);
     return { undone: 'decision', decision: decisions - 1 };
+  }
+
+  /**
+   * The class's reasons at a decision on its path (the current one unless another is named):
+   * plain text on one line, at most REASONS_MAX characters ('' clears them).
+   */
+  setReasons(text: string, decision?: number): void {
+    const record = this.recordFor(decision);
+    record.reasons = cleanText(text, REASONS_MAX);
+  }
+
+  /** Start or stop the discussion timer at the current decision (silent; it counts up). */
+  toggleTimer(running?: boolean): boolean {
+    const current = this.current();
+    if (!current)
+      throw new SessionError(
+        this.onWhatIf
+          ? 'the discussion timer is for the class’s own path, not a what-if'
+          : 'there is no decision to time',
+      );
+    const start = running ?? current.timer.since === null;
+    if (start && current.timer.since === null) current.timer.since = this.now();
+    if (!start) stopTimer(current, this.now());
+    return start;
+  }
+
+  /** The time spent at each decision on the class's path, as far as it is known. */
+  times(): DecisionTime[] {
+    const now = this.now();
+    return this.state.votes.map((v) => ({
+      decision: v.decision,
+      toDecideMs: v.shownAt !== null && v.decidedAt !== null ? Math.max(0, v.decidedAt - v.shownAt) : null,
+      timerMs: timerMs(v, now),
+      running: v.timer.since !== null,
+    }));
+  }
+
+  /** The group's and the trainer's names for the handout (both optional; '' for none). */
+  setDetails(details: Partial<ClassDetails>): void {
+    this.state.details = {
+      group: cleanText(details.group ?? this.state.details?.group ?? '', NAME_MAX),
+      trainer: cleanText(details.trainer ?? this.state.details?.trainer ?? '', NAME_MAX),
+    };
   }
 
   revealVotes(shown = true): void {
@@ -238,22 +329,41 @@ export class ClassSession {
     const restored = Session.restore(scenario, save.session, options);
     if (!restored.ok) return restored;
     const cs = new ClassSession(scenario, restored.session, options);
-    const state = save.state;
+    // Partial: a version 1 save has no reasons, times, timer or details.
+    const state = save.state as Partial<ClassSave['state']> | undefined;
+    cs.state.startedAt = null;
     if (state && Array.isArray(state.votes)) {
-      cs.state.votes = state.votes
-        .filter((v) => v && typeof v.decision === 'number' && typeof v.counts === 'object')
+      const saved = state.votes as Partial<DecisionVotes>[];
+      cs.state.votes = saved
+        .filter((v) => v && typeof v.decision === 'number' && v.counts && typeof v.counts === 'object')
         .map((v) => ({
-          decision: v.decision,
+          decision: v.decision!,
           node: String(v.node),
           counts: Object.fromEntries(
-            Object.entries(v.counts).filter(([, n]) => Number.isInteger(n) && n >= 0),
+            Object.entries(v.counts!).filter(([, n]) => Number.isInteger(n) && n >= 0),
           ),
           chosen: typeof v.chosen === 'string' ? v.chosen : null,
           how: v.how === 'majority' || v.how === 'trainer' ? v.how : null,
+          reasons: typeof v.reasons === 'string' ? cleanText(v.reasons, REASONS_MAX) : '',
+          shownAt: time(v.shownAt),
+          decidedAt: time(v.decidedAt),
+          timer: {
+            ms: Math.max(0, time(v.timer?.ms) ?? 0),
+            since: time(v.timer?.since),
+          },
         }));
       cs.state.votesRevealed = state.votesRevealed === true;
       cs.state.optionsRevealed = state.optionsRevealed === true;
       cs.state.scoresShown = state.scoresShown === true;
+      const details = state.details as Partial<ClassDetails> | null | undefined;
+      cs.state.details =
+        details && typeof details === 'object'
+          ? {
+              group: typeof details.group === 'string' ? cleanText(details.group, NAME_MAX) : '',
+              trainer: typeof details.trainer === 'string' ? cleanText(details.trainer, NAME_MAX) : '',
+            }
+          : null;
+      cs.state.startedAt = time(state.startedAt);
     }
     if (save.whatIf && Number.isInteger(save.whatIf.fromDecision) && Array.isArray(save.whatIf.choices)) {
       try {
@@ -289,11 +399,34 @@ export class ClassSession {
 
   private commit(choice: string, how: 'majority' | 'trainer') {
     const current = this.current();
+    const at = this.now();
     this.session.choose(choice);
     if (current) {
       current.chosen = choice;
       current.how = how;
+      current.decidedAt = at;
+      stopTimer(current, at);
     }
+  }
+
+  /** The record of a decision on the class's path: the current one unless another is named. */
+  private recordFor(decision?: number): DecisionVotes {
+    const record =
+      decision === undefined ? this.current() : this.state.votes.find((v) => v.decision === decision);
+    if (!record)
+      throw new SessionError(
+        this.onWhatIf && decision === undefined
+          ? 'the class’s reasons are kept for its own path, not a what-if'
+          : 'there is no such decision on the class’s path',
+      );
+    return record;
+  }
+
+  /** The options are on the class's screen: the time at this decision starts now (once). */
+  private markShown() {
+    const current = this.current();
+    if (current && current.shownAt === null && this.session.snapshot.phase === 'choosing')
+      current.shownAt = this.now();
   }
 
   /** Make sure there is a votes record for the decision the class is at, and none past the path. */
@@ -306,7 +439,10 @@ export class ClassSession {
     for (const v of this.state.votes) {
       const d = snap.decisions[v.decision];
       v.chosen = d ? d.choice : null;
-      if (!d) v.how = null;
+      if (!d) {
+        v.how = null;
+        v.decidedAt = null;
+      }
     }
     if (snap.phase !== 'ended' && !this.state.votes.some((v) => v.decision === decisionCount)) {
       this.state.votes.push({
@@ -315,9 +451,46 @@ export class ClassSession {
         counts: {},
         chosen: null,
         how: null,
+        reasons: '',
+        shownAt: null,
+        decidedAt: null,
+        timer: { ms: 0, since: null },
       });
     }
   }
+}
+
+/** Plain text on one line, cut to a length (whole characters, never half an emoji). */
+function cleanText(text: string, max: number): string {
+  return Array.from(plainText(String(text)))
+    .filter((c) => c >= ' ' && c !== '\u007f')
+    .slice(0, max)
+    .join('')
+    .trim();
+}
+
+/** A saved time: a finite number, or null. */
+function time(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function stopTimer(record: DecisionVotes, now: number) {
+  if (record.timer.since === null) return;
+  record.timer.ms += Math.max(0, now - record.timer.since);
+  record.timer.since = null;
+}
+
+function timerMs(record: DecisionVotes, now: number): number {
+  return record.timer.ms + (record.timer.since === null ? 0 : Math.max(0, now - record.timer.since));
+}
+
+/** A time as minutes and seconds, 'm:ss' (or 'h:mm:ss' past an hour), as the timer shows it. */
+export function minutesAndSeconds(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${String(m).padStart(2, '0')}:${s}`;
 }
 
 export function majorityOf(counts: VoteCounts): Majority {
@@ -346,10 +519,17 @@ export function summaryRows(cs: ClassSession): string[][] {
     'chosen',
     'how',
     ...DIMENSIONS.map((d: Dimension) => `${d} change`),
+    'class reasons',
+    'seconds to decide',
+    'timer seconds',
   ];
   const rows: string[][] = [header];
   const snap = cs.session.snapshot;
+  const times = cs.times();
   for (const v of cs.snapshot.votes) {
+    const time = times.find((t) => t.decision === v.decision);
+    const seconds = (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? '' : String(Math.round(ms / 1000));
     const node = cs.scenario.nodes[v.node];
     // What was on screen: the record of a decision made, or the options open now.
     const offered =
@@ -368,6 +548,10 @@ export function summaryRows(cs: ClassSession): string[][] {
         v.chosen === choice.id ? 'yes' : '',
         v.chosen === choice.id ? (v.how ?? '') : '',
         ...DIMENSIONS.map((d) => String(choice.score?.[d] ?? 0)),
+        // Typed by a person: a spreadsheet must not read "=…" as a formula.
+        /^[=+\-@]/.test(v.reasons) ? `'${v.reasons}` : v.reasons,
+        seconds(time?.toDecideMs),
+        time?.timerMs ? seconds(time.timerMs) : '',
       ]);
     });
   }

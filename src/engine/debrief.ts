@@ -107,15 +107,21 @@ export function buildDebrief(
   const timeline = result.decisions.map((d: DecisionRecord): TimelineEntry => {
     const node = scenario.nodes[d.node]!;
     const offered = d.offered.map((id) => optionOf(choiceById.get(id)!));
-    const best = offered.reduce((a, b) => (b.total > a.total ? b : a));
+    // The stronger option to name is a safe one: an act marked unsafe is never held up as the
+    // better thing to have said, however its other scores add up. Ties go to the one chosen, so
+    // a choice as strong as any other is never shown an equal as "stronger".
+    const safe = offered.filter((o) => o.unsafe.length === 0);
     const chosen = optionOf(choiceById.get(d.choice)!);
+    const best = (safe.length ? safe : offered).reduce((a, b) =>
+      b.total > a.total || (b.total === a.total && b.id === chosen.id) ? b : a,
+    );
     return {
       index: d.index,
       node: d.node,
       prompt: node.discuss ?? null,
       chosen,
       best,
-      wasBest: chosen.total >= best.total,
+      wasBest: best.id === chosen.id || (chosen.unsafe.length === 0 && chosen.total >= best.total),
       offered,
       notOffered: (node.choices ?? []).filter((c) => !d.offered.includes(c.id)).map(optionOf),
       varsAfter: { ...d.varsAfter },
@@ -135,7 +141,7 @@ export function buildDebrief(
 
   const turningPoints: TurningPoint[] = timeline
     .map((t) => {
-      const gap = t.best.total - t.chosen.total;
+      const gap = t.wasBest ? 0 : Math.max(0, t.best.total - t.chosen.total);
       const spread = t.best.total - Math.min(...t.offered.map((o) => o.total));
       const kind: TurningPoint['kind'] =
         t.chosen.unsafe.length > 0 ? 'unsafe' : gap > 0 ? 'missed' : 'strong';

@@ -17,11 +17,12 @@ import { attachAddons } from './addons';
 import { attemptFrom } from '../app/attemptFrom';
 import { readJson, type Attempt } from '../app/progressStore';
 import type { App } from '../app/App';
-import { newerProgressKey, notesKey, progressKey } from '../app/storageKeys';
+import { classKey, newerProgressKey, notesKey, progressKey } from '../app/storageKeys';
 import type { ClassSession } from '../engine/ClassSession';
-import { buildClassView, CHANNEL, type Message } from '../trainer/protocol';
+import { applyCommand, buildClassView, CHANNEL, type Command, type Message } from '../trainer/protocol';
 import { classSessionFor, startClassroom, type Classroom } from '../trainer/classroom';
-import { renderClassSummary } from '../trainer/classSummary';
+import { keepingPlace } from '../trainer/trainerPanel';
+import { renderClassSummary, takeawayFrom } from '../trainer/classSummary';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationData, DebriefData } from '../app/screens';
 import { decisionFor, resultFor } from '../platform/outcome';
@@ -337,18 +338,33 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   let classSummary: HTMLElement | null = null;
   const cs = data.classSession;
   if (cs) {
-    const classView = buildClassView(cs, playable.scenario.title);
-    classSummary = renderClassSummary(classView);
+    const sources = playable.references.sources;
+    const takeaway = takeawayFrom(playable.scenario, model, (key) => sources[key]?.title ?? key);
+    const classView = () => ({ ...buildClassView(cs, playable.scenario.title), takeaway });
+    // After the end only the names for the handout (and a decision's reasons) can change: they
+    // are kept with the session, and the presenter window is told.
+    const send = (command: Command) => {
+      if (command.type === 'details' || command.type === 'reasons') {
+        const error = applyCommand(cs, command);
+        if (error) announce(error);
+        else app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+        // This window's summary and handout follow, wherever the names were typed.
+        const shown = classSummary;
+        if (shown?.parentElement)
+          keepingPlace(shown.parentElement, () => {
+            classSummary = renderClassSummary(classView(), send);
+            shown.replaceWith(classSummary);
+          });
+      }
+      channel?.postMessage({ kind: 'view', view: classView() } satisfies Message);
+    };
+    classSummary = renderClassSummary(classView(), send);
     // The presenter window shows the summary too, and asks again if it is reopened.
     if (typeof BroadcastChannel !== 'undefined') {
       channel = new BroadcastChannel(CHANNEL);
-      channel.postMessage({ kind: 'view', view: classView } satisfies Message);
+      channel.postMessage({ kind: 'view', view: classView() } satisfies Message);
       channel.onmessage = (event: MessageEvent<Message>) => {
-        if (event.data?.kind === 'command')
-          channel?.postMessage({
-            kind: 'view',
-            view: buildClassView(cs, playable.scenario.title),
-          } satisfies Message);
+        if (event.data?.kind === 'command') send(event.data.command);
       };
     }
   }

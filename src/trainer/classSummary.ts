@@ -1,37 +1,99 @@
 /**
- * The class's summary at the end: its path, the votes at each decision, the scores and bands,
- * and where the room was most divided. Printable on A4, exportable as JSON and CSV.
+ * The class's summary at the end: its path, the votes, the class's reasons and the time at each
+ * decision, the scores and bands, and where the room was most divided. Exportable as JSON and
+ * CSV; printable as a one- or two-page handout for the trainer's records (date, group, trainer,
+ * ending, path, votes, bands, reasons, times: nothing from the learner's debrief), and separately
+ * as a take-away page for learners (outcomes, key points, support), from the scenario's own words.
  */
+import { minutesAndSeconds } from '../engine/ClassSession';
+import type { DebriefModel } from '../engine/debrief';
+import { plainText } from '../engine/markup';
 import { DIMENSIONS } from '../engine/model';
+import type { Scenario } from '../engine/schema';
 import { DIMENSION_NAMES, reasonWords } from '../ui/bandWords';
 import { h } from '../ui/dom';
-import { plainText } from '../ui/richText';
-import type { ClassView } from './protocol';
+import type { ClassView, Command, Takeaway } from './protocol';
+
+const OUTCOME_WORDS = { good: 'a good outcome', mixed: 'a mixed outcome', poor: 'a poor outcome' } as const;
+
+/** The date a session began, as a UK reader writes it (or the day it was printed, if unknown). */
+function sessionDate(view: ClassView): string {
+  const at = view.classState.startedAt ?? view.sentAt;
+  return new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** What each decision on the class's path comes to, for the summary, the handout and JSON. */
+function pathOf(view: ClassView) {
+  return view.snapshot.decisions.map((d, i) => {
+    const votes = view.classState.votes.find((v) => v.decision === i);
+    const counts = votes?.counts ?? {};
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const time = view.times.find((t) => t.decision === i);
+    return {
+      decision: i,
+      prompt: view.prompts[i] ?? null,
+      chosen: d.choice,
+      chosenText: plainText(view.chosenTexts[i] ?? d.choice),
+      /** The votes for each option as numbered on screen. */
+      split: d.offered.map((id) => counts[id] ?? 0),
+      chosenVotes: counts[d.choice] ?? 0,
+      chosenNumber: d.offered.indexOf(d.choice) + 1,
+      total,
+      counts,
+      how: votes?.how ?? null,
+      reasons: votes?.reasons ?? '',
+      toDecideMs: time?.toDecideMs ?? null,
+      timerMs: time?.timerMs ?? 0,
+      score: d.score,
+    };
+  });
+}
+
+const votesWords = (p: ReturnType<typeof pathOf>[number]) =>
+  p.total
+    ? `${p.chosenVotes} of ${p.total}${p.how === 'trainer' ? ' (trainer’s pick)' : ''}`
+    : p.how === 'trainer'
+      ? 'trainer’s pick'
+      : '—';
+
+const timeWords = (p: ReturnType<typeof pathOf>[number]) =>
+  [
+    p.toDecideMs === null ? null : minutesAndSeconds(p.toDecideMs),
+    p.timerMs ? `(timer ${minutesAndSeconds(p.timerMs)})` : null,
+  ]
+    .filter(Boolean)
+    .join(' ') || '—';
 
 export function summaryJson(view: ClassView): string {
-  const path = view.snapshot.decisions.map((d, i) => ({
-    decision: i + 1,
-    prompt: view.prompts[i],
-    chosen: d.choice,
-    chosenText: view.chosenTexts[i],
-    votes: view.classState.votes.find((v) => v.decision === i)?.counts ?? {},
-    how: view.classState.votes.find((v) => v.decision === i)?.how ?? null,
-    scoreChange: d.score,
-  }));
+  const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
   return JSON.stringify(
     {
       scenario: view.scenarioId,
       title: view.title,
+      date: view.classState.startedAt === null ? null : new Date(view.classState.startedAt).toISOString(),
+      group: view.classState.details?.group || null,
+      trainer: view.classState.details?.trainer || null,
       ending: view.snapshot.ending
         ? {
             node: view.snapshot.ending.node,
-            title: view.snapshot.ending.title,
+            title: plainText(view.snapshot.ending.title),
             outcome: view.snapshot.ending.outcome,
           }
         : null,
       scores: view.snapshot.scores,
       bands: view.bands,
-      path,
+      path: pathOf(view).map((p) => ({
+        decision: p.decision + 1,
+        prompt: p.prompt,
+        chosen: p.chosen,
+        chosenText: p.chosenText,
+        votes: p.counts,
+        how: p.how,
+        reasons: p.reasons || null,
+        secondsToDecide: seconds(p.toDecideMs),
+        timerSeconds: p.timerMs ? seconds(p.timerMs) : null,
+        scoreChange: p.score,
+      })),
       mostDivided: view.mostDivided.map((d) => ({
         decision: d.decision + 1,
         margin: Number(d.margin.toFixed(3)),
@@ -39,6 +101,8 @@ export function summaryJson(view: ClassView): string {
       })),
       mostDividedMeans:
         'the gap between the two most-voted options, as a share of all votes cast at that decision (0 = evenly split)',
+      secondsToDecideMeans:
+        'from the options appearing on the class’s screen to the class’s choice; timerSeconds is what the discussion timer counted, if it was used',
       exportedAt: new Date().toISOString(),
     },
     null,
@@ -55,29 +119,205 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function renderClassSummary(view: ClassView): HTMLElement {
-  const rows = view.snapshot.decisions.map((d, i) => {
-    const votes = view.classState.votes.find((v) => v.decision === i);
-    const total = Object.values(votes?.counts ?? {}).reduce((a, b) => a + b, 0);
-    const chosenVotes = votes?.counts[d.choice] ?? 0;
-    return h(
+/**
+ * Print one of the two sheets. With a class summary on the page the print is the handout (see
+ * styles.css, CLASS HANDOUT); the take-away is chosen for the one print, then the handout again.
+ */
+function printSheet(sheet: 'handout' | 'takeaway') {
+  const root = document.documentElement;
+  if (sheet === 'takeaway') {
+    root.dataset.print = 'takeaway';
+    window.addEventListener('afterprint', () => delete root.dataset.print, { once: true });
+  } else delete root.dataset.print;
+  window.print();
+}
+
+const mostDividedItems = (view: ClassView) =>
+  view.mostDivided.map((d) =>
+    h(
+      'li',
+      {},
+      `Decision ${d.decision + 1}${view.prompts[d.decision] ? ` (${view.prompts[d.decision]})` : ''}: the top two options were ${Math.round(d.margin * 100)}% of the ${d.total} votes apart.`,
+    ),
+  );
+
+/** The trainer's record of the session, for print: one or two A4 pages. */
+export function renderHandout(view: ClassView): HTMLElement {
+  const ending = view.snapshot.ending;
+  const details = view.classState.details;
+  const path = pathOf(view);
+  return h(
+    'section',
+    { class: 'print-sheet handout', 'aria-hidden': 'true' },
+    h('h1', {}, `Class session: ${view.title}`),
+    h(
+      'p',
+      { class: 'handout-who' },
+      h('span', {}, h('strong', {}, 'Date: '), h('span', { class: 'handout-date' }, sessionDate(view))),
+      h('span', {}, h('strong', {}, 'Group: '), h('span', { class: 'handout-group' }, details?.group || '—')),
+      h(
+        'span',
+        {},
+        h('strong', {}, 'Trainer: '),
+        h('span', { class: 'handout-trainer' }, details?.trainer || '—'),
+      ),
+    ),
+    ending
+      ? h(
+          'p',
+          { class: 'handout-ending' },
+          h('strong', {}, 'Ending: '),
+          `${plainText(ending.title)} (${OUTCOME_WORDS[ending.outcome]}).`,
+        )
+      : null,
+    view.bands
+      ? h(
+          'p',
+          { class: 'handout-bands' },
+          h('strong', {}, 'Bands: '),
+          DIMENSIONS.map((d) => {
+            const b = view.bands![d];
+            return `${DIMENSION_NAMES[d]} ${b.band ?? 'not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}${b.cap ? `, capped at ${b.cap}` : ''}`;
+          }).join(' · '),
+        )
+      : null,
+    h('h2', {}, 'The path the class took'),
+    h(
+      'ol',
+      { class: 'handout-path' },
+      ...path.map((p) =>
+        h(
+          'li',
+          {},
+          p.prompt ? h('p', { class: 'handout-prompt' }, p.prompt) : null,
+          h(
+            'p',
+            {},
+            h('strong', {}, p.chosenNumber ? `Chose ${p.chosenNumber}: ` : 'Chose: '),
+            `“${p.chosenText}”`,
+          ),
+          h(
+            'p',
+            { class: 'handout-meta' },
+            `Votes: ${votesWords(p)}`,
+            p.total ? ` — by option ${p.split.map((n, i) => `${i + 1}: ${n}`).join(', ')}` : '',
+            ` · Time to decide: ${timeWords(p)}`,
+          ),
+          p.reasons ? h('p', { class: 'handout-reasons' }, h('strong', {}, 'Reasons: '), p.reasons) : null,
+        ),
+      ),
+    ),
+    h('h2', {}, 'Where the room was most divided'),
+    view.mostDivided.length ? h('ul', {}, ...mostDividedItems(view)) : h('p', {}, 'No votes were recorded.'),
+    h(
+      'p',
+      { class: 'note' },
+      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast. Time to decide runs from the options appearing to the class’s choice.',
+    ),
+  );
+}
+
+const cite = (sources: string[]) =>
+  sources.length ? h('p', { class: 'sources' }, `Guidance: ${sources.join('; ')}`) : null;
+
+/** The learners' page: what they practised, the key points, and where to find support. */
+export function renderTakeaway(t: Takeaway): HTMLElement {
+  return h(
+    'section',
+    { class: 'print-sheet takeaway', 'aria-hidden': 'true' },
+    h('h1', {}, `${t.title}: to take away`),
+    h('h2', {}, 'What we practised'),
+    h('ul', {}, ...t.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), `: ${o.text}`))),
+    h('h2', {}, `How it ended: ${t.ending.title}`),
+    h('p', {}, t.ending.whatNext),
+    t.endingPoints.length
+      ? h(
+          'ul',
+          { class: 'takeaway-points' },
+          ...t.endingPoints.map((p) =>
+            h(
+              'li',
+              {},
+              h(
+                'strong',
+                {},
+                p.went === 'well' ? 'Went well: ' : p.went === 'badly' ? 'Went badly: ' : 'Note: ',
+              ),
+              p.why,
+              cite(p.sources),
+            ),
+          ),
+        )
+      : null,
+    h('h2', {}, 'What the strongest path did'),
+    h(
+      'ol',
+      { class: 'takeaway-points' },
+      ...t.strongest.map((s) =>
+        h(
+          'li',
+          {},
+          s.prompt ? h('em', {}, s.prompt) : null,
+          h('p', {}, `“${s.said}”`),
+          h('p', {}, s.why),
+          cite(s.sources),
+        ),
+      ),
+    ),
+    h('h2', {}, 'Support'),
+    h(
+      'ul',
+      { class: 'support-list' },
+      ...t.signposting.map((s) => h('li', {}, h('strong', {}, s.name), ': ', s.detail)),
+    ),
+  );
+}
+
+/**
+ * The summary on screen (with the sheets it prints). `send` carries the group's and trainer's
+ * names to the group session; without it (a read-only copy) they are shown, not asked.
+ */
+export function renderClassSummary(view: ClassView, send?: (c: Command) => void): HTMLElement {
+  const path = pathOf(view);
+  const rows = path.map((p) =>
+    h(
       'tr',
       {},
-      h('th', { scope: 'row' }, String(i + 1)),
-      h('td', {}, view.prompts[i] ?? ''),
-      h('td', {}, `“${plainText(view.chosenTexts[i] ?? d.choice)}”`),
+      h('th', { scope: 'row' }, String(p.decision + 1)),
+      h('td', {}, p.prompt ?? ''),
       h(
         'td',
         {},
-        total
-          ? `${chosenVotes} of ${total}${votes?.how === 'trainer' ? ' (trainer’s pick)' : ''}`
-          : votes?.how === 'trainer'
-            ? 'trainer’s pick'
-            : '—',
+        `“${p.chosenText}”`,
+        p.reasons ? h('p', { class: 'summary-reasons' }, h('strong', {}, 'Reasons: '), p.reasons) : null,
       ),
-    );
-  });
+      h('td', { class: 'summary-figure' }, votesWords(p)),
+      h('td', { class: 'summary-figure' }, timeWords(p)),
+    ),
+  );
   const date = new Date().toISOString().slice(0, 10);
+  const handout = renderHandout(view);
+  const details = view.classState.details;
+  const field = (id: 'group' | 'trainer', label: string) => {
+    const input = h('input', {
+      type: 'text',
+      id: `class-${id}`,
+      maxlength: '80',
+      autocomplete: 'off',
+      value: details?.[id] ?? '',
+      'data-keep': `class-${id}`,
+    });
+    input.addEventListener('change', () => {
+      const form = input.closest('.class-details')!;
+      const group = form.querySelector<HTMLInputElement>('#class-group')!.value;
+      const trainer = form.querySelector<HTMLInputElement>('#class-trainer')!.value;
+      // This window's handout at once; the group session keeps them (and tells the other window).
+      handout.querySelector('.handout-group')!.textContent = group.trim() || '—';
+      handout.querySelector('.handout-trainer')!.textContent = trainer.trim() || '—';
+      send?.({ type: 'details', group, trainer });
+    });
+    return h('p', {}, h('label', { for: `class-${id}` }, label), input);
+  };
   return h(
     'section',
     { class: 'card class-summary', 'aria-labelledby': 'class-summary-h' },
@@ -85,7 +325,7 @@ export function renderClassSummary(view: ClassView): HTMLElement {
     h(
       'table',
       { class: 'summary-table' },
-      h('caption', { class: 'visually-hidden' }, 'The class’s decisions and votes'),
+      h('caption', { class: 'visually-hidden' }, 'The class’s decisions, reasons, votes and times'),
       h(
         'thead',
         {},
@@ -96,6 +336,7 @@ export function renderClassSummary(view: ClassView): HTMLElement {
           h('th', { scope: 'col' }, 'Decision'),
           h('th', { scope: 'col' }, 'The class chose'),
           h('th', { scope: 'col' }, 'Votes'),
+          h('th', { scope: 'col' }, 'Time to decide'),
         ),
       ),
       h('tbody', {}, ...rows),
@@ -124,28 +365,36 @@ export function renderClassSummary(view: ClassView): HTMLElement {
         ]
       : null,
     h('h3', {}, 'Where the room was most divided'),
-    view.mostDivided.length
-      ? h(
-          'ul',
-          {},
-          ...view.mostDivided.map((d) =>
-            h(
-              'li',
-              {},
-              `Decision ${d.decision + 1}${view.prompts[d.decision] ? ` (${view.prompts[d.decision]})` : ''}: the top two options were ${Math.round(d.margin * 100)}% of the ${d.total} votes apart.`,
-            ),
-          ),
-        )
-      : h('p', {}, 'No votes were recorded.'),
+    view.mostDivided.length ? h('ul', {}, ...mostDividedItems(view)) : h('p', {}, 'No votes were recorded.'),
     h(
       'p',
       { class: 'note' },
-      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast.',
+      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast. Time runs from the options appearing to the class’s choice.',
     ),
+    send
+      ? h(
+          'fieldset',
+          { class: 'class-details' },
+          h('legend', {}, 'For the handout (optional, kept with this session)'),
+          field('group', 'Group'),
+          field('trainer', 'Trainer'),
+        )
+      : null,
     h(
       'div',
       { class: 'debrief-actions' },
-      h('button', { type: 'button', class: 'button secondary', onclick: () => window.print() }, 'Print (A4)'),
+      h(
+        'button',
+        { type: 'button', class: 'button secondary', onclick: () => printSheet('handout') },
+        'Print handout',
+      ),
+      view.takeaway
+        ? h(
+            'button',
+            { type: 'button', class: 'button secondary', onclick: () => printSheet('takeaway') },
+            'Print take-away for learners',
+          )
+        : null,
       h(
         'button',
         {
@@ -169,5 +418,44 @@ export function renderClassSummary(view: ClassView): HTMLElement {
           )
         : null,
     ),
+    handout,
+    view.takeaway ? renderTakeaway(view.takeaway) : null,
   );
+}
+
+/**
+ * The take-away's content, from the scenario and the debrief of the class's ending: its learning
+ * outcomes, what the ending said about the path, the strongest path with why, and the ending's
+ * signposting with the scenario's support. Plain text; guidance by title, as the debrief cites it.
+ */
+export function takeawayFrom(
+  scenario: Scenario,
+  model: DebriefModel,
+  sourceTitle: (key: string) => string,
+): Takeaway {
+  return {
+    title: scenario.title,
+    outcomes: scenario.outcomes.map((o) => ({
+      standard: plainText(o.standard),
+      text: plainText(o.text),
+      source: o.source ? sourceTitle(o.source) : null,
+    })),
+    ending: {
+      title: plainText(model.ending.title),
+      outcome: model.ending.outcome,
+      whatNext: plainText(model.ending.whatNext),
+    },
+    endingPoints: model.assessments.map((a) => ({
+      went: a.went,
+      why: plainText(a.why),
+      sources: a.sources.map(sourceTitle),
+    })),
+    strongest: model.bestPath.map((step) => ({
+      prompt: step.prompt ? plainText(step.prompt) : null,
+      said: plainText(step.option.text),
+      why: plainText(step.option.why),
+      sources: step.option.sources.map(sourceTitle),
+    })),
+    signposting: model.signposting.map((s) => ({ name: plainText(s.name), detail: plainText(s.detail) })),
+  };
 }

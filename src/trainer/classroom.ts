@@ -14,7 +14,7 @@ import type { TrainerAction } from '../ui/keymap';
 import { announce } from '../ui/dom';
 import type { AudienceClassInfo, PresenterOptions } from '../ui/conversationView';
 import { applyCommand, buildClassView, CHANNEL, commandFor, type Command, type Message } from './protocol';
-import { renderTrainerPanel } from './trainerPanel';
+import { keepingPlace, renderTrainerPanel } from './trainerPanel';
 
 export { classKey };
 
@@ -79,7 +79,9 @@ export function startClassroom(
 
   const update = () => {
     const view = buildClassView(cs, title);
-    panelHost.replaceChildren(renderTrainerPanel(view, send, { place: 'overlay', openPresenter, error }));
+    keepingPlace(panelHost, () =>
+      panelHost.replaceChildren(renderTrainerPanel(view, send, { place: 'overlay', openPresenter, error })),
+    );
     channel?.postMessage({ kind: 'view', view } satisfies Message);
     app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
     onUpdate();
@@ -101,6 +103,7 @@ export function startClassroom(
       scores: state.scoresShown ? { ...cs.session.snapshot.scores } : null,
       blanked: state.blanked,
       whatIfFrom: cs.onWhatIf ? (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1 : null,
+      timer: current && (current.timer.since !== null || current.timer.ms > 0) ? current.timer : null,
     };
   };
 

@@ -6,9 +6,9 @@
 import type { App } from '../app/App';
 import { h } from '../ui/dom';
 import { renderClassSummary } from './classSummary';
-import { keyAction } from '../ui/keymap';
+import { isTyping, keyAction } from '../ui/keymap';
 import { CHANNEL, commandFor, type ClassView, type Command, type Message } from './protocol';
-import { renderTrainerPanel } from './trainerPanel';
+import { keepingPlace, renderTrainerPanel } from './trainerPanel';
 
 export function bootPresenter(app: App): () => void {
   document.title = 'Presenter – CarePlay';
@@ -45,19 +45,18 @@ export function bootPresenter(app: App): () => void {
     root.replaceChildren(
       h('h1', { class: 'visually-hidden' }, `Presenter window: ${view.title}`),
       renderTrainerPanel(view, send, { place: 'window' }),
-      ...(ended && view.bands ? [renderClassSummary(view)] : []),
+      ...(ended && view.bands ? [renderClassSummary(view, send)] : []),
     );
   };
 
   channel.onmessage = (event: MessageEvent<Message>) => {
     const message = event.data;
     if (message?.kind === 'view') {
-      const focusedLabel = (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
-      view = message.view;
-      render();
-      // Keep the trainer's place when the panel is redrawn (e.g. after typing a count).
-      if (focusedLabel)
-        root.querySelector<HTMLElement>(`[aria-label="${CSS.escape(focusedLabel)}"]`)?.focus();
+      // Keep the trainer's place when the panel is redrawn (after a count, while typing reasons).
+      keepingPlace(root, () => {
+        view = message.view;
+        render();
+      });
     } else if (message?.kind === 'closed') {
       view = null;
       render();
@@ -73,7 +72,7 @@ export function bootPresenter(app: App): () => void {
   // a clicker's back key undoes, its forward key moves the class's screen on.
   const onKey = (e: KeyboardEvent) => {
     if (!view || e.defaultPrevented) return;
-    if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+    if (isTyping(e.target)) return;
     const key = keyAction(e, true);
     // A clicker's ↓ is the learner's "next option" key; here, with no options to move between, it goes on.
     const command =

@@ -7,9 +7,11 @@ import {
   toCsv,
   type ClassSession,
   type ClassState,
+  type DecisionTime,
   type DividedDecision,
   type Majority,
 } from '../engine/ClassSession';
+import { plainText } from '../engine/markup';
 import type { SessionSnapshot, RevealedOption } from '../engine/Session';
 import type { Band, ScoreCard } from '../engine/scoring';
 import { DIMENSIONS, type Dimension } from '../engine/model';
@@ -38,7 +40,23 @@ export interface ClassView {
   chosenTexts: string[];
   /** The class summary as CSV, once the scenario has ended. */
   summaryCsv: string | null;
+  /** The time spent at each decision on the class's path, and the discussion timer's count. */
+  times: DecisionTime[];
+  /** What learners take away (outcomes, key points, support), once the summary has it. */
+  takeaway?: Takeaway | null;
   sentAt: number;
+}
+
+/** The learners' take-away page: scenario content only, with the guidance cited by title. */
+export interface Takeaway {
+  title: string;
+  outcomes: { standard: string; text: string; source: string | null }[];
+  ending: { title: string; outcome: 'good' | 'mixed' | 'poor'; whatNext: string };
+  /** What the ending said about the class's path. */
+  endingPoints: { went: 'well' | 'badly' | 'note'; why: string; sources: string[] }[];
+  /** The strongest path, step by step. */
+  strongest: { prompt: string | null; said: string; why: string; sources: string[] }[];
+  signposting: { name: string; detail: string }[];
 }
 
 export interface ClassBand {
@@ -67,7 +85,13 @@ export type Command =
   /** Blank the class's screen (while the trainer looks at notes), or bring it back. */
   | { type: 'blank'; shown: boolean }
   | { type: 'whatIf'; fromDecision: number }
-  | { type: 'returnToClass' };
+  | { type: 'returnToClass' }
+  /** Start or stop the discussion timer at the current decision. */
+  | { type: 'timer'; running: boolean }
+  /** The class's reasons at a decision on its path. */
+  | { type: 'reasons'; decision: number; text: string }
+  /** The group's and the trainer's names, for the handout. */
+  | { type: 'details'; group: string; trainer: string };
 
 export type Message =
   { kind: 'view'; view: ClassView } | { kind: 'command'; command: Command } | { kind: 'closed' };
@@ -80,7 +104,7 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
     scenarioId: cs.scenario.id,
     title,
     trainerNotes: cs.scenario.prebrief,
-    prompt: node?.discuss ?? null,
+    prompt: node?.discuss ? plainText(node.discuss) : null,
     snapshot,
     options: snapshot.phase === 'ended' ? [] : cs.session.reveal(),
     classState: cs.snapshot,
@@ -88,11 +112,16 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
     onWhatIf: cs.onWhatIf,
     mostDivided: cs.mostDivided(),
     bands: result ? bandsOf(result.card) : null,
-    prompts: snapshot.decisions.map((d) => cs.scenario.nodes[d.node]?.discuss ?? null),
-    chosenTexts: snapshot.decisions.map(
-      (d) => cs.scenario.nodes[d.node]?.choices?.find((c) => c.id === d.choice)?.text ?? d.choice,
+    // Plain text (no glossary markup): these go into the summary, the handout and the exports.
+    prompts: snapshot.decisions.map((d) => {
+      const discuss = cs.scenario.nodes[d.node]?.discuss;
+      return discuss ? plainText(discuss) : null;
+    }),
+    chosenTexts: snapshot.decisions.map((d) =>
+      plainText(cs.scenario.nodes[d.node]?.choices?.find((c) => c.id === d.choice)?.text ?? d.choice),
     ),
     summaryCsv: result && !cs.onWhatIf ? toCsv(withBands(summaryRows(cs), bandsOf(result.card))) : null,
+    times: cs.times(),
     sentAt: Date.now(),
   };
 }
@@ -176,6 +205,15 @@ export function applyCommand(cs: ClassSession, command: Command): string | null 
       case 'returnToClass':
         cs.returnToClass();
         break;
+      case 'timer':
+        cs.toggleTimer(command.running);
+        break;
+      case 'reasons':
+        cs.setReasons(command.text, command.decision);
+        break;
+      case 'details':
+        cs.setDetails({ group: command.group, trainer: command.trainer });
+        break;
     }
     return null;
   } catch (error) {
@@ -211,6 +249,11 @@ export function commandFor(action: TrainerAction, n: number | undefined, view: C
       return { type: 'showScores', shown: !state.scoresShown };
     case 'blank':
       return { type: 'blank', shown: !state.blanked };
+    case 'timer': {
+      if (view.onWhatIf || view.snapshot.phase === 'ended') return null;
+      const decision = view.snapshot.decisions.length;
+      return { type: 'timer', running: !view.times.find((t) => t.decision === decision)?.running };
+    }
     case 'panel':
     case 'whatIf':
     case 'presenterWindow':

@@ -4,7 +4,9 @@
  * A pure function of a ClassView; it acts only by sending commands, so the same panel works
  * beside the audience view (one screen) or in its own presenter window (two screens).
  */
+import { REASONS_MAX } from '../engine/ClassSession';
 import { DIMENSIONS } from '../engine/model';
+import { showTimer } from '../ui/classTimer';
 import { h } from '../ui/dom';
 import { trainerKeyList } from '../ui/keymap';
 import { plainText } from '../ui/richText';
@@ -126,6 +128,74 @@ export function renderTrainerPanel(
         ? `Tied: options ${majority.choices.map((c) => offered.findIndex((o) => o.id === c) + 1).join(' and ')} (${majority.votes} each). You decide.`
         : 'No votes yet.';
 
+  // The class's reasons and the discussion timer, at a decision on the class's own path.
+  const record = ended || view.onWhatIf ? null : (current ?? null);
+  const time = record ? view.times.find((t) => t.decision === record.decision) : undefined;
+  const timerShown = h('span', { class: 'trainer-timer-time' });
+  if (record) showTimer(timerShown, record.timer);
+  let pending = 0;
+  const reasonsBox = record
+    ? h('textarea', {
+        id: 'class-reasons',
+        rows: '2',
+        maxlength: String(REASONS_MAX),
+        'aria-describedby': 'class-reasons-help',
+        'data-keep': `reasons-${record.decision}`,
+      })
+    : null;
+  const reasonsHelp = h('p', { id: 'class-reasons-help', class: 'note' });
+  if (reasonsBox && record) {
+    // As its default too: keepingPlace tells words being typed from words as last kept.
+    reasonsBox.defaultValue = record.reasons;
+    const left = () => `${reasonsBox.value.length} of ${REASONS_MAX} characters. Kept with the session.`;
+    reasonsHelp.textContent = left();
+    const sendNow = () => {
+      window.clearTimeout(pending);
+      send({ type: 'reasons', decision: record.decision, text: reasonsBox.value });
+    };
+    reasonsBox.addEventListener('input', () => {
+      reasonsHelp.textContent = left();
+      window.clearTimeout(pending);
+      const text = reasonsBox.value;
+      pending = window.setTimeout(() => send({ type: 'reasons', decision: record.decision, text }), 400);
+    });
+    reasonsBox.addEventListener('change', sendNow);
+  }
+  const timerControl = record
+    ? [
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button small secondary',
+            'aria-pressed': String(!!time?.running),
+            onclick: () => send({ type: 'timer', running: !time?.running }),
+          },
+          time?.running ? 'Stop timer (D)' : 'Start timer (D)',
+        ),
+        h(
+          'span',
+          { class: 'trainer-timer', role: 'timer' },
+          h('span', { class: 'visually-hidden' }, 'Discussion time '),
+          timerShown,
+        ),
+      ]
+    : null;
+  const classRecord = record
+    ? h(
+        'section',
+        { class: 'trainer-record', 'aria-label': 'The class’s reasons' },
+        h(
+          'label',
+          { for: 'class-reasons' },
+          h('strong', {}, `The class’s reasons at decision ${record.decision + 1}`),
+          ' (optional)',
+        ),
+        reasonsBox,
+        reasonsHelp,
+      )
+    : null;
+
   const decisionControls = ended
     ? null
     : h(
@@ -190,6 +260,7 @@ export function renderTrainerPanel(
             },
             'Go with the class (C)',
           ),
+          timerControl,
         ),
       );
 
@@ -291,6 +362,7 @@ export function renderTrainerPanel(
         )
       : null,
     decisionControls,
+    classRecord,
     ended ? h('p', {}, 'The summary is on the audience screen and below.') : null,
     whatIf,
     summary,
@@ -309,4 +381,37 @@ export function renderTrainerPanel(
         .join(' · ')}`,
     ),
   );
+}
+
+/**
+ * Redraw a panel without losing the trainer's place: focus goes back to the same control, and
+ * words being typed (a count, the class's reasons) stay as typed, caret and all, though a vote
+ * or a message from the other window redrew everything around them.
+ */
+export function keepingPlace(root: HTMLElement, draw: () => void): void {
+  const active = document.activeElement as HTMLElement | null;
+  const inside = active && root.contains(active) ? active : null;
+  const keep = inside?.dataset.keep;
+  const label = inside?.getAttribute('aria-label');
+  const field =
+    inside instanceof HTMLTextAreaElement || (inside instanceof HTMLInputElement && inside.type === 'text')
+      ? inside
+      : null;
+  // Words typed here and not yet kept win; words as last kept give way to newer ones (typed in
+  // the other window), the caret staying where it was.
+  const typed = field ? { value: field.value, start: field.selectionStart, end: field.selectionEnd } : null;
+  const dirty = field !== null && field.value !== field.defaultValue;
+  draw();
+  const selector = keep
+    ? `[data-keep="${CSS.escape(keep)}"]`
+    : label
+      ? `[aria-label="${CSS.escape(label)}"]`
+      : null;
+  const next = selector ? root.querySelector<HTMLElement>(selector) : null;
+  if (!next) return;
+  if (typed && (next instanceof HTMLTextAreaElement || next instanceof HTMLInputElement)) {
+    if (dirty) next.value = typed.value;
+    next.setSelectionRange(typed.start, typed.end);
+  }
+  next.focus({ preventScroll: true });
 }

@@ -9,7 +9,8 @@ import type { PlayableScenario } from '../app/catalogueTypes';
 import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
 import { DIMENSIONS } from '../engine/model';
 import { openDialog, openSettings, supportList } from './dialogs';
-import { keyAction, openKeymap, type TrainerAction } from './keymap';
+import { showTimer, type TimerShown } from './classTimer';
+import { isTyping, keyAction, openKeymap, type TrainerAction } from './keymap';
 import { mediumLabel, mediumLead, type WrittenMedium } from './lineMedium';
 import { announce, clear, h } from './dom';
 import { plainText, richText, type GlossaryEntry } from './richText';
@@ -26,6 +27,8 @@ export interface AudienceClassInfo {
   blanked: boolean;
   /** On a what-if branch: the decision (from 1) it left the class's own path at. */
   whatIfFrom: number | null;
+  /** The discussion timer at this decision, once the trainer has started it; null: not shown. */
+  timer?: TimerShown | null;
 }
 
 export interface PresenterOptions {
@@ -560,6 +563,23 @@ export class ConversationView {
     else if (sign) sign.textContent = signText;
     else this.whereLabel.after(h('p', { class: 'what-if-sign' }, signText));
 
+    // The discussion timer: large enough to read from the back, out of the words' way, silent.
+    const timer = this.element.querySelector<HTMLElement>('.class-timer');
+    if (!info.timer) timer?.remove();
+    else {
+      const shown =
+        timer ??
+        this.element.appendChild(
+          h(
+            'p',
+            { class: 'class-timer', role: 'timer' },
+            h('span', { class: 'visually-hidden' }, 'Discussion time '),
+            h('span', { class: 'class-timer-time' }),
+          ),
+        );
+      showTimer(shown.querySelector<HTMLElement>('.class-timer-time')!, info.timer);
+    }
+
     const blank = this.element.querySelector<HTMLElement>('.class-blank');
     if (!info.blanked) blank?.remove();
     else if (!blank)
@@ -658,7 +678,7 @@ export class ConversationView {
     if (e.defaultPrevented) return;
     if (document.querySelector('dialog[open]')) return;
     const target = e.target as HTMLElement;
-    if (target.closest('input, textarea, select')) return;
+    if (isTyping(target)) return;
     const key = keyAction(e, this.presenter !== null);
     if (!key) return;
     const onControl = target.closest('button, a, summary') !== null;

@@ -27,7 +27,8 @@ export type TrainerAction =
   | 'returnToClass'
   | 'showScores'
   | 'presenterWindow'
-  | 'blank';
+  | 'blank'
+  | 'timer';
 
 export interface KeyRow<A extends string> {
   action: A;
@@ -84,8 +85,27 @@ export const TRAINER_KEYS: KeyRow<TrainerAction>[] = [
   { action: 'returnToClass', keys: ['b'], shown: 'B', what: 'Back to the class’s path' },
   { action: 'showScores', keys: ['k'], shown: 'K', what: 'Show or hide scores to the class' },
   { action: 'blank', keys: ['.'], shown: '.', what: 'Blank the class’s screen, or bring it back' },
+  {
+    action: 'timer',
+    keys: ['d'],
+    shown: 'D',
+    what: 'Start or stop the discussion timer (silent, on the class’s screen)',
+  },
   { action: 'presenterWindow', keys: ['n'], shown: 'N', what: 'Open the presenter window' },
 ];
+
+/**
+ * True while someone is typing in a field (the trainer's count or the class's reasons, a
+ * learner's notes): no key is a command then, however it appears in the table.
+ */
+export function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    typeof el.closest === 'function' &&
+    (el.isContentEditable || !!el.closest('input, textarea, select'))
+  );
+}
 
 /** Shown with the trainer's keys, though it works on the menu, not in a scenario. */
 export const MENU_PRESENTER_KEY: [string, string] = ['P', 'Presenter mode on or off (on the menu)'];

@@ -222,13 +222,14 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
       .map((r) => (/^1,(?:"(?:[^"]|"")*"|[^,]*),(\d+),/.exec(r) ?? [])[1]);
     expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
     await audience.screenshot({ path: screenshotPath('presenter-summary-1920x1080') });
-    // Printable on A4: the print stylesheet's PDF carries the summary as text.
+    // Printable on A4: the print stylesheet's PDF is the class's handout, as text (its contents
+    // are checked in classRecord.test.ts).
     const pdf = screenshotPath('presenter-summary').replace(/\.png$/, '.pdf');
     await audience.pdf({ path: pdf, format: 'A4' });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    expect(text).toMatch(/The class’s session/);
+    expect(text).toMatch(/Class session: Sunday visit/);
     expect(text).toMatch(/Where the room was most divided/);
-    expect(text).toMatch(/The class’s bands/);
+    expect(text).toMatch(/Bands: Empathy/);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);

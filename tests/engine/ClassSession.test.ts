@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ClassSession, majorityOf, summaryRows, toCsv } from '../../src/engine/ClassSession';
+import {
+  CLASS_SAVE_VERSION,
+  ClassSession,
+  majorityOf,
+  minutesAndSeconds,
+  REASONS_MAX,
+  summaryRows,
+  toCsv,
+} from '../../src/engine/ClassSession';
 import { SessionError } from '../../src/engine/Session';
 import { load, fixtureText } from '../helpers/fixtures';
 
@@ -71,7 +79,7 @@ describe('ClassSession: undo', () => {
     expect(cs.undo()).toEqual({ undone: 'decision', decision: 0 });
     expect(cs.session.snapshot.decisions).toHaveLength(0);
     expect(cs.session.snapshot.phase).toBe('choosing');
-    expect(cs.snapshot.votes).toEqual([
+    expect(cs.snapshot.votes).toMatchObject([
       {
         decision: 0,
         node: cs.session.snapshot.node,
@@ -134,9 +142,9 @@ describe('ClassSession: what-if and summary', () => {
     ]);
     const csv = toCsv(summaryRows(cs));
     expect(csv.split('\r\n')[0]).toBe(
-      'decision,prompt,option number,option,option text,votes,chosen,how,empathy change,boundaries change,escalation change',
+      'decision,prompt,option number,option,option text,votes,chosen,how,empathy change,boundaries change,escalation change,class reasons,seconds to decide,timer seconds',
     );
-    expect(csv).toMatch(/^1,.*,\d,decline-kindly,".*",10,yes,majority,2,3,0$/m);
+    expect(csv).toMatch(/^1,.*,\d,decline-kindly,".*",10,yes,majority,2,3,0,,,$/m);
     // Only what the class was offered, numbered as on screen; no glossary markup.
     const rows = summaryRows(cs).slice(1);
     for (const v of cs.snapshot.votes) {
@@ -192,5 +200,165 @@ describe('ClassSession: survives a reload', () => {
   ])('refuses %s with a reason', (_name, data) => {
     const restored = ClassSession.restore(scenario(), data);
     expect(restored.ok).toBe(false);
+  });
+});
+
+/** A clock the test moves by hand. */
+function clock(start = 1_000_000) {
+  let t = start;
+  return { now: () => t, tick: (ms: number) => (t += ms) };
+}
+
+/** On to the options, as the class's screen shows them after the lines. */
+function toOptions(cs: ClassSession) {
+  while (cs.session.canContinue) cs.session.next();
+}
+
+describe('ClassSession: the class’s reasons (issue 19, item 5)', () => {
+  it('keeps the reasons at a decision, short and plain, and they survive a reload', () => {
+    const cs = new ClassSession(scenario());
+    toOptions(cs);
+    cs.setReasons('  Arthur would feel [[rejected|safeguarding]]\nif we\tsaid no flatly.  ');
+    expect(cs.current()!.reasons).toBe('Arthur would feel rejected if we said no flatly.');
+    cs.setReasons('x'.repeat(400));
+    expect(cs.current()!.reasons).toHaveLength(REASONS_MAX);
+    cs.setReasons('Kind but clear 🙂'.repeat(30));
+    // Cut at a whole character, never half an emoji.
+    expect(cs.current()!.reasons).not.toMatch(/\uD83D$/);
+    cs.setReasons('Kind but clear.');
+    cs.setVotes('decline-kindly', 3);
+    cs.goWithClass();
+    // An earlier decision's reasons can still be put right after the class has moved on.
+    cs.setReasons('Kind, clear, and it follows the policy.', 0);
+    const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())));
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.classSession.snapshot.votes[0]!.reasons).toBe('Kind, clear, and it follows the policy.');
+    // In the CSV and after the scores; a formula-looking start is defused.
+    cs.setReasons('=HYPERLINK("x")', 0);
+    const csv = toCsv(summaryRows(cs));
+    expect(csv.split('\r\n')[0]).toMatch(/,class reasons,seconds to decide,timer seconds$/);
+    expect(csv).toMatch(/^1,[^\r\n]*,yes,majority,[^\r\n]*,"'=HYPERLINK\(""x""\)",/m);
+    expect(() => cs.setReasons('no such', 7)).toThrow(/no such decision/);
+    cs.startWhatIf(0);
+    expect(() => cs.setReasons('on a what-if')).toThrow(/own path/);
+  });
+});
+
+describe('ClassSession: time per decision and the discussion timer (item 6)', () => {
+  it('times each decision from its options appearing to the class’s choice, on an injected clock', () => {
+    const c = clock();
+    const cs = new ClassSession(scenario(), undefined, { now: c.now });
+    c.tick(30_000); // lines read before the options show are not the class's deciding time
+    toOptions(cs);
+    c.tick(95_000);
+    cs.setVotes('decline-kindly', 4);
+    cs.goWithClass();
+    expect(cs.times()[0]).toEqual({ decision: 0, toDecideMs: 95_000, timerMs: 0, running: false });
+    expect(cs.times()[1]!.toDecideMs).toBeNull();
+  });
+
+  it('counts the timer only while it runs, stops it at the class’s choice, and keeps it over a reload', () => {
+    const c = clock();
+    const cs = new ClassSession(scenario(), undefined, { now: c.now });
+    toOptions(cs);
+    expect(cs.toggleTimer()).toBe(true);
+    c.tick(40_000);
+    expect(cs.times()[0]).toMatchObject({ timerMs: 40_000, running: true });
+    expect(cs.toggleTimer()).toBe(false);
+    c.tick(60_000); // stopped: not counted
+    cs.toggleTimer(true);
+    c.tick(5_000);
+    // A reload while it runs: it carries on from the same start.
+    const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())), { now: c.now });
+    if (!back.ok) throw new Error(back.reason);
+    const again = back.classSession;
+    c.tick(15_000);
+    expect(again.times()[0]).toMatchObject({ timerMs: 60_000, running: true });
+    again.setVotes('decline-kindly', 2);
+    again.goWithClass();
+    c.tick(99_000);
+    expect(again.times()[0]).toEqual({ decision: 0, toDecideMs: 120_000, timerMs: 60_000, running: false });
+    expect(toCsv(summaryRows(again))).toMatch(/^1,[^\r\n]*,yes,majority,[^\r\n]*,,120,60\r$/m);
+    expect(minutesAndSeconds(60_000)).toBe('01:00');
+    expect(minutesAndSeconds(3_725_000)).toBe('1:02:05');
+    again.startWhatIf(0);
+    expect(() => again.toggleTimer()).toThrow(/own path/);
+  });
+
+  it('a decision taken back keeps its start, and is timed to the choice made again', () => {
+    const c = clock();
+    const cs = new ClassSession(scenario(), undefined, { now: c.now });
+    toOptions(cs);
+    c.tick(10_000);
+    cs.pick('decline-flat');
+    cs.undo();
+    expect(cs.times()[0]!.toDecideMs).toBeNull();
+    c.tick(20_000);
+    cs.pick('decline-kindly');
+    expect(cs.times()[0]!.toDecideMs).toBe(30_000);
+  });
+});
+
+describe('ClassSession: the group’s details and older saves', () => {
+  it('keeps the group’s and trainer’s names, asked once, optional', () => {
+    const c = clock(Date.UTC(2025, 2, 14, 9, 30));
+    const cs = new ClassSession(scenario(), undefined, { now: c.now });
+    expect(cs.snapshot.details).toBeNull();
+    expect(cs.snapshot.startedAt).toBe(Date.UTC(2025, 2, 14, 9, 30));
+    cs.setDetails({ group: ' Level 3 Diploma, Tuesday ', trainer: '' });
+    expect(cs.snapshot.details).toEqual({ group: 'Level 3 Diploma, Tuesday', trainer: '' });
+    cs.setDetails({ trainer: 'Sam Okoro' });
+    const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())));
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.classSession.snapshot.details).toEqual({
+      group: 'Level 3 Diploma, Tuesday',
+      trainer: 'Sam Okoro',
+    });
+    expect(back.classSession.snapshot.startedAt).toBe(Date.UTC(2025, 2, 14, 9, 30));
+  });
+
+  it('still loads a version 1 save, with no reasons, times or details', () => {
+    const v1 = {
+      classSaveVersion: 1,
+      session: new ClassSession(scenario()).session.save(),
+      whatIf: null,
+      state: {
+        votes: [{ decision: 0, node: 'offer', counts: { 'decline-kindly': 3 }, chosen: null, how: null }],
+        votesRevealed: true,
+        optionsRevealed: false,
+        scoresShown: false,
+      },
+      savedAt: 123,
+    };
+    const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(v1)));
+    if (!back.ok) throw new Error(back.reason);
+    const cs = back.classSession;
+    expect(cs.current()).toMatchObject({ counts: { 'decline-kindly': 3 }, reasons: '', decidedAt: null });
+    expect(cs.snapshot).toMatchObject({ details: null, startedAt: null, votesRevealed: true });
+    expect(cs.times()[0]).toMatchObject({ toDecideMs: null, timerMs: 0 });
+    expect(cs.save().classSaveVersion).toBe(CLASS_SAVE_VERSION);
+    expect(CLASS_SAVE_VERSION).toBe(2);
+  });
+
+  it('reads damaged new fields as absent, never as a crash', () => {
+    const save = JSON.parse(JSON.stringify(new ClassSession(scenario()).save()));
+    save.state.votes[0] = {
+      ...save.state.votes[0],
+      reasons: 42,
+      shownAt: 'soon',
+      decidedAt: Infinity,
+      timer: 'running',
+    };
+    save.state.details = 'Tuesday';
+    save.state.startedAt = '2025-03-14';
+    const back = ClassSession.restore(scenario(), save);
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.classSession.current()).toMatchObject({
+      reasons: '',
+      shownAt: null,
+      decidedAt: null,
+      timer: { ms: 0, since: null },
+    });
+    expect(back.classSession.snapshot).toMatchObject({ details: null, startedAt: null });
   });
 });

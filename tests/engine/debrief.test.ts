@@ -64,3 +64,48 @@ describe('buildDebrief', () => {
     expect(d.reflection).toHaveLength(2);
   });
 });
+
+describe('the stronger option a turning point names (issue 19)', () => {
+  // An unsafe option that adds up to more than the kind refusal: accepting warmly, on a
+  // fixture changed for this test only.
+  const tempting = load(
+    fixtureText('gift.yaml').replace(
+      'score: { empathy: 1, boundaries: -4 }\n        unsafe: boundaries',
+      'score: { empathy: 4, boundaries: -2, escalation: 4 }\n        unsafe: boundaries',
+    ),
+  ).scenario!;
+  const finishOn = (s: typeof tempting, ids: string[]) => {
+    const session = new Session(s);
+    for (const id of ids) session.choose(id);
+    return buildDebrief(s, session.result()!, analyseScenario(s).bestPath);
+  };
+
+  it('is never an unsafe option, and never the choice the class or learner made', () => {
+    const d = finishOn(tempting, ['decline-kindly', 'suggest-family', 'declare-offer']);
+    expect(d.timeline[0]).toMatchObject({ best: { id: 'decline-kindly' }, wasBest: true });
+    expect(d.turningPoints.filter((p) => p.kind === 'missed')).toEqual([]);
+    const poorer = finishOn(tempting, ['decline-flat', 'repair', 'decline-again', 'say-nothing']);
+    expect(poorer.timeline[0]!.best.id).toBe('decline-kindly');
+    for (const d2 of [d, poorer])
+      for (const t of d2.timeline) {
+        expect(t.best.unsafe).toEqual([]);
+        if (!t.wasBest) expect(t.best.id).not.toBe(t.chosen.id);
+      }
+  });
+
+  it('names no "stronger" option for a choice as strong as any on offer', () => {
+    // Two options level at the top: whichever was chosen is the best there was.
+    const level = load(
+      fixtureText('gift.yaml').replace(
+        'score: { empathy: -2, boundaries: 1 }',
+        'score: { empathy: 2, boundaries: 3 }',
+      ),
+    ).scenario!;
+    const d = finishOn(level, ['decline-kindly', 'suggest-family', 'declare-offer']);
+    expect(d.timeline[0]).toMatchObject({
+      chosen: { id: 'decline-kindly' },
+      best: { id: 'decline-kindly' },
+      wasBest: true,
+    });
+  });
+});
