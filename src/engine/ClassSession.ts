@@ -46,11 +46,24 @@ export interface ClassState {
 
 export interface ClassSave {
   classSaveVersion: number;
+  /** Which class this is: the same through reloads and undos, new for each new class. */
+  id: string;
+  /** When the class began (ms since 1970): "started <date>" on the menu. */
+  startedAt: number;
+  /** The ending the class's own path has reached, or null while it is still under way. */
+  finished: ClassEnding | null;
   session: SaveEnvelope;
   /** The what-if branch in progress, if any: where it left the class path, and its own choices. */
   whatIf: { fromDecision: number; choices: string[] } | null;
   state: Omit<ClassState, 'undo' | 'blanked'>;
   savedAt: number;
+}
+
+/** The ending a class's own path reached (never a what-if's). */
+export interface ClassEnding {
+  node: string;
+  title: string;
+  outcome: string;
 }
 
 export interface DividedDecision {
@@ -71,6 +84,10 @@ export class ClassSession {
     blanked: false,
     undo: [],
   };
+  private idValue: string;
+  private startedAtValue: number;
+  /** The class's own ending, kept while a what-if branch plays on from it. */
+  private ownEnding: ClassEnding | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -78,6 +95,8 @@ export class ClassSession {
     private readonly options: SessionOptions = {},
   ) {
     this.session = session ?? new Session(scenario, options);
+    this.startedAtValue = (options.now ?? Date.now)();
+    this.idValue = newClassId(this.startedAtValue);
     this.syncVotes();
     this.session.on('choice', () => {
       // A new decision starts with votes hidden and nothing revealed.
@@ -90,6 +109,20 @@ export class ClassSession {
 
   get snapshot(): ClassState {
     return structuredCloneSafe(this.state);
+  }
+
+  /** Which class this is: kept through reloads, so a finished class is recorded once. */
+  get id(): string {
+    return this.idValue;
+  }
+
+  get startedAt(): number {
+    return this.startedAtValue;
+  }
+
+  /** The ending the class's own path has reached, or null (a what-if's ending is not the class's). */
+  get finished(): ClassEnding | null {
+    return this.ownEnding ? { ...this.ownEnding } : null;
   }
 
   /** True while on a what-if branch: votes are for the class's own path only. */
@@ -214,6 +247,9 @@ export class ClassSession {
     const { undo: _undo, blanked: _blanked, ...state } = this.state;
     return {
       classSaveVersion: CLASS_SAVE_VERSION,
+      id: this.idValue,
+      startedAt: this.startedAtValue,
+      finished: this.finished,
       session: this.session.save(),
       whatIf: snap.whatIf ? { fromDecision: snap.whatIf.fromDecision, choices: this.session.path } : null,
       state: JSON.parse(JSON.stringify(state)),
@@ -238,6 +274,10 @@ export class ClassSession {
     const restored = Session.restore(scenario, save.session, options);
     if (!restored.ok) return restored;
     const cs = new ClassSession(scenario, restored.session, options);
+    // Saves from before classes had an id get one now; their start is not known, so the save's time.
+    if (typeof save.id === 'string' && /^[\w-]{1,64}$/.test(save.id)) cs.idValue = save.id;
+    const started = [save.startedAt, save.savedAt].find((t) => typeof t === 'number' && Number.isFinite(t));
+    if (started !== undefined) cs.startedAtValue = started;
     const state = save.state;
     if (state && Array.isArray(state.votes)) {
       cs.state.votes = state.votes
@@ -300,6 +340,10 @@ export class ClassSession {
   private syncVotes() {
     if (this.onWhatIf) return;
     const snap = this.session.snapshot;
+    this.ownEnding =
+      snap.phase === 'ended' && snap.ending
+        ? { node: snap.ending.node, title: snap.ending.title, outcome: snap.ending.outcome }
+        : null;
     const decisionCount = snap.decisions.length;
     // Anything past the class's path (after a rewind) is dropped; chosen options follow the path.
     this.state.votes = this.state.votes.filter((v) => v.decision <= decisionCount);
@@ -377,6 +421,11 @@ export function summaryRows(cs: ClassSession): string[][] {
 export function toCsv(rows: string[][]): string {
   const cell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A class's id: when it started, and enough chance that two classes begun together differ. */
+function newClassId(startedAt: number): string {
+  return `${Math.max(0, Math.floor(startedAt)).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 function structuredCloneSafe<T>(value: T): T {
