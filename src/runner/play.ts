@@ -27,6 +27,7 @@ import type { ConversationData, DebriefData } from '../app/screens';
 import { decisionFor, resultFor } from '../platform/outcome';
 
 export type { ConversationData, DebriefData } from '../app/screens';
+export { exportPastClass, reopenPastClass } from '../trainer/pastClasses';
 
 export async function runConversation(
   scene: Phaser.Scene,
@@ -45,8 +46,9 @@ export async function runConversation(
 
   let session = data.session;
   let cs: ClassSession | undefined;
+  let resumed = false;
   if (app.presenter) {
-    cs = classSessionFor(app, playable, session, options, data.fresh === true);
+    ({ cs, resumed } = classSessionFor(app, playable, session, options, data.fresh === true));
     session = cs.session;
   } else if (!session && !data.fresh) {
     // Launched by a learning platform: the place it kept (from any computer) comes first.
@@ -71,7 +73,7 @@ export async function runConversation(
 
   let classroom: Classroom | null = null;
   let view: ConversationView | null = null;
-  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render());
+  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render(), resumed);
   view = new ConversationView(
     app,
     playable,
@@ -337,7 +339,8 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   let classSummary: HTMLElement | null = null;
   const cs = data.classSession;
   if (cs) {
-    const classView = buildClassView(cs, playable.scenario.title);
+    // The presenter window is told the class's screen has moved on to the summary.
+    const classView = { ...buildClassView(cs, playable.scenario.title), onSummary: true };
     classSummary = renderClassSummary(classView);
     // The presenter window shows the summary too, and asks again if it is reopened.
     if (typeof BroadcastChannel !== 'undefined') {
@@ -347,7 +350,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
         if (event.data?.kind === 'command')
           channel?.postMessage({
             kind: 'view',
-            view: buildClassView(cs, playable.scenario.title),
+            view: { ...buildClassView(cs, playable.scenario.title), onSummary: true },
           } satisfies Message);
       };
     }

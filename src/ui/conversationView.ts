@@ -26,6 +26,10 @@ export interface AudienceClassInfo {
   blanked: boolean;
   /** On a what-if branch: the decision (from 1) it left the class's own path at. */
   whatIfFrom: number | null;
+  /** The trainer asked to go with the class and it is tied: which options, in words. */
+  tie: string | null;
+  /** The class was carried on from a save: said until it moves to another decision. */
+  resumed: string | null;
 }
 
 export interface PresenterOptions {
@@ -337,6 +341,9 @@ export class ConversationView {
       // In a classroom, the group sees the question it is to discuss.
       const prompt = this.presenter ? this.playable.scenario.nodes[snap.node]?.discuss : undefined;
       if (prompt) this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), prompt));
+      // A tie is said here, for the class to see, not only to a screen reader (the classroom announces it).
+      if (info?.tie)
+        this.below.appendChild(h('p', { class: 'class-tie' }, `${info.tie} The trainer decides.`));
       const revealed = info?.revealed ? this.session.reveal() : null;
       const decision = `${snap.node}:${snap.decisions.length}`;
       if (
@@ -559,6 +566,12 @@ export class ConversationView {
     if (!signText) sign?.remove();
     else if (sign) sign.textContent = signText;
     else this.whereLabel.after(h('p', { class: 'what-if-sign' }, signText));
+
+    // Carried on after a reload: said until the class moves on to another decision.
+    const resumed = this.element.querySelector<HTMLElement>('.class-sign');
+    if (!info.resumed) resumed?.remove();
+    else if (resumed) resumed.textContent = info.resumed;
+    else this.whereLabel.after(h('p', { class: 'class-sign', role: 'status' }, info.resumed));
 
     const blank = this.element.querySelector<HTMLElement>('.class-blank');
     if (!info.blanked) blank?.remove();
