@@ -41,6 +41,8 @@ export interface PastClass {
 
 /** What the menu knows of a class saved for a scenario, without the engine. */
 export interface SavedClass {
+  /** The class's id, if the save has one (see ClassSave.id). */
+  id: string | null;
   /** The decision the class is at, from 1 (one more than it has made). */
   decision: number;
   /** When the class began, if the save says (saves from before issue 19's item 4 do not). */
@@ -63,6 +65,7 @@ export function savedClass(store: KeyValueStore, scenarioId: string): SavedClass
   const session = save.session;
   if (!isObj(session) || session.scenarioId !== scenarioId || !Array.isArray(session.choices)) return null;
   return {
+    id: str(save.id, 80) ? save.id : null,
     decision: session.choices.length + 1,
     startedAt: num(save.startedAt) ? save.startedAt : num(save.savedAt) ? save.savedAt : null,
     finished: parseEnding(save.finished),

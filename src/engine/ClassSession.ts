@@ -329,11 +329,17 @@ export class ClassSession {
 
   private commit(choice: string, how: 'majority' | 'trainer') {
     const current = this.current();
-    this.session.choose(choice);
-    if (current) {
-      current.chosen = choice;
-      current.how = how;
+    // Said before the Session moves on: whoever saves on its 'change' (the classroom, keeping a
+    // class that has just reached its ending) records how the last decision was made.
+    const was = current?.how ?? null;
+    if (current) current.how = how;
+    try {
+      this.session.choose(choice);
+    } catch (error) {
+      if (current) current.how = was;
+      throw error;
     }
+    if (current) current.chosen = choice;
   }
 
   /** Make sure there is a votes record for the decision the class is at, and none past the path. */

@@ -5,7 +5,7 @@
  */
 import type { App } from '../app/App';
 import type { ScenarioCard } from '../app/catalogueTypes';
-import { classDate, type SavedClass } from '../app/classRecords';
+import { classDate, pastClass, type SavedClass } from '../app/classRecords';
 import { openDialog } from './dialogs';
 import { h } from './dom';
 
@@ -55,7 +55,10 @@ export function askClassStart(
           h(
             'p',
             {},
-            `${saved.startedAt === null ? 'It' : `The class that started ${classDate(saved.startedAt)}`} reached “${saved.finished.title}”. It is kept in Past class sessions, to reopen or export.`,
+            `${saved.startedAt === null ? 'It' : `The class that started ${classDate(saved.startedAt)}`} reached “${saved.finished.title}”.`,
+            saved.id && pastClass(app.store, saved.id)
+              ? ' It is kept in Past class sessions, to reopen or export.'
+              : '',
           ),
           h('p', {}, 'A new class starts from the beginning, with the pre-brief.'),
         ]

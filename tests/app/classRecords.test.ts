@@ -48,7 +48,12 @@ describe('a class saved for a scenario, as the menu reads it', () => {
     cs.setVotes('decline-kindly', 4);
     cs.goWithClass();
     store.set(classKey('demo-gift'), JSON.stringify(cs.save(5000)));
-    expect(savedClass(store, 'demo-gift')).toEqual({ decision: 2, startedAt: 1000, finished: null });
+    expect(savedClass(store, 'demo-gift')).toEqual({
+      id: cs.id,
+      decision: 2,
+      startedAt: 1000,
+      finished: null,
+    });
     cs.pick('accept-brooch');
     store.set(classKey('demo-gift'), JSON.stringify(cs.save(6000)));
     expect(savedClass(store, 'demo-gift')).toMatchObject({
@@ -61,7 +66,7 @@ describe('a class saved for a scenario, as the menu reads it', () => {
     const store = memoryStore();
     const { startedAt: _s, id: _i, finished: _f, ...old } = new ClassSession(scenario()).save(777);
     store.set(classKey('demo-gift'), JSON.stringify(old));
-    expect(savedClass(store, 'demo-gift')).toEqual({ decision: 1, startedAt: 777, finished: null });
+    expect(savedClass(store, 'demo-gift')).toEqual({ id: null, decision: 1, startedAt: 777, finished: null });
     const good = JSON.stringify(old);
     for (const bad of [
       good.slice(0, 40),

@@ -224,6 +224,27 @@ describe('ClassSession: one class, from its start to its ending (issue 19, item 
     expect(odd.classSession.id).not.toBe('a:b/c');
   });
 
+  it('has said how the last decision was made by the time the ending is reached', () => {
+    const cs = new ClassSession(scenario());
+    cs.setVotes('decline-kindly', 3);
+    cs.goWithClass();
+    // What the classroom saves as the class reaches its ending (it listens for 'change').
+    const saves: ReturnType<ClassSession['save']>[] = [];
+    cs.session.on('change', () => {
+      if (cs.finished) saves.push(cs.save());
+    });
+    cs.pick('accept-brooch');
+    expect(saves.length).toBeGreaterThan(0);
+    expect(saves[0]!.state.votes.map((v) => [v.chosen, v.how])).toEqual([
+      ['decline-kindly', 'majority'],
+      ['accept-brooch', 'trainer'],
+    ]);
+    // A choice that is not on offer changes nothing.
+    const again = new ClassSession(scenario());
+    expect(() => again.pick('accept-brooch')).toThrow();
+    expect(again.snapshot.votes[0]).toMatchObject({ chosen: null, how: null });
+  });
+
   it('says which ending the class’s own path reached: not a what-if’s, and not once taken back', () => {
     const cs = new ClassSession(scenario());
     cs.pick('decline-kindly');
