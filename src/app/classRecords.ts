@@ -52,8 +52,9 @@ export interface SavedClass {
 }
 
 /**
- * The class saved for a scenario, or null when there is none or it cannot be read: then Start
- * goes on as before, and the conversation says plainly why the saved session was not used.
+ * The class saved for a scenario, or null when there is none, it has not begun, or it cannot be
+ * read: then Start goes on as before, and the conversation says plainly why a saved session it
+ * could not read was not used.
  */
 export function savedClass(store: KeyValueStore, scenarioId: string): SavedClass | null {
   const raw = store.get(classKey(scenarioId));
@@ -64,11 +65,27 @@ export function savedClass(store: KeyValueStore, scenarioId: string): SavedClass
   if (!num(save.classSaveVersion) || save.classSaveVersion > READABLE_CLASS_SAVE) return null;
   const session = save.session;
   if (!isObj(session) || session.scenarioId !== scenarioId || !Array.isArray(session.choices)) return null;
+  const finished = parseEnding(save.finished);
+  // A class that never got past the pre-brief's first line, with no votes, is nothing to carry on:
+  // Start begins it again, with the pre-brief, as a new class would.
+  const state = isObj(save.state) ? save.state : {};
+  const voted =
+    Array.isArray(state.votes) &&
+    state.votes.some(
+      (v) => isObj(v) && isObj(v.counts) && Object.values(v.counts).some((n) => num(n) && n > 0),
+    );
+  if (
+    !finished &&
+    session.choices.length === 0 &&
+    !(num(session.lineIndex) && session.lineIndex > 0) &&
+    !voted
+  )
+    return null;
   return {
     id: str(save.id, 80) ? save.id : null,
     decision: session.choices.length + 1,
     startedAt: num(save.startedAt) ? save.startedAt : num(save.savedAt) ? save.savedAt : null,
-    finished: parseEnding(save.finished),
+    finished,
   };
 }
 

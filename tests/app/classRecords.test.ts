@@ -62,9 +62,25 @@ describe('a class saved for a scenario, as the menu reads it', () => {
     });
   });
 
+  it('does not count a class that has not begun (no line read, no vote) as one to carry on', () => {
+    const store = memoryStore();
+    const cs = new ClassSession(scenario());
+    store.set(classKey('demo-gift'), JSON.stringify(cs.save()));
+    expect(savedClass(store, 'demo-gift')).toBeNull();
+    cs.session.next();
+    store.set(classKey('demo-gift'), JSON.stringify(cs.save()));
+    expect(savedClass(store, 'demo-gift')).toMatchObject({ decision: 1 });
+    const voted = new ClassSession(scenario());
+    voted.addVote('decline-kindly');
+    store.set(classKey('demo-gift'), JSON.stringify(voted.save()));
+    expect(savedClass(store, 'demo-gift')).toMatchObject({ decision: 1 });
+  });
+
   it('reads an older save (no start time) by its time saved, and anything it cannot read as no class', () => {
     const store = memoryStore();
-    const { startedAt: _s, id: _i, finished: _f, ...old } = new ClassSession(scenario()).save(777);
+    const begun = new ClassSession(scenario());
+    begun.session.next();
+    const { startedAt: _s, id: _i, finished: _f, ...old } = begun.save(777);
     store.set(classKey('demo-gift'), JSON.stringify(old));
     expect(savedClass(store, 'demo-gift')).toEqual({ id: null, decision: 1, startedAt: 777, finished: null });
     const good = JSON.stringify(old);
