@@ -6,6 +6,7 @@
 import { catalogue as builtIn, loaders } from 'virtual:careplay/catalogue';
 import { withOwnSources, type PlayableScenario, type ScenarioCard } from './catalogueTypes';
 import { cardRecord, CUSTOM_VERSION, readCustom, type CustomEntry } from './customStore';
+import type { PastClass } from './classRecords';
 import { customCardKey, customFileKey, PRESENTER_KEY } from './storageKeys';
 import { ProgressStore } from './progressStore';
 import { SettingsStore, TEXT_SIZES, type Settings } from './settings';
@@ -226,4 +227,8 @@ export interface PlayRunner {
     isCurrent?: () => boolean,
   ): Promise<() => void>;
   runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): () => void;
+  /** A finished class's summary, reopened from the menu (`when` says which class, in words). */
+  reopenPastClass(app: App, record: PastClass, when: string): Promise<void>;
+  /** A finished class's summary as the CSV or JSON file the summary exports. */
+  exportPastClass(app: App, record: PastClass, kind: 'csv' | 'json'): Promise<void>;
 }

@@ -29,6 +29,9 @@ export const attemptKey = (attemptId: string) => `${ATTEMPT_PREFIX}${attemptId}`
 
 /** Device-wide: a group session in presenter mode. */
 export const classKey = (scenarioId: string) => `class:${scenarioId}`;
+/** Device-wide: a class that reached an ending, kept for the trainer to reopen (src/app/classRecords.ts). */
+export const PAST_CLASS_PREFIX = 'past-class:';
+export const pastClassKey = (classId: string) => `${PAST_CLASS_PREFIX}${classId}`;
 
 /** Device-wide: a trainer's own scenario file, and the card the menu shows for it. */
 export const CUSTOM_PREFIX = 'custom:';

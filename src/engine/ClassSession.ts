@@ -84,11 +84,24 @@ export interface ClassState {
 
 export interface ClassSave {
   classSaveVersion: number;
+  /** Which class this is: the same through reloads and undos, new for each new class. */
+  id: string;
+  /** When the class began (ms since 1970): "started <date>" on the menu. */
+  startedAt: number;
+  /** The ending the class's own path has reached, or null while it is still under way. */
+  finished: ClassEnding | null;
   session: SaveEnvelope;
   /** The what-if branch in progress, if any: where it left the class path, and its own choices. */
   whatIf: { fromDecision: number; choices: string[] } | null;
   state: Omit<ClassState, 'undo' | 'blanked'>;
   savedAt: number;
+}
+
+/** The ending a class's own path reached (never a what-if's). */
+export interface ClassEnding {
+  node: string;
+  title: string;
+  outcome: string;
 }
 
 export interface DividedDecision {
@@ -104,6 +117,10 @@ export class ClassSession {
   /** The clock for times per decision and the timer (injectable, so tests are deterministic). */
   readonly now: () => number;
   private state: ClassState;
+  private idValue: string;
+  private startedAtValue: number;
+  /** The class's own ending, kept while a what-if branch plays on from it. */
+  private ownEnding: ClassEnding | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -119,9 +136,12 @@ export class ClassSession {
       blanked: false,
       undo: [],
       details: null,
-      startedAt: this.now(),
+      startedAt: null,
     };
     this.session = session ?? new Session(scenario, options);
+    this.startedAtValue = this.now();
+    this.state.startedAt = this.startedAtValue;
+    this.idValue = newClassId(this.startedAtValue);
     this.syncVotes();
     this.markShown();
     this.session.on('choice', () => {
@@ -138,6 +158,20 @@ export class ClassSession {
 
   get snapshot(): ClassState {
     return structuredCloneSafe(this.state);
+  }
+
+  /** Which class this is: kept through reloads, so a finished class is recorded once. */
+  get id(): string {
+    return this.idValue;
+  }
+
+  get startedAt(): number {
+    return this.startedAtValue;
+  }
+
+  /** The ending the class's own path has reached, or null (a what-if's ending is not the class's). */
+  get finished(): ClassEnding | null {
+    return this.ownEnding ? { ...this.ownEnding } : null;
   }
 
   /** True while on a what-if branch: votes are for the class's own path only. */
@@ -305,6 +339,9 @@ export class ClassSession {
     const { undo: _undo, blanked: _blanked, ...state } = this.state;
     return {
       classSaveVersion: CLASS_SAVE_VERSION,
+      id: this.idValue,
+      startedAt: this.startedAtValue,
+      finished: this.finished,
       session: this.session.save(),
       whatIf: snap.whatIf ? { fromDecision: snap.whatIf.fromDecision, choices: this.session.path } : null,
       state: JSON.parse(JSON.stringify(state)),
@@ -329,9 +366,15 @@ export class ClassSession {
     const restored = Session.restore(scenario, save.session, options);
     if (!restored.ok) return restored;
     const cs = new ClassSession(scenario, restored.session, options);
+    // Saves from before classes had an id get one now; their start is not known, so the save's time
+    // (for the menu and Past class sessions; the handout's date stays unknown, and says so).
+    if (typeof save.id === 'string' && /^[\w-]{1,64}$/.test(save.id)) cs.idValue = save.id;
+    const started = [save.startedAt, save.savedAt].find((t) => typeof t === 'number' && Number.isFinite(t));
+    if (started !== undefined) cs.startedAtValue = started;
     // Partial: a version 1 save has no reasons, times, timer or details.
     const state = save.state as Partial<ClassSave['state']> | undefined;
-    cs.state.startedAt = null;
+    cs.state.startedAt =
+      typeof save.startedAt === 'number' && Number.isFinite(save.startedAt) ? save.startedAt : null;
     if (state && Array.isArray(state.votes)) {
       const saved = state.votes as Partial<DecisionVotes>[];
       cs.state.votes = saved
@@ -363,7 +406,7 @@ export class ClassSession {
               trainer: typeof details.trainer === 'string' ? cleanText(details.trainer, NAME_MAX) : '',
             }
           : null;
-      cs.state.startedAt = time(state.startedAt);
+      cs.state.startedAt = time(state.startedAt) ?? cs.state.startedAt;
     }
     if (save.whatIf && Number.isInteger(save.whatIf.fromDecision) && Array.isArray(save.whatIf.choices)) {
       try {
@@ -400,13 +443,23 @@ export class ClassSession {
   private commit(choice: string, how: 'majority' | 'trainer') {
     const current = this.current();
     const at = this.now();
-    this.session.choose(choice);
+    // Said before the Session moves on: whoever saves on its 'change' (the classroom, keeping a
+    // class that has just reached its ending) records how the last decision was made and when.
+    const was = current
+      ? { how: current.how, decidedAt: current.decidedAt, timer: { ...current.timer } }
+      : null;
     if (current) {
-      current.chosen = choice;
       current.how = how;
       current.decidedAt = at;
       stopTimer(current, at);
     }
+    try {
+      this.session.choose(choice);
+    } catch (error) {
+      if (current && was) Object.assign(current, was);
+      throw error;
+    }
+    if (current) current.chosen = choice;
   }
 
   /** The record of a decision on the class's path: the current one unless another is named. */
@@ -433,6 +486,10 @@ export class ClassSession {
   private syncVotes() {
     if (this.onWhatIf) return;
     const snap = this.session.snapshot;
+    this.ownEnding =
+      snap.phase === 'ended' && snap.ending
+        ? { node: snap.ending.node, title: snap.ending.title, outcome: snap.ending.outcome }
+        : null;
     const decisionCount = snap.decisions.length;
     // Anything past the class's path (after a rewind) is dropped; chosen options follow the path.
     this.state.votes = this.state.votes.filter((v) => v.decision <= decisionCount);
@@ -561,6 +618,11 @@ export function summaryRows(cs: ClassSession): string[][] {
 export function toCsv(rows: string[][]): string {
   const cell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A class's id: when it started, and enough chance that two classes begun together differ. */
+function newClassId(startedAt: number): string {
+  return `${Math.max(0, Math.floor(startedAt)).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 function structuredCloneSafe<T>(value: T): T {

@@ -3,6 +3,7 @@
  * learner's place saved on this device, and hands over to the debrief. Loaded on demand, so the
  * Session and XState are not in the menu's first download.
  */
+import { keepPastClass, pastClass } from '../app/classRecords';
 import type Phaser from 'phaser';
 import { buildDebrief } from '../engine/debrief';
 import { Session, type LineView } from '../engine/Session';
@@ -28,6 +29,7 @@ import type { ConversationData, DebriefData } from '../app/screens';
 import { decisionFor, resultFor } from '../platform/outcome';
 
 export type { ConversationData, DebriefData } from '../app/screens';
+export { exportPastClass, reopenPastClass } from '../trainer/pastClasses';
 
 export async function runConversation(
   scene: Phaser.Scene,
@@ -46,8 +48,9 @@ export async function runConversation(
 
   let session = data.session;
   let cs: ClassSession | undefined;
+  let resumed = false;
   if (app.presenter) {
-    cs = classSessionFor(app, playable, session, options, data.fresh === true);
+    ({ cs, resumed } = classSessionFor(app, playable, session, options, data.fresh === true));
     session = cs.session;
   } else if (!session && !data.fresh) {
     // Launched by a learning platform: the place it kept (from any computer) comes first.
@@ -72,7 +75,7 @@ export async function runConversation(
 
   let classroom: Classroom | null = null;
   let view: ConversationView | null = null;
-  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render());
+  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render(), resumed);
   view = new ConversationView(
     app,
     playable,
@@ -340,14 +343,20 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   if (cs) {
     const sources = playable.references.sources;
     const takeaway = takeawayFrom(playable.scenario, model, (key) => sources[key]?.title ?? key);
-    const classView = () => ({ ...buildClassView(cs, playable.scenario.title), takeaway });
+    // The presenter window is told the class's screen has moved on to the summary.
+    const classView = () => ({ ...buildClassView(cs, playable.scenario.title), takeaway, onSummary: true });
     // After the end only the names for the handout (and a decision's reasons) can change: they
     // are kept with the session, and the presenter window is told.
     const send = (command: Command) => {
       if (command.type === 'details' || command.type === 'reasons') {
         const error = applyCommand(cs, command);
         if (error) announce(error);
-        else app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+        else {
+          app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+          // The copy in Past class sessions takes the names and reasons too.
+          const past = pastClass(app.store, cs.id);
+          if (past) keepPastClass(app.store, { ...past, save: { ...cs.save(), whatIf: null } });
+        }
         // This window's summary and handout follow, wherever the names were typed.
         const shown = classSummary;
         if (shown?.parentElement)

@@ -110,7 +110,7 @@ export function summaryJson(view: ClassView): string {
   );
 }
 
-function download(name: string, type: string, text: string) {
+export function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = h('a', { href: url, download: name });
   document.body.appendChild(a);

@@ -6,8 +6,9 @@
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
+import { keepPastClass, pastClass, removePastClass } from '../app/classRecords';
 import { readJson } from '../app/progressStore';
-import { classKey } from '../app/storageKeys';
+import { classKey, pastClassKey } from '../app/storageKeys';
 import { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
 import type { TrainerAction } from '../ui/keymap';
@@ -35,6 +36,8 @@ export function startClassroom(
   playable: PlayableScenario,
   cs: ClassSession,
   onUpdate: () => void,
+  /** The class was carried on from a save (a reload, or the menu's "carry on"). */
+  resumed = false,
 ): Classroom {
   const title = playable.scenario.title;
   const panelHost = document.createElement('div');
@@ -57,6 +60,18 @@ export function startClassroom(
       );
   };
 
+  /** The decision at which the trainer asked to go with a tied class: the class's screen says so. */
+  let tieAt: number | null = null;
+  /** Carried on from a save: the class's screen says so until the class moves to another decision. */
+  const at = cs.session.snapshot;
+  let resumedAt: number | null =
+    resumed &&
+    !cs.finished &&
+    (at.decisions.length > 0 || at.lineIndex > 0 || cs.snapshot.votes.some(hasVotes))
+      ? at.decisions.length
+      : null;
+  if (resumedAt !== null) announce(resumedWords(resumedAt));
+
   let forward: () => void = () => {};
   const send = (command: Command) => {
     if (command.type === 'forward') {
@@ -64,6 +79,15 @@ export function startClassroom(
       return;
     }
     const before = cs.session.snapshot.decisions.length;
+    const majority = cs.majority();
+    if (command.type === 'goWithClass' && majority.kind === 'tie') {
+      // Said on the class's screen as well as to a screen reader, in the numbers the class sees.
+      tieAt = before;
+      error = null;
+      announce(`${tieWords(cs, majority.choices, majority.votes)} The trainer decides.`);
+      update();
+      return;
+    }
     error = applyCommand(cs, command);
     if (error) announce(error);
     else if (command.type === 'undo') {
@@ -77,13 +101,50 @@ export function startClassroom(
     update();
   };
 
+  /** The path last kept in Past class sessions by this page, so an update at the ending writes once. */
+  let keptPath: string | null = null;
+  /** A class that reaches an ending is kept for the trainer to reopen; taken back, it is not finished. */
+  const keepIfFinished = () => {
+    if (cs.onWhatIf) return;
+    const finished = cs.finished;
+    if (!finished) {
+      keptPath = null;
+      if (app.store.get(pastClassKey(cs.id)) !== null) removePastClass(app.store, cs.id);
+      return;
+    }
+    const path = cs.session.path.join(' ');
+    if (keptPath === path) return;
+    keptPath = path;
+    if (pastClass(app.store, cs.id)?.save.session.choices.join(' ') === path) return;
+    const now = Date.now();
+    const kept = keepPastClass(app.store, {
+      version: 1,
+      id: cs.id,
+      scenarioId: cs.scenario.id,
+      title,
+      startedAt: cs.startedAt,
+      finishedAt: now,
+      decisions: cs.session.snapshot.decisions.length,
+      ending: { title: finished.title, outcome: finished.outcome },
+      save: { ...cs.save(now), whatIf: null },
+    });
+    if (!kept)
+      app.notify(
+        'This class could not be kept in Past class sessions on this device; its summary can still be printed or exported now.',
+      );
+  };
+
   const update = () => {
+    const decisions = cs.session.snapshot.decisions.length;
+    if (resumedAt !== null && (cs.onWhatIf || decisions !== resumedAt)) resumedAt = null;
+    if (tieAt !== null && tieAt !== decisions) tieAt = null;
     const view = buildClassView(cs, title);
     keepingPlace(panelHost, () =>
       panelHost.replaceChildren(renderTrainerPanel(view, send, { place: 'overlay', openPresenter, error })),
     );
     channel?.postMessage({ kind: 'view', view } satisfies Message);
     app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+    keepIfFinished();
     onUpdate();
   };
 
@@ -97,6 +158,8 @@ export function startClassroom(
   const info = (): AudienceClassInfo => {
     const state = cs.snapshot;
     const current = cs.current();
+    const majority = cs.majority();
+    const decisions = cs.session.snapshot.decisions.length;
     return {
       votes: state.votesRevealed && current ? current.counts : null,
       revealed: state.optionsRevealed,
@@ -104,6 +167,11 @@ export function startClassroom(
       blanked: state.blanked,
       whatIfFrom: cs.onWhatIf ? (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1 : null,
       timer: current && (current.timer.since !== null || current.timer.ms > 0) ? current.timer : null,
+      tie:
+        tieAt === decisions && majority.kind === 'tie'
+          ? tieWords(cs, majority.choices, majority.votes)
+          : null,
+      resumed: resumedAt !== null && resumedAt === decisions && !cs.onWhatIf ? resumedWords(resumedAt) : null,
     };
   };
 
@@ -147,6 +215,20 @@ export function startClassroom(
   };
 }
 
+const hasVotes = (v: { counts: Record<string, number> }) => Object.values(v.counts).some((n) => n > 0);
+
+/** "Tied: options 1 and 3, 2 votes each." in the numbers on the class's screen. */
+function tieWords(cs: ClassSession, choices: string[], votes: number): string {
+  const numbers = choices.map((id) => cs.session.snapshot.choices.find((c) => c.id === id)?.number ?? '?');
+  const list =
+    numbers.length > 2 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers.join(' and ');
+  return `Tied: options ${list}, ${votes} vote${votes === 1 ? '' : 's'} each.`;
+}
+
+function resumedWords(decisions: number): string {
+  return `Carried on from decision ${decisions + 1} — votes and choices so far are kept.`;
+}
+
 /** A ClassSession for this scenario: the saved one if it still fits, or a new one. */
 export function classSessionFor(
   app: App,
@@ -154,8 +236,9 @@ export function classSessionFor(
   session: Session | undefined,
   options: ConstructorParameters<typeof ClassSession>[2],
   fresh: boolean,
-): ClassSession {
+): { cs: ClassSession; resumed: boolean } {
   const scenario = playable.scenario;
+  const made = (cs: ClassSession, resumed = false) => ({ cs, resumed });
   if (!session && !fresh) {
     const saved = app.store.get(classKey(scenario.id));
     if (saved) {
@@ -163,17 +246,17 @@ export function classSessionFor(
       if (!json.ok && !json.why.includes('not a CarePlay')) {
         app.notify(`The saved group session could not be restored: ${json.why}. It starts afresh.`);
         app.store.remove(classKey(scenario.id));
-        return new ClassSession(scenario, session, options);
+        return made(new ClassSession(scenario, session, options));
       }
       const restored = ClassSession.restore(scenario, json.ok ? json.value : null, options);
       if (restored.ok) {
         for (const note of restored.notes) app.notify(note);
-        return restored.classSession;
+        return made(restored.classSession, true);
       }
       app.notify(`The saved group session could not be restored: ${restored.reason}`);
       app.store.remove(classKey(scenario.id));
     }
   }
   if (fresh) app.store.remove(classKey(scenario.id));
-  return new ClassSession(scenario, session, options);
+  return made(new ClassSession(scenario, session, options));
 }

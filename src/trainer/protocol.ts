@@ -31,6 +31,8 @@ export interface ClassView {
   classState: ClassState;
   majority: Majority;
   onWhatIf: boolean;
+  /** The class's screen shows the summary (the debrief), not the conversation's ending. */
+  onSummary: boolean;
   mostDivided: DividedDecision[];
   /** Bands once the scenario has ended, each with its reason and its sentence of arithmetic. */
   bands: Record<Dimension, ClassBand> | null;
@@ -110,6 +112,7 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
     classState: cs.snapshot,
     majority: cs.majority(),
     onWhatIf: cs.onWhatIf,
+    onSummary: false,
     mostDivided: cs.mostDivided(),
     bands: result ? bandsOf(result.card) : null,
     // Plain text (no glossary markup): these go into the summary, the handout and the exports.

@@ -9,6 +9,7 @@ import { DIMENSIONS } from '../engine/model';
 import { showTimer } from '../ui/classTimer';
 import { h } from '../ui/dom';
 import { trainerKeyList } from '../ui/keymap';
+import { mediumLead } from '../ui/lineMedium';
 import { plainText } from '../ui/richText';
 import type { ClassView, Command } from './protocol';
 
@@ -37,6 +38,41 @@ export function renderTrainerPanel(
   // until the trainer blanks the class's view to read them.
   const answers = options.place === 'window' || classState.optionsRevealed || classState.blanked;
   const notes = options.place === 'window' || classState.blanked;
+
+  // In the presenter window, the line the class has just heard, so the trainer can follow
+  // without turning to the projector.
+  const line = snapshot.line;
+  const said =
+    options.place === 'window' && line
+      ? h(
+          'section',
+          { class: 'trainer-said', 'aria-label': 'Just said' },
+          h('h3', {}, 'Just said'),
+          h(
+            'p',
+            {},
+            h(
+              'strong',
+              {},
+              line.medium !== 'speech'
+                ? mediumLead(line.medium, line.speakerName)
+                : line.speakerName || 'Narration',
+            ),
+            ': ',
+            plainText(line.text),
+          ),
+        )
+      : null;
+
+  // At an ending, the trainer moves the class's screen on to the summary from here too.
+  const toSummary =
+    ended && !view.onSummary && !view.onWhatIf
+      ? h(
+          'button',
+          { type: 'button', class: 'button', onclick: () => send({ type: 'forward' }) },
+          'Show the class the summary (Page Down)',
+        )
+      : null;
 
   const status = view.onWhatIf
     ? h(
@@ -361,9 +397,11 @@ export function renderTrainerPanel(
           h('p', {}, view.trainerNotes),
         )
       : null,
+    said,
     decisionControls,
     classRecord,
-    ended ? h('p', {}, 'The summary is on the audience screen and below.') : null,
+    toSummary,
+    ended && view.onSummary ? h('p', {}, 'The summary is on the class’s screen and below.') : null,
     whatIf,
     summary,
     options.openPresenter

@@ -29,6 +29,10 @@ export interface AudienceClassInfo {
   whatIfFrom: number | null;
   /** The discussion timer at this decision, once the trainer has started it; null: not shown. */
   timer?: TimerShown | null;
+  /** The trainer asked to go with the class and it is tied: which options, in words. */
+  tie: string | null;
+  /** The class was carried on from a save: said until it moves to another decision. */
+  resumed: string | null;
 }
 
 export interface PresenterOptions {
@@ -340,6 +344,9 @@ export class ConversationView {
       // In a classroom, the group sees the question it is to discuss.
       const prompt = this.presenter ? this.playable.scenario.nodes[snap.node]?.discuss : undefined;
       if (prompt) this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), prompt));
+      // A tie is said here, for the class to see, not only to a screen reader (the classroom announces it).
+      if (info?.tie)
+        this.below.appendChild(h('p', { class: 'class-tie' }, `${info.tie} The trainer decides.`));
       const revealed = info?.revealed ? this.session.reveal() : null;
       const decision = `${snap.node}:${snap.decisions.length}`;
       if (
@@ -579,6 +586,11 @@ export class ConversationView {
         );
       showTimer(shown.querySelector<HTMLElement>('.class-timer-time')!, info.timer);
     }
+    // Carried on after a reload: said until the class moves on to another decision.
+    const resumed = this.element.querySelector<HTMLElement>('.class-sign');
+    if (!info.resumed) resumed?.remove();
+    else if (resumed) resumed.textContent = info.resumed;
+    else this.whereLabel.after(h('p', { class: 'class-sign', role: 'status' }, info.resumed));
 
     const blank = this.element.querySelector<HTMLElement>('.class-blank');
     if (!info.blanked) blank?.remove();

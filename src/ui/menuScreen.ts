@@ -9,7 +9,9 @@
  * before then waits here, with a progress bar, and is taken by the room as soon as it can.
  */
 import type { App } from '../app/App';
+import { savedClass } from '../app/classRecords';
 import type { ConversationData } from '../app/screens';
+import { askClassStart } from './classStart';
 import { h } from './dom';
 import { openKeymap } from './keymap';
 import { renderMenu, type MenuActions } from './menuView';
@@ -75,7 +77,18 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
   };
 
   const actions: MenuActions = {
-    start: (id) => start({ id }),
+    start: (id) => {
+      // In presenter mode, a scenario with a class saved asks: carry on, or a new class?
+      const saved = app.presenter && !leaving ? savedClass(app.store, id) : null;
+      if (!saved) return start({ id });
+      askClassStart(
+        app,
+        app.cards().find((c) => c.id === id),
+        saved,
+        (fresh) => start(fresh ? { id, fresh } : { id }),
+      );
+    },
+    pastClasses: () => void import('./pastClassesView').then((m) => m.openPastClasses(app)),
     tryFile: (file) => void tryFile(file),
     refresh: () => show(),
     remove: (id) => {

@@ -13,6 +13,8 @@ import { openKeymap } from './keymap';
 export interface MenuActions {
   start(id: string): void;
   togglePresenter(): void;
+  /** Presenter mode: the classes that reached an ending, to reopen, export or delete. */
+  pastClasses(): void;
   tryFile(file: File): void;
   remove(id: string): void;
   /** The learner or their data changed: draw the menu again. */
@@ -152,6 +154,13 @@ export function renderMenu(
           },
           'Presenter mode',
         ),
+        app.presenter
+          ? h(
+              'button',
+              { type: 'button', class: 'button secondary', onclick: () => actions.pastClasses() },
+              'Past class sessions',
+            )
+          : null,
         h(
           'button',
           { type: 'button', class: 'button secondary', onclick: () => openSettings(app) },

@@ -3,13 +3,17 @@
  * kept in step over BroadcastChannel. Votes, reveal, a tie, a what-if branch, closing and
  * reopening the presenter, a reload of the audience, and the summary on both at the end.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { Session } from '../../src/engine/Session';
+import { CHANNEL, type Command } from '../../src/trainer/protocol';
 import { load, scenarioText } from '../helpers/fixtures';
 import {
   BROWSER_AVAILABLE,
+  menuShown,
   pressAndWait,
   savedDownload,
   screenshotPath,
@@ -17,6 +21,42 @@ import {
   watchPage,
   useBrowserApp,
 } from './browser';
+
+/** Serious or critical axe violations in the open dialog (the menu under it is checked elsewhere). */
+async function axeDialog(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const GIFT = 'A thank-you at the end of the shift';
+
+/** A path through the shipped gift scenario to an ending: option 1 at each decision. */
+function giftPath(): { choices: string[]; ending: string } {
+  const session = new Session(load(scenarioText('demo-gift.yaml')).scenario!);
+  const choices: string[] = [];
+  while (!session.ended) {
+    while (session.canContinue) session.next();
+    const first = session.snapshot.choices[0];
+    if (!first) break;
+    choices.push(first.id);
+    session.choose(first.id);
+  }
+  return { choices, ending: session.result()!.ending.title };
+}
+
+/** Send commands to the class's screen as the presenter window does (BroadcastChannel). */
+async function send(page: Page, commands: Command[]) {
+  await page.evaluate(
+    ([channel, list]) => {
+      const out = new BroadcastChannel(channel);
+      for (const command of list) out.postMessage({ kind: 'command', command });
+      out.close();
+    },
+    [CHANNEL, commands] as const,
+  );
+}
 
 describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   let browser: Browser;
@@ -87,6 +127,15 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     expect(
       await audience.getByRole('region', { name: 'What is said' }).locator('xpath=..').innerText(),
     ).toMatch(/Discuss: What might Win be feeling/);
+    // The presenter window shows the line the class has just heard: who, and the words.
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const heard = words(await audience.locator('.line-text').innerText());
+    const who = await audience.locator('.line-box :is(.speaker, .medium-label)').allInnerTexts();
+    const said = panel().getByRole('region', { name: 'Just said' });
+    await expect.poll(async () => words(await said.innerText())).toContain(`: ${heard}`);
+    expect(words(await said.innerText())).toMatch(
+      who.length ? `Just said ${words(who[0]!).split(' · ')[0]}` : 'Just said Narration',
+    );
 
     // Votes, hidden from the class until revealed.
     await panel().getByRole('button', { name: 'One more vote for option 3' }).click();
@@ -133,6 +182,18 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).press('Tab');
     await expect.poll(() => panel().innerText()).toMatch(/Tied: options 1 and 3/);
     expect(await panel().getByRole('button', { name: 'Go with the class (C)' }).isDisabled()).toBe(true);
+    // C from the presenter's keyboard: the class's screen says it is tied, in the numbers it sees.
+    await presenter.keyboard.press('c');
+    await expect
+      .poll(() =>
+        audience
+          .locator('.class-tie')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe('Tied: options 1 and 3, 2 votes each. The trainer decides.');
+    expect(await audience.locator('.class-tie').isVisible()).toBe(true);
+    expect(await panel().innerText()).toMatch(/Class path · decision 2/);
     await audience.getByRole('list', { name: 'What do you say?' }).getByRole('button').nth(2).click();
     await expect.poll(() => panel().innerText()).toMatch(/Class path · decision 3/);
     // The record says how: the trainer's pick, like a pick in the panel.
@@ -174,6 +235,17 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
       .getByRole('article', { name: 'Sunday visit' })
       .getByRole('button', { name: 'Start' })
       .click();
+    // The menu asks: carry on with this class, or a new one? Carry on.
+    const ask = audience.getByRole('dialog', { name: 'A class is in progress on “Sunday visit”' });
+    await ask
+      .getByRole('button', {
+        name: /^Carry on with the class in progress \(decision 3 of about \d+, started \w{3} \d+ \w{3} \d{4}, \d\d:\d\d\)$/,
+      })
+      .click();
+    // A short notice on the class's screen says so, until the class moves on.
+    const carried = audience.locator('.class-sign');
+    await carried.waitFor();
+    expect(await carried.innerText()).toBe('Carried on from decision 3 — votes and choices so far are kept.');
     await toChoices(audience);
     await expect
       .poll(() => panel().getByRole('spinbutton', { name: 'Votes for option 2' }).inputValue())
@@ -191,7 +263,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
         await audience.getByRole('button', { name: 'Continue' }).click();
       await settle(audience);
     }
-    await audience.getByRole('button', { name: 'See how it went' }).click();
+    expect(await carried.count()).toBe(0);
+    // The presenter's forward key (a clicker's) moves the class's screen on to the summary.
+    await presenter.keyboard.press('PageDown');
     const summary = audience.getByRole('region', { name: 'The class’s session' });
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Where the room was most divided/);
@@ -285,4 +359,107 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
       await context.close();
     }
   }, 60_000);
+  it('a new class or carry on, and past class sessions to reopen, export or delete (1024x768)', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    await context.addInitScript(() => {
+      localStorage.setItem('careplay:presenter', 'on');
+      localStorage.setItem('careplay:settings', JSON.stringify({ version: 1, muted: true }));
+    });
+    const audience = await context.newPage();
+    const watch = watchPage(audience, origin);
+    await audience.goto(`${base}?renderer=canvas`);
+    await menuShown(audience);
+    const start = () =>
+      audience.getByRole('article', { name: GIFT }).getByRole('button', { name: 'Start' }).click();
+    const prebrief = audience.getByRole('dialog', { name: /Before the class starts/ });
+    await start();
+    await prebrief.getByRole('button', { name: 'Begin' }).click();
+
+    // A class goes to an ending by the presenter window's commands.
+    const path = giftPath();
+    const presenter = await openPresenter(context);
+    await presenter.setViewportSize({ width: 1024, height: 768 });
+    const panel = presenter.getByRole('complementary', { name: 'Trainer panel' });
+    await send(audience, [
+      ...path.choices.map((choice): Command => ({ type: 'pick', choice })),
+      { type: 'next' },
+    ]);
+    await audience.getByRole('button', { name: 'See how it went' }).waitFor();
+    // The presenter window moves the class's screen on to the summary, with a button.
+    await panel.getByRole('button', { name: 'Show the class the summary (Page Down)' }).click();
+    await audience.getByRole('region', { name: 'The class’s session' }).waitFor();
+    await expect.poll(() => panel.innerText()).toMatch(/The summary is on the class’s screen and below/);
+    // On the summary the presenter's panel keeps its height, with the summary below it.
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1280, height: 800 },
+    ]) {
+      await presenter.setViewportSize(size);
+      const boxes = await presenter.evaluate(() =>
+        ['.trainer-panel', '.class-summary'].map((s) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, height: r.height };
+        }),
+      );
+      expect(boxes[0]!.height, `${size.width}x${size.height}`).toBeGreaterThan(300);
+      expect(boxes[1]!.top).toBeGreaterThanOrEqual(boxes[0]!.bottom);
+      await presenter.screenshot({ path: screenshotPath(`presenter-summary-${size.width}x${size.height}`) });
+    }
+
+    // The finished class is kept: its summary reopens, exports, and can be deleted.
+    await audience.getByRole('button', { name: 'Back to the menu' }).click();
+    await menuShown(audience);
+    await audience.getByRole('button', { name: 'Past class sessions' }).click();
+    const list = audience.getByRole('dialog', { name: 'Past class sessions' });
+    const row = list.getByRole('listitem');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(
+      new RegExp(
+        `${GIFT}\\s+\\w{3} \\d+ \\w{3} \\d{4}, \\d\\d:\\d\\d · ${path.choices.length} decisions · ending: “${path.ending}”`,
+      ),
+    );
+    expect(await axeDialog(audience)).toEqual([]);
+    await audience.screenshot({ path: screenshotPath('past-class-sessions-1024x768') });
+    await row.getByRole('button', { name: 'Reopen summary' }).click();
+    const reopened = audience.getByRole('dialog', { name: /: the class of / });
+    expect(await reopened.getByRole('region', { name: 'The class’s session' }).innerText()).toContain(
+      'The class’s bands',
+    );
+    await reopened.getByRole('button', { name: 'Close' }).last().click();
+    const download = audience.waitForEvent('download');
+    await row.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = readFileSync(await savedDownload(await download, 'past-class.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^decision,prompt,option number,option,option text,votes,chosen,how,/,
+    );
+    expect(csv.match(/,yes,trainer,/g)).toHaveLength(path.choices.length);
+    expect(csv).not.toMatch(/\[\[/);
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const confirm = audience.getByRole('dialog', { name: 'Delete this class session?' });
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await list.getByText('No class has reached an ending yet.').waitFor();
+    await list.getByRole('button', { name: 'Close' }).click();
+
+    // The next group: Start asks, and a new class starts fresh, with the pre-brief.
+    await start();
+    const ask = audience.getByRole('dialog', { name: `The last class on “${GIFT}” has finished` });
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain(`reached “${path.ending}”`);
+    // Deleted from Past class sessions a moment ago, so not said to be kept there.
+    expect(await ask.innerText()).not.toContain('Past class sessions');
+    expect(await axeDialog(audience)).toEqual([]);
+    await audience.screenshot({ path: screenshotPath('class-start-finished-1024x768') });
+    await ask.getByRole('button', { name: 'Start a new class' }).click();
+    await prebrief.getByRole('button', { name: 'Begin' }).click();
+    await expect.poll(() => panel.innerText()).toMatch(/Class path · decision 1/);
+    expect(await panel.innerText()).toMatch(/No decisions yet\./);
+
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

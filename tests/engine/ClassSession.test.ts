@@ -351,6 +351,7 @@ describe('ClassSession: the group’s details and older saves', () => {
     };
     save.state.details = 'Tuesday';
     save.state.startedAt = '2025-03-14';
+    save.startedAt = '2025-03-14';
     const back = ClassSession.restore(scenario(), save);
     if (!back.ok) throw new Error(back.reason);
     expect(back.classSession.current()).toMatchObject({
@@ -360,5 +361,84 @@ describe('ClassSession: the group’s details and older saves', () => {
       timer: { ms: 0, since: null },
     });
     expect(back.classSession.snapshot).toMatchObject({ details: null, startedAt: null });
+  });
+});
+
+describe('ClassSession: one class, from its start to its ending (issue 19, item 4)', () => {
+  it('has an id and a start time that a reload keeps, and a new class has its own', () => {
+    const cs = new ClassSession(scenario(), undefined, { now: () => 1_760_000_000_000 });
+    expect(cs.id).toMatch(/^[\w-]+$/);
+    expect(cs.startedAt).toBe(1_760_000_000_000);
+    cs.setVotes('decline-kindly', 5);
+    cs.goWithClass();
+    const save = JSON.parse(JSON.stringify(cs.save(1_760_000_600_000)));
+    expect(save).toMatchObject({ id: cs.id, startedAt: 1_760_000_000_000, finished: null });
+    const restored = ClassSession.restore(scenario(), save, { now: () => 1_760_000_900_000 });
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.classSession.id).toBe(cs.id);
+    expect(restored.classSession.startedAt).toBe(1_760_000_000_000);
+    expect(new ClassSession(scenario()).id).not.toBe(cs.id);
+  });
+
+  it('gives a save from before classes had ids one, started when it was saved', () => {
+    const { id: _id, startedAt: _at, finished: _f, ...old } = new ClassSession(scenario()).save(42);
+    const restored = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(old)));
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.classSession.id).toMatch(/^[\w-]+$/);
+    expect(restored.classSession.startedAt).toBe(42);
+    expect(restored.classSession.save().finished).toBeNull();
+    // A damaged id is not taken as it is (it becomes part of a storage key).
+    const odd = ClassSession.restore(scenario(), { ...JSON.parse(JSON.stringify(old)), id: 'a:b/c' });
+    if (!odd.ok) throw new Error(odd.reason);
+    expect(odd.classSession.id).not.toBe('a:b/c');
+  });
+
+  it('has said how the last decision was made by the time the ending is reached', () => {
+    const cs = new ClassSession(scenario());
+    cs.setVotes('decline-kindly', 3);
+    cs.goWithClass();
+    // What the classroom saves as the class reaches its ending (it listens for 'change').
+    const saves: ReturnType<ClassSession['save']>[] = [];
+    cs.session.on('change', () => {
+      if (cs.finished) saves.push(cs.save());
+    });
+    cs.pick('accept-brooch');
+    expect(saves.length).toBeGreaterThan(0);
+    expect(saves[0]!.state.votes.map((v) => [v.chosen, v.how])).toEqual([
+      ['decline-kindly', 'majority'],
+      ['accept-brooch', 'trainer'],
+    ]);
+    // A choice that is not on offer changes nothing.
+    const again = new ClassSession(scenario());
+    expect(() => again.pick('accept-brooch')).toThrow();
+    expect(again.snapshot.votes[0]).toMatchObject({ chosen: null, how: null });
+  });
+
+  it('says which ending the class’s own path reached: not a what-if’s, and not once taken back', () => {
+    const cs = new ClassSession(scenario());
+    cs.pick('decline-kindly');
+    expect(cs.finished).toBeNull();
+    cs.pick('accept-brooch');
+    expect(cs.finished).toEqual({
+      node: 'ending-brooch',
+      title: 'A keepsake in the wrong hands',
+      outcome: expect.any(String),
+    });
+    const finished = cs.finished;
+    // A what-if to another ending leaves the class's own ending as it was, in the save too.
+    cs.startWhatIf(0);
+    cs.pick('accept-quietly');
+    cs.pick('keep-quiet');
+    expect(cs.session.result()?.ending.node).toBe('ending-poor');
+    expect(cs.finished).toEqual(finished);
+    expect(cs.save().finished).toEqual(finished);
+    const back = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())));
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.classSession.finished).toEqual(finished);
+    cs.returnToClass();
+    // Taking back the last decision: the class is under way again.
+    expect(cs.undo()).toEqual({ undone: 'decision', decision: 1 });
+    expect(cs.finished).toBeNull();
+    expect(cs.save().finished).toBeNull();
   });
 });
