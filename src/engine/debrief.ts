@@ -95,6 +95,19 @@ const optionOf = (choice: Choice): DebriefOption => {
   };
 };
 
+/**
+ * Whether `other` is clearly the stronger thing to have said than a safe `chosen`, as an expert
+ * panel keying a situational judgement test would have it: at least two levels more in all, and
+ * no worse on any dimension where the choice made did well. A point apart, or stronger on one
+ * dimension and weaker on another the choice did well on, is another good option, not a better one
+ * (Sunday visit: going after Helen, warm, is not "weaker" than giving her the office number).
+ */
+export function clearlyStronger(other: DebriefOption, chosen: DebriefOption): boolean {
+  if (other.unsafe.length > 0) return false;
+  if (other.total - chosen.total < 2) return false;
+  return DIMENSIONS.every((d) => chosen.score[d] <= 0 || other.score[d] >= chosen.score[d]);
+}
+
 export function buildDebrief(
   scenario: Scenario,
   result: SessionResult,
@@ -121,7 +134,7 @@ export function buildDebrief(
       prompt: node.discuss ?? null,
       chosen,
       best,
-      wasBest: best.id === chosen.id || (chosen.unsafe.length === 0 && chosen.total >= best.total),
+      wasBest: best.id === chosen.id || (chosen.unsafe.length === 0 && !clearlyStronger(best, chosen)),
       offered,
       notOffered: (node.choices ?? []).filter((c) => !d.offered.includes(c.id)).map(optionOf),
       varsAfter: { ...d.varsAfter },

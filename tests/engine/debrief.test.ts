@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '../../src/engine/analyseScenario';
-import { buildDebrief } from '../../src/engine/debrief';
+import { buildDebrief, clearlyStronger } from '../../src/engine/debrief';
 import { Session } from '../../src/engine/Session';
-import { load, fixtureText } from '../helpers/fixtures';
+import { load, fixtureText, scenarioText } from '../helpers/fixtures';
 
 const scenario = load(fixtureText('gift.yaml')).scenario!;
 const { bestPath } = analyseScenario(scenario);
@@ -107,5 +107,58 @@ describe('the stronger option a turning point names (issue 19)', () => {
       best: { id: 'decline-kindly' },
       wasBest: true,
     });
+  });
+});
+
+describe('a "stronger option" is one an expert panel would key as clearly stronger', () => {
+  const option = (id: string, empathy: number, boundaries: number, escalation: number, unsafe = false) => ({
+    id,
+    text: id,
+    score: { empathy, boundaries, escalation },
+    total: empathy + boundaries + escalation,
+    unsafe: unsafe ? (['empathy'] as const).slice() : [],
+    why: '',
+    sources: [],
+  });
+
+  it('needs two levels more in all, and no loss where the choice made did well', () => {
+    // Sunday visit, Helen leaving: going after her (empathy +2) against the office number (1, 2, 0).
+    expect(clearlyStronger(option('office-number', 1, 2, 0), option('go-after', 2, 0, 0))).toBe(false);
+    expect(clearlyStronger(option('b', 3, 2, 0), option('a', 2, 0, 0))).toBe(true);
+    // Two more in all but weaker on the empathy the choice did well on: another good option.
+    expect(clearlyStronger(option('b', 1, 4, 0), option('a', 2, 0, 0))).toBe(false);
+    expect(clearlyStronger(option('b', 4, 4, 4, true), option('a', 0, 0, 0))).toBe(false);
+  });
+
+  it('Sunday visit: a learner who goes after Helen is not told the office number was stronger', () => {
+    const loaded = load(scenarioText('dementia-family-visit.yaml'));
+    const scenario = loaded.scenario!;
+    const session = new Session(scenario);
+    let reached = false;
+    for (let guard = 0; guard < 60 && !session.ended; guard++) {
+      while (session.canContinue) session.next();
+      if (session.ended) break;
+      const offered = session.reveal().filter((o) => o.available);
+      const here = session.snapshot.node;
+      // The best on offer, except to send Helen away hurt and let her leave, then go after her.
+      const pick =
+        here === 'arrive'
+          ? 'try-another-day'
+          : here === 'helen-hurt'
+            ? 'up-to-you'
+            : here === 'helen-leaving'
+              ? 'go-after'
+              : offered.reduce((a, b) => (b.total > a.total ? b : a)).id;
+      if (here === 'helen-leaving') reached = true;
+      session.choose(pick);
+    }
+    expect(reached).toBe(true);
+    const model = buildDebrief(scenario, session.result()!, loaded.analysis!.bestPath);
+    const at = model.timeline.find((t) => t.node === 'helen-leaving')!;
+    expect(at.chosen.id).toBe('go-after');
+    expect(at.wasBest).toBe(true);
+    expect(model.turningPoints.filter((p) => p.kind === 'missed').map((p) => p.index)).not.toContain(
+      at.index,
+    );
   });
 });
