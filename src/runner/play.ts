@@ -340,7 +340,37 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   let channel: BroadcastChannel | null = null;
   let classSummary: HTMLElement | null = null;
   const cs = data.classSession;
-  if (cs) {
+  if (cs?.onWhatIf) {
+    // A what-if ending is where the other choices led, for discussion: never the class's record.
+    // The summary, handout, take-away and exports come at the end of the class's own path.
+    const from = (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1;
+    classSummary = h(
+      'section',
+      { class: 'class-summary what-if-ending', 'aria-labelledby': 'what-if-end-h' },
+      h('h2', { id: 'what-if-end-h' }, 'A what-if ending'),
+      h(
+        'p',
+        {},
+        `This is where the other choices from decision ${from} led. It is not the class’s record: the class’s summary, handout and exports come at the end of its own path.`,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          onclick: () => {
+            cs.returnToClass();
+            app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+            scene.scene.start('Conversation', {
+              id: playable.scenario.id,
+              playable,
+            } satisfies ConversationData);
+          },
+        },
+        'Back to the class’s path',
+      ),
+    );
+  } else if (cs) {
     const sources = playable.references.sources;
     const takeaway = takeawayFrom(playable.scenario, model, (key) => sources[key]?.title ?? key);
     // The presenter window is told the class's screen has moved on to the summary.

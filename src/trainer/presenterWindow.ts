@@ -45,7 +45,8 @@ export function bootPresenter(app: App): () => void {
     root.replaceChildren(
       h('h1', { class: 'visually-hidden' }, `Presenter window: ${view.title}`),
       renderTrainerPanel(view, send, { place: 'window' }),
-      ...(ended && view.bands ? [renderClassSummary(view, send)] : []),
+      // A what-if's ending is not the class's: its summary comes at the end of the class's own path.
+      ...(ended && view.bands && !view.onWhatIf ? [renderClassSummary(view, send)] : []),
     );
   };
 

@@ -233,6 +233,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('the menu before Phaser', () => {
       // Drawn in the fallback while the real faces are held back.
       await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor();
       await expect.poll(() => fonts.seen.length).toBeGreaterThan(0);
+      // Only the fonts' arrival is measured: the menu is whole (its cards drawn) before watching.
+      await page.getByRole('article', { name: DEMO }).getByRole('button', { name: 'Start' }).waitFor();
+      await settle(page);
       const loaded = () => page.evaluate(() => document.fonts.check('400 1em "Atkinson Hyperlegible Next"'));
       expect(await loaded()).toBe(false);
       await page.evaluate(() => {

@@ -8,6 +8,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readScenario, readReferences, scenarioFiles } from '../../src/build/files';
+import { Session } from '../../src/engine/Session';
+import { load, scenarioText } from '../helpers/fixtures';
 import { RELATIONSHIP_WORDS } from '../../src/ui/menuView';
 import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
 import {
@@ -138,9 +140,11 @@ describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
   }, 60_000);
 });
 
-// The library's scenarios beyond the core two (player.test.ts plays those): each played by
-// keyboard along its best path to a debrief at 1024x768, with reduced motion, with a screenshot
-// of its first decision. Their poor and mixed paths are checked by golden transcripts.
+// The library's scenarios beyond the core two (player.test.ts plays those): each carried on from
+// a place saved three decisions before the end of its best path (as a learner who closed the
+// page would), played by keyboard to its debrief at 1024x768 with reduced motion, and the debrief
+// checked for the whole path. Every decision of every scenario is drawn and measured in the
+// browser by projector.test.ts; their poor and mixed paths are checked by golden transcripts.
 describe.skipIf(!BROWSER_AVAILABLE)('every library scenario plays to its debrief by keyboard', () => {
   let browser: Browser;
   let url = '';
@@ -148,18 +152,31 @@ describe.skipIf(!BROWSER_AVAILABLE)('every library scenario plays to its debrief
   useBrowserApp((app) => ({ browser, url, origin } = app));
   const core = ['dementia-family-visit', 'inter-agency-conflict'];
   for (const s of shipped.filter((s) => !core.includes(s.id))) {
-    it(`${s.id}: the best path by keyboard alone`, async () => {
+    it(`${s.id}: carried on near the end of its best path, by keyboard, to a debrief for the whole path`, async () => {
       const context = await browser.newContext({ viewport: SIZES.projector, reducedMotion: 'reduce' });
       const page = await context.newPage();
       const watch = watchPage(page, origin);
+      const path = bestPath(s.id);
+      const before = Math.max(0, path.length - 3);
+      const saved = new Session(load(scenarioText(`${s.id}.yaml`)).scenario!);
+      for (const id of path.slice(0, before)) saved.choose(id);
       await page.goto(url);
+      await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        `careplay:learner:me:progress:${s.id}`,
+        JSON.stringify(saved.save()),
+      ] as const);
+      await page.reload();
       await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
       const start = page.getByRole('article', { name: s.title }).getByRole('button', { name: 'Start' });
       await start.focus();
       await page.keyboard.press('Enter');
+      const resume = page.getByRole('dialog', { name: 'Carry on where you left off?' });
+      await resume.waitFor();
+      await resume.getByRole('button', { name: 'Carry on' }).click();
       await page.getByRole('region', { name: 'What is said' }).waitFor();
-      await playByKeyboard(page, pathTexts(s.id, bestPath(s.id)), {
-        decision: 1,
+      await playByKeyboard(page, pathTexts(s.id, path.slice(before)), {
+        decision: 0,
         name: `${s.id}-conversation-1024x768`,
       });
       await page.getByRole('heading', { name: 'How you did' }).waitFor();
