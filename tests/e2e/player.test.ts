@@ -162,15 +162,28 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keys' }).waitFor();
     await page.keyboard.press('Escape');
-    // A new line wakes the room (its speaker glows), then it sleeps again.
-    const awake = page.waitForFunction(() => document.querySelector('canvas')!.dataset.clock === 'awake');
+    // A new line wakes the room (its speaker glows), then it sleeps again. Awake lasts only a few
+    // frames, so every change of the clock is recorded as it happens rather than polled for.
+    await page.evaluate(() => {
+      const c = document.querySelector('canvas')!;
+      const seen: string[] = ((window as unknown as { __clocks: string[] }).__clocks = []);
+      // Each change, by the value it replaced (several may be delivered in one callback).
+      new MutationObserver((records) => {
+        for (const r of records) seen.push(r.oldValue ?? '');
+        seen.push(c.dataset.clock ?? '');
+      }).observe(c, { attributes: true, attributeFilter: ['data-clock'], attributeOldValue: true });
+    });
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await awake;
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __clocks: string[] }).__clocks), {
+        timeout: 10_000,
+      })
+      .toContain('awake');
     await expect.poll(() => canvas.getAttribute('data-clock'), { timeout: 10_000 }).toBe('asleep');
     clean(watch);
     await context.close();
-  });
+  }, 60_000);
 
   it('reads at 4K and on a projector: nothing clipped', async () => {
     const { context, page, watch } = await open('projector');
