@@ -23,7 +23,15 @@ export function createGame(parent: HTMLElement, app: App, menu: MenuScreen): Pha
     backgroundColor: '#2a2420',
     banner: false,
     audio: { noAudio: true },
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // Booted in the mode fit() will choose, so the room does not first appear letterboxed and
+    // then jump to fill the screen (a layout shift on a phone's menu).
+    scale: {
+      mode:
+        window.matchMedia?.(PHONE_QUERY).matches || document.documentElement.hasAttribute('data-presenter')
+          ? Phaser.Scale.ENVELOP
+          : Phaser.Scale.FIT,
+      autoCenter: Phaser.Scale.CENTER_BOTH,
+    },
     // The menu is already on screen (HTML): the room starts at the lounge behind it, or goes
     // straight to a conversation the learner started while it loaded (MenuScene).
     scene: [new MenuScene(app, menu), new ConversationScene(app), new DebriefScene(app)],
