@@ -168,7 +168,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('sound in Chromium', () => {
     ]) {
       expect(seen, caption).toContain(caption);
     }
-    expect(await playing(page)).toContain('room-office');
+    await expect.poll(() => playing(page), { timeout: 10_000 }).toContain('room-office');
     // Leaving the conversation fades the room out.
     await page.getByRole('button', { name: 'See how it went' }).click();
     await page.getByRole('heading', { name: 'How you did' }).waitFor();
