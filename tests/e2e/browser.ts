@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
+import { CHANNEL, type Command } from '../../src/trainer/protocol';
 
 export { CHROME_PATH, LAUNCH_ARGS };
 export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
@@ -175,4 +176,16 @@ export async function savedDownload(download: Download, name: string): Promise<s
   mkdirSync(`${SCREENSHOT_DIR}/../downloads`, { recursive: true });
   await download.saveAs(path);
   return path;
+}
+
+/** Send commands to the class's screen, as the presenter window does (its BroadcastChannel). */
+export async function sendCommands(page: Page, commands: Command[]): Promise<void> {
+  await page.evaluate(
+    ([channel, list]) => {
+      const out = new BroadcastChannel(channel);
+      for (const command of list) out.postMessage({ kind: 'command', command });
+      out.close();
+    },
+    [CHANNEL, commands] as const,
+  );
 }

@@ -21,9 +21,10 @@ import { analyseScenario } from '../../src/engine/analyseScenario';
 import { scenarioSchemaFor } from '../../src/engine/loadScenario';
 import type { Scenario } from '../../src/engine/schema';
 import { parseYamlSource } from '../../src/engine/yamlSource';
-import { CHANNEL, type Command } from '../../src/trainer/protocol';
+import type { Command } from '../../src/trainer/protocol';
 import { references, scenarioText } from '../helpers/fixtures';
 import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
+import { sendCommands } from './browser';
 import { axeSerious } from './scenarioPlay';
 
 const REFERENCE_FILES = ['expressions.yaml', 'glossary.yaml', 'sources.yaml'];
@@ -206,17 +207,7 @@ function presenterMode() {
   localStorage.setItem('careplay:settings', JSON.stringify({ version: 1, muted: true }));
 }
 
-/** Send the presenter window's commands to the class's screen, as the presenter window does. */
-async function send(page: Page, commands: Command[]) {
-  await page.evaluate(
-    ([channel, list]) => {
-      const out = new BroadcastChannel(channel);
-      for (const command of list) out.postMessage({ kind: 'command', command });
-      out.close();
-    },
-    [CHANNEL, commands] as const,
-  );
-}
+const send = sendCommands;
 
 describe.skipIf(!BROWSER_AVAILABLE)('presenter mode on a projector (issue 19)', () => {
   let browser: Browser;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/Session';
-import { CHANNEL, type Command } from '../../src/trainer/protocol';
+import type { Command } from '../../src/trainer/protocol';
 import { load, scenarioText } from '../helpers/fixtures';
 import {
   BROWSER_AVAILABLE,
@@ -21,6 +21,7 @@ import {
   watchPage,
   useBrowserApp,
 } from './browser';
+import { sendCommands } from './browser';
 
 /** Serious or critical axe violations in the open dialog (the menu under it is checked elsewhere). */
 async function axeDialog(page: Page): Promise<string[]> {
@@ -46,17 +47,7 @@ function giftPath(): { choices: string[]; ending: string } {
   return { choices, ending: session.result()!.ending.title };
 }
 
-/** Send commands to the class's screen as the presenter window does (BroadcastChannel). */
-async function send(page: Page, commands: Command[]) {
-  await page.evaluate(
-    ([channel, list]) => {
-      const out = new BroadcastChannel(channel);
-      for (const command of list) out.postMessage({ kind: 'command', command });
-      out.close();
-    },
-    [CHANNEL, commands] as const,
-  );
-}
+const send = sendCommands;
 
 describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
   let browser: Browser;
