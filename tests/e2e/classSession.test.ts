@@ -24,6 +24,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/engine/markup';
 import type { Scenario } from '../../src/engine/schema';
+import { Session } from '../../src/engine/Session';
 import { load, scenarioText } from '../helpers/fixtures';
 import {
   BROWSER_AVAILABLE,
@@ -301,4 +302,85 @@ describe.skipIf(!BROWSER_AVAILABLE)('a whole class session at 1024x768 (issue 19
       }, 150_000);
     }
   }
+  /**
+   * A what-if played to its ending is where other choices led, for discussion: never printed or
+   * exported as the class's record (trainer review 51, must-fix 1). The gift demo, for speed.
+   */
+  it('a what-if that reaches an ending gives no summary, handout or exports, and goes back to the class', async () => {
+    const scenario = load(scenarioText('demo-gift.yaml')).scenario!;
+    // The class's first choice, and a what-if from decision 1 that takes another option, then
+    // the first option on show at each decision to an ending.
+    const session = new Session(scenario);
+    while (session.canContinue) session.next();
+    const classChoice = session.snapshot.choices[0]!.id;
+    const whatIf = [session.snapshot.choices[1]!.id];
+    session.choose(whatIf[0]!);
+    while (!session.ended) {
+      while (session.canContinue) session.next();
+      const first = session.snapshot.choices[0];
+      if (!first) break;
+      whatIf.push(first.id);
+      session.choose(first.id);
+    }
+    expect(session.ended).toBe(true);
+
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      reducedMotion: 'reduce',
+    });
+    await context.addInitScript(presenterMode);
+    const audience = await context.newPage();
+    const watch = watchPage(audience, origin);
+    await audience.goto(url);
+    await menuShown(audience);
+    await audience
+      .getByRole('article', { name: scenario.title })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    await audience
+      .getByRole('dialog', { name: /Before the class starts/ })
+      .getByRole('button', { name: 'Begin' })
+      .click();
+    const presenter = await context.newPage();
+    await presenter.goto(`${base}?presenter=1`);
+    const panel = presenter.getByRole('complementary', { name: 'Trainer panel' });
+    await panel.waitFor({ timeout: 15_000 });
+
+    await sendCommands(audience, [
+      { type: 'pick', choice: classChoice },
+      { type: 'whatIf', fromDecision: 0 },
+      ...whatIf.map((choice) => ({ type: 'pick' as const, choice })),
+      { type: 'next' },
+    ]);
+    const seeHow = audience.getByRole('button', { name: 'See how it went' });
+    await seeHow.waitFor();
+    await expect.poll(() => panel.innerText()).toMatch(/What if… \(branched from decision 1\)/);
+    // The presenter window offers no class summary for a what-if's ending.
+    expect(await panel.getByRole('button', { name: /Show the class the summary/ }).count()).toBe(0);
+    await seeHow.click();
+    const ending = audience.getByRole('region', { name: 'A what-if ending' });
+    await ending.waitFor();
+    expect(await ending.innerText()).toMatch(
+      /other choices from decision 1 led\. It is not the class’s record/,
+    );
+    for (const name of ['Export CSV', 'Export JSON', 'Print handout', 'Print take-away for learners'])
+      expect(await audience.getByRole('button', { name }).count(), name).toBe(0);
+    expect(await audience.getByRole('region', { name: 'The class’s session' }).count()).toBe(0);
+    expect(await audience.locator('.print-sheet').count()).toBe(0);
+    expect(await presenter.getByRole('region', { name: 'The class’s session' }).count()).toBe(0);
+    await audience.screenshot({ path: screenshotPath('class-session-what-if-ending-1024x768') });
+
+    // Back to the class's own path: decision 2, its first choice kept, no what-if sign.
+    await ending.getByRole('button', { name: 'Back to the class’s path' }).click();
+    await expect.poll(() => panel.locator('.trainer-status').innerText()).toBe('Class path · decision 2');
+    await audience.locator('.conversation').waitFor();
+    expect(await audience.locator('.what-if-sign').count()).toBe(0);
+    const classText = scenario.nodes[session.snapshot.decisions[0]!.node]?.choices?.find(
+      (c) => c.id === classChoice,
+    )?.text;
+    expect((await panel.innerText()).replace(/\s+/g, ' ')).toContain(gist(classText!));
+
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
