@@ -2,8 +2,10 @@
  * The class's summary at the end: its path, the votes, the class's reasons and the time at each
  * decision, the scores and bands, and where the room was most divided. Exportable as JSON and
  * CSV; printable as a one- or two-page handout for the trainer's records (date, group, trainer,
- * ending, path, votes, bands, reasons, times: nothing from the learner's debrief), and separately
- * as a take-away page for learners (outcomes, key points, support), from the scenario's own words.
+ * ending, bands with their reasons, path, the options voted for, reasons, times, how divided the
+ * room was: nothing from the learner's debrief), and separately as a take-away page for learners
+ * (outcomes with their guidance, the class's path, the strongest path, support), from the
+ * scenario's own words. Each sheet defines the glossary terms it prints, in the glossary's words.
  */
 import { minutesAndSeconds } from '../engine/ClassSession';
 import type { DebriefModel } from '../engine/debrief';
@@ -171,7 +173,7 @@ const andList = (items: string[]) =>
  * option 1 (…) and option 3 (…)", or "the class agreed: all 9 votes for option 2 (…)". Every
  * option tied with the runner-up is named, so a tie for second is never hidden.
  */
-export function splitWords(step: PathStep, sheets: ClassSheets | null): string {
+function splitWords(step: PathStep, sheets: ClassSheets | null): string {
   const voted = step.split
     .map((count, i) => ({ n: i + 1, count }))
     .filter((o) => o.count > 0)
@@ -343,7 +345,7 @@ export function renderHandout(view: ClassView): HTMLElement {
             { class: 'handout-meta' },
             `Votes: ${votesWords(p)}`,
             p.total && named(p).length < p.split.length
-              ? `; none for ${andList(p.split.flatMap((_, i) => (named(p).includes(i + 1) ? [] : [String(i + 1)])))}`
+              ? `; none for ${andList(p.split.flatMap((votes, i) => (votes > 0 || i + 1 === p.chosenNumber ? [] : [String(i + 1)])))}`
               : '',
             ` · Time to decide: ${timeWords(p)}`,
           ),
@@ -522,7 +524,7 @@ export function renderClassSummary(view: ClassView, send?: (c: Command) => void)
     h(
       'p',
       { class: 'note' },
-      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast. Time runs from the options appearing to the class’s choice.',
+      `${MOST_DIVIDED_MEANS} Time runs from the options appearing to the class’s choice.`,
     ),
     send
       ? h(
@@ -622,9 +624,7 @@ export function takeawayFrom(
     ...endingTerms,
     ...decisions.flatMap((d) => [...d.promptTerms, ...d.options.flatMap((o) => o.terms)]),
   ]);
-  const meanings = Object.fromEntries(
-    [...used].map((term) => [term, plainText(findTerm(glossary, term)!.meaning)]),
-  );
+  const meanings = Object.fromEntries([...used].map((term) => [term, plainText(glossary[term]!.meaning)]));
   return {
     title: scenario.title,
     outcomes: scenario.outcomes.map((o) => ({
