@@ -227,8 +227,11 @@ export interface PlayRunner {
     isCurrent?: () => boolean,
   ): Promise<() => void>;
   runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): () => void;
-  /** A finished class's summary, reopened from the menu (`when` says which class, in words). */
-  reopenPastClass(app: App, record: PastClass, when: string): Promise<void>;
+  /**
+   * A finished class's summary, reopened from the menu (`when` says which class, in words); with
+   * `print`, its learners' take-away is printed from it at once.
+   */
+  reopenPastClass(app: App, record: PastClass, when: string, print?: 'takeaway'): Promise<void>;
   /** A finished class's summary as the CSV or JSON file the summary exports. */
   exportPastClass(app: App, record: PastClass, kind: 'csv' | 'json'): Promise<void>;
 }

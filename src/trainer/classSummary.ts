@@ -2,17 +2,41 @@
  * The class's summary at the end: its path, the votes, the class's reasons and the time at each
  * decision, the scores and bands, and where the room was most divided. Exportable as JSON and
  * CSV; printable as a one- or two-page handout for the trainer's records (date, group, trainer,
- * ending, path, votes, bands, reasons, times: nothing from the learner's debrief), and separately
- * as a take-away page for learners (outcomes, key points, support), from the scenario's own words.
+ * ending, bands with their reasons, path, the options voted for, reasons, times, how divided the
+ * room was: nothing from the learner's debrief), and separately as a take-away page for learners
+ * (outcomes with their guidance, the class's path, the strongest path, support), from the
+ * scenario's own words. Each sheet defines the glossary terms it prints, in the glossary's words.
  */
 import { minutesAndSeconds } from '../engine/ClassSession';
 import type { DebriefModel } from '../engine/debrief';
-import { plainText } from '../engine/markup';
+import { GLOSSARY_MARK, plainText } from '../engine/markup';
 import { DIMENSIONS } from '../engine/model';
-import type { Scenario } from '../engine/schema';
-import { DIMENSION_NAMES, reasonWords } from '../ui/bandWords';
+import { quote } from '../engine/scoring';
+import type { GlossaryFile, Scenario } from '../engine/schema';
+import { capWords, DIMENSION_NAMES, reasonWords, strongestPathWords, WENT } from '../ui/bandWords';
 import { h } from '../ui/dom';
+import { findTerm } from '../ui/richText';
 import type { ClassView, Command, Takeaway } from './protocol';
+
+/**
+ * The take-away, with what both printed sheets need from the scenario beyond it: each decision's
+ * options as numbered on screen (so the handout can name what the class voted for), where the
+ * class left the strongest path, and the glossary's meaning of each term the sheets print. All
+ * plain text; it travels with the class's view to the presenter window. The extras are optional,
+ * so a take-away made without them (or by older code) still prints, without them.
+ */
+export interface ClassSheets extends Takeaway {
+  /** Each decision on the class's path: the glossary terms in its prompt, and its options. */
+  decisions?: { promptTerms: string[]; options: { text: string; terms: string[] }[] }[];
+  /** The glossary terms in the ending's title. */
+  endingTerms?: string[];
+  /** The first decision (from 0) where the class left the strongest path, or null. */
+  divergedAt?: number | null;
+  /** The glossary terms the take-away prints. */
+  takeawayTerms?: string[];
+  /** The glossary's own meaning of each term above (the glossary the player opens). */
+  meanings?: Record<string, string>;
+}
 
 const OUTCOME_WORDS = { good: 'a good outcome', mixed: 'a mixed outcome', poor: 'a poor outcome' } as const;
 
@@ -123,7 +147,7 @@ export function download(name: string, type: string, text: string) {
  * Print one of the two sheets. With a class summary on the page the print is the handout (see
  * styles.css, CLASS HANDOUT); the take-away is chosen for the one print, then the handout again.
  */
-function printSheet(sheet: 'handout' | 'takeaway') {
+export function printSheet(sheet: 'handout' | 'takeaway') {
   const root = document.documentElement;
   if (sheet === 'takeaway') {
     root.dataset.print = 'takeaway';
@@ -132,20 +156,111 @@ function printSheet(sheet: 'handout' | 'takeaway') {
   window.print();
 }
 
-const mostDividedItems = (view: ClassView) =>
-  view.mostDivided.map((d) =>
-    h(
+type PathStep = ReturnType<typeof pathOf>[number];
+
+/** An option as the class saw it: its number on screen, and its words where they are known. */
+function optionName(sheets: ClassSheets | null, step: PathStep, n: number): string {
+  const text = sheets?.decisions?.[step.decision]?.options[n - 1]?.text;
+  // Cut short as the bands' reasons quote a choice: the path above has it in full.
+  return text ? `option ${n} (${quote(text)})` : `option ${n}`;
+}
+
+const andList = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/**
+ * How the votes fell at a decision, in words a trainer can read out: "split 5 to 5 between
+ * option 1 (…) and option 3 (…)", or "the class agreed: all 9 votes for option 2 (…)". Every
+ * option tied with the runner-up is named, so a tie for second is never hidden.
+ */
+function splitWords(step: PathStep, sheets: ClassSheets | null): string {
+  const voted = step.split
+    .map((count, i) => ({ n: i + 1, count }))
+    .filter((o) => o.count > 0)
+    .sort((a, b) => b.count - a.count || a.n - b.n);
+  const name = (n: number) => optionName(sheets, step, n);
+  if (voted.length === 0) return 'no votes were recorded';
+  if (voted.length === 1)
+    return voted[0]!.count === 1
+      ? `the one vote was for ${name(voted[0]!.n)}`
+      : `the class agreed: all ${voted[0]!.count} votes for ${name(voted[0]!.n)}`;
+  const top = voted.filter((o) => o.count >= voted[1]!.count);
+  const rest = step.total - top.reduce((sum, o) => sum + o.count, 0);
+  return (
+    `split ${top.map((o) => o.count).join(' to ')} between ${andList(top.map((o) => name(o.n)))}` +
+    (rest === 1
+      ? ', with 1 more vote for another option'
+      : rest
+        ? `, with ${rest} more votes for other options`
+        : '')
+  );
+}
+
+const mostDividedItems = (view: ClassView) => {
+  const path = pathOf(view);
+  const sheets = sheetsOf(view);
+  return view.mostDivided.map((d) => {
+    const step = path[d.decision];
+    return h(
       'li',
       {},
-      `Decision ${d.decision + 1}${view.prompts[d.decision] ? ` (${view.prompts[d.decision]})` : ''}: the top two options were ${Math.round(d.margin * 100)}% of the ${d.total} votes apart.`,
+      step
+        ? `Decision ${d.decision + 1}: ${splitWords(step, sheets)}. The class went with option ${step.chosenNumber}.`
+        : `Decision ${d.decision + 1}: ${d.total} ${d.total === 1 ? 'vote' : 'votes'}.`,
+    );
+  });
+};
+
+const MOST_DIVIDED_MEANS =
+  'The most divided decisions are those where the two most-voted options were closest, as a share of the votes cast.';
+
+/** The take-away and the sheets' extras, if this view has them. */
+function sheetsOf(view: ClassView): ClassSheets | null {
+  const sheets: ClassSheets | null = view.takeaway ?? null;
+  // Only a record of this very path names its options (never another path's, by mistake).
+  const decisions = sheets?.decisions;
+  if (
+    decisions &&
+    (decisions.length !== view.snapshot.decisions.length ||
+      decisions.some((d, i) => d.options.length !== view.snapshot.decisions[i]!.offered.length))
+  )
+    return { ...sheets, decisions: undefined };
+  return sheets;
+}
+
+/** "Words used": the glossary's own meaning of each term, in alphabetical order. */
+function wordsUsed(terms: Iterable<string>, meanings: Record<string, string> | undefined): HTMLElement[] {
+  const list = [...new Set(terms)]
+    .filter((t) => meanings?.[t])
+    .sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }));
+  if (!list.length) return [];
+  return [
+    h('h2', {}, 'Words used'),
+    h(
+      'ul',
+      { class: 'words-used' },
+      ...list.map((t) => h('li', {}, h('strong', {}, t), `: ${meanings![t]}`)),
     ),
-  );
+  ];
+}
 
 /** The trainer's record of the session, for print: one or two A4 pages. */
 export function renderHandout(view: ClassView): HTMLElement {
   const ending = view.snapshot.ending;
   const details = view.classState.details;
   const path = pathOf(view);
+  const sheets = sheetsOf(view);
+  // Each decision's options that had votes, or were chosen, are named; the rest by number only.
+  const named = (p: PathStep) =>
+    p.split.flatMap((votes, i) => (votes > 0 || i + 1 === p.chosenNumber ? [i + 1] : []));
+  // The glossary terms in what this sheet prints: the ending, the prompts and the options named.
+  const terms = [
+    ...(ending ? (sheets?.endingTerms ?? []) : []),
+    ...path.flatMap((p) => {
+      const d = sheets?.decisions?.[p.decision];
+      return [...(d?.promptTerms ?? []), ...named(p).flatMap((n) => d?.options[n - 1]?.terms ?? [])];
+    }),
+  ];
   return h(
     'section',
     { class: 'print-sheet handout', 'aria-hidden': 'true' },
@@ -171,15 +286,32 @@ export function renderHandout(view: ClassView): HTMLElement {
         )
       : null,
     view.bands
-      ? h(
-          'p',
-          { class: 'handout-bands' },
-          h('strong', {}, 'Bands: '),
-          DIMENSIONS.map((d) => {
-            const b = view.bands![d];
-            return `${DIMENSION_NAMES[d]} ${b.band ?? 'not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}${b.cap ? `, capped at ${b.cap}` : ''}`;
-          }).join(' · '),
-        )
+      ? [
+          h(
+            'p',
+            { class: 'handout-bands' },
+            h('strong', {}, 'Bands: '),
+            DIMENSIONS.map((d) => {
+              const b = view.bands![d];
+              return `${DIMENSION_NAMES[d]} ${b.band ?? 'not tested'}${b.percent === null ? '' : ` (${b.percent}%)`}${b.cap ? `, capped at ${b.cap}` : ''}`;
+            }).join(' · '),
+          ),
+          // Each band's reason, and any cap, in the debrief's own words (the same functions).
+          h(
+            'ul',
+            { class: 'handout-band-reasons' },
+            ...DIMENSIONS.map((d) => {
+              const b = view.bands![d];
+              return h(
+                'li',
+                {},
+                h('strong', {}, `${DIMENSION_NAMES[d]}: `),
+                reasonWords(b.reason, b.band),
+                b.cap ? ` ${capWords(b.cap)}` : '',
+              );
+            }),
+          ),
+        ]
       : null,
     h('h2', {}, 'The path the class took'),
     h(
@@ -191,16 +323,30 @@ export function renderHandout(view: ClassView): HTMLElement {
           {},
           p.prompt ? h('p', { class: 'handout-prompt' }, p.prompt) : null,
           h(
-            'p',
-            {},
-            h('strong', {}, p.chosenNumber ? `Chose ${p.chosenNumber}: ` : 'Chose: '),
-            `“${p.chosenText}”`,
+            'ul',
+            { class: 'handout-options' },
+            ...named(p).map((n) => {
+              const votes = p.split[n - 1] ?? 0;
+              const chosen = n === p.chosenNumber;
+              // The class's choice always has its words (the path keeps them); others if known.
+              const text = chosen ? p.chosenText : sheets?.decisions?.[p.decision]?.options[n - 1]?.text;
+              return h(
+                'li',
+                { class: chosen ? 'handout-chosen' : null },
+                `${n}. `,
+                text ? `“${text}”` : `Option ${n}`,
+                p.total ? ` — ${votes} ${votes === 1 ? 'vote' : 'votes'}` : '',
+                chosen ? h('strong', {}, ' · the class’s choice') : null,
+              );
+            }),
           ),
           h(
             'p',
             { class: 'handout-meta' },
             `Votes: ${votesWords(p)}`,
-            p.total ? ` — by option ${p.split.map((n, i) => `${i + 1}: ${n}`).join(', ')}` : '',
+            p.total && named(p).length < p.split.length
+              ? `; none for ${andList(p.split.flatMap((votes, i) => (votes > 0 || i + 1 === p.chosenNumber ? [] : [String(i + 1)])))}`
+              : '',
             ` · Time to decide: ${timeWords(p)}`,
           ),
           p.reasons ? h('p', { class: 'handout-reasons' }, h('strong', {}, 'Reasons: '), p.reasons) : null,
@@ -212,44 +358,52 @@ export function renderHandout(view: ClassView): HTMLElement {
     h(
       'p',
       { class: 'note' },
-      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast. Time to decide runs from the options appearing to the class’s choice.',
+      `${MOST_DIVIDED_MEANS} Time to decide runs from the options appearing to the class’s choice.`,
     ),
+    ...wordsUsed(terms, sheets?.meanings),
   );
 }
 
 const cite = (sources: string[]) =>
   sources.length ? h('p', { class: 'sources' }, `Guidance: ${sources.join('; ')}`) : null;
 
-/** The learners' page: what they practised, the key points, and where to find support. */
-export function renderTakeaway(t: Takeaway): HTMLElement {
+/**
+ * The learners' page: what they practised (each outcome with its guidance), the class's path
+ * (its ending, and what the ending says about what the class did), the strongest path as the
+ * key points (with the debrief's caveat), the words used, and where to find support.
+ */
+export function renderTakeaway(t: ClassSheets): HTMLElement {
   return h(
     'section',
     { class: 'print-sheet takeaway', 'aria-hidden': 'true' },
     h('h1', {}, `${t.title}: to take away`),
     h('h2', {}, 'What we practised'),
-    h('ul', {}, ...t.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), `: ${o.text}`))),
+    h(
+      'ul',
+      { class: 'takeaway-outcomes' },
+      ...t.outcomes.map((o) =>
+        h('li', {}, h('strong', {}, o.standard), `: ${o.text}`, cite(o.source ? [o.source] : [])),
+      ),
+    ),
     h('h2', {}, `How it ended: ${t.ending.title}`),
     h('p', {}, t.ending.whatNext),
     t.endingPoints.length
-      ? h(
-          'ul',
-          { class: 'takeaway-points' },
-          ...t.endingPoints.map((p) =>
-            h(
-              'li',
-              {},
-              h(
-                'strong',
-                {},
-                p.went === 'well' ? 'Went well: ' : p.went === 'badly' ? 'Went badly: ' : 'Note: ',
-              ),
-              p.why,
-              cite(p.sources),
+      ? [
+          // "You…": what the class did. Said of the class's own path, as the debrief says it.
+          h('h3', {}, 'What this ending says about the class’s path'),
+          h(
+            'ul',
+            { class: 'takeaway-class-path' },
+            ...t.endingPoints.map((p) =>
+              h('li', {}, h('strong', {}, `${WENT[p.went].words}: `), p.why, cite(p.sources)),
             ),
           ),
-        )
+        ]
       : null,
     h('h2', {}, 'What the strongest path did'),
+    t.divergedAt === undefined
+      ? null
+      : h('p', { class: 'takeaway-caveat' }, strongestPathWords(t.divergedAt, 'the class')),
     h(
       'ol',
       { class: 'takeaway-points' },
@@ -264,6 +418,7 @@ export function renderTakeaway(t: Takeaway): HTMLElement {
         ),
       ),
     ),
+    ...wordsUsed(t.takeawayTerms ?? [], t.meanings),
     h('h2', {}, 'Support'),
     h(
       'ul',
@@ -369,7 +524,7 @@ export function renderClassSummary(view: ClassView, send?: (c: Command) => void)
     h(
       'p',
       { class: 'note' },
-      'Most divided means the smallest gap between the two most-voted options, as a share of the votes cast. Time runs from the options appearing to the class’s choice.',
+      `${MOST_DIVIDED_MEANS} Time runs from the options appearing to the class’s choice.`,
     ),
     send
       ? h(
@@ -423,16 +578,53 @@ export function renderClassSummary(view: ClassView, send?: (c: Command) => void)
   );
 }
 
+/** The glossary terms a scenario text marks, each by the glossary's own name for it. */
+function termsIn(text: string | null | undefined, glossary: GlossaryFile): string[] {
+  const terms: string[] = [];
+  for (const match of (text ?? '').matchAll(GLOSSARY_MARK)) {
+    // The same look-up as the player's glossary buttons (src/ui/richText.ts).
+    const entry = findTerm(glossary, match[2] ?? match[1]!);
+    if (entry && !terms.includes(entry.term)) terms.push(entry.term);
+  }
+  return terms;
+}
+
 /**
  * The take-away's content, from the scenario and the debrief of the class's ending: its learning
  * outcomes, what the ending said about the path, the strongest path with why, and the ending's
  * signposting with the scenario's support. Plain text; guidance by title, as the debrief cites it.
+ * With the glossary the player uses, the meaning of each glossary term the sheets print.
  */
 export function takeawayFrom(
   scenario: Scenario,
   model: DebriefModel,
   sourceTitle: (key: string) => string,
-): Takeaway {
+  glossary: GlossaryFile = {},
+): ClassSheets {
+  const terms = (...texts: (string | null | undefined)[]) => texts.flatMap((t) => termsIn(t, glossary));
+  const decisions = model.timeline.map((t) => ({
+    promptTerms: terms(t.prompt),
+    options: t.offered.map((o) => ({ text: plainText(o.text), terms: terms(o.text) })),
+  }));
+  const endingTerms = terms(model.ending.title);
+  const takeawayTerms = [
+    ...new Set(
+      terms(
+        ...scenario.outcomes.flatMap((o) => [o.standard, o.text]),
+        model.ending.title,
+        model.ending.whatNext,
+        ...model.assessments.map((a) => a.why),
+        ...model.bestPath.flatMap((step) => [step.prompt, step.option.text, step.option.why]),
+        ...model.signposting.flatMap((s) => [s.name, s.detail]),
+      ),
+    ),
+  ];
+  const used = new Set([
+    ...takeawayTerms,
+    ...endingTerms,
+    ...decisions.flatMap((d) => [...d.promptTerms, ...d.options.flatMap((o) => o.terms)]),
+  ]);
+  const meanings = Object.fromEntries([...used].map((term) => [term, plainText(glossary[term]!.meaning)]));
   return {
     title: scenario.title,
     outcomes: scenario.outcomes.map((o) => ({
@@ -457,5 +649,10 @@ export function takeawayFrom(
       sources: step.option.sources.map(sourceTitle),
     })),
     signposting: model.signposting.map((s) => ({ name: plainText(s.name), detail: plainText(s.detail) })),
+    decisions,
+    endingTerms,
+    divergedAt: model.divergedAt,
+    takeawayTerms,
+    meanings,
   };
 }

@@ -39,6 +39,19 @@ export function reasonWords(reason: string, band: string | null): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
+/**
+ * What is said above the strongest path, wherever it is shown: that it is the path taken, or
+ * where it was left and that some of its options may never have been on screen (what is offered
+ * depends on how the conversation had gone). `who` is "you" in a learner's debrief, "the class"
+ * on a class's take-away.
+ */
+export function strongestPathWords(divergedAt: number | null, who: 'you' | 'the class'): string {
+  const subject = who === 'you' ? 'You' : 'The class';
+  return divergedAt === null
+    ? `${subject} took the strongest option at every decision. This is the path ${who === 'you' ? 'you' : 'it'} followed.`
+    : `${subject} left it at decision ${divergedAt + 1}. From the start, it went like this (some of these ${who} may never have seen):`;
+}
+
 /** "Escalation −3", "Empathy +2", for each dimension an assessment scored. */
 export function scoreWords(score: Partial<Record<keyof typeof DIMENSION_NAMES, number>>): string[] {
   return (Object.keys(DIMENSION_NAMES) as (keyof typeof DIMENSION_NAMES)[])

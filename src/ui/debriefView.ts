@@ -19,6 +19,7 @@ import {
   reasonWords,
   signed,
   storyWords,
+  strongestPathWords,
   timesWords,
 } from './bandWords';
 import { supportList, openDialog } from './dialogs';
@@ -256,13 +257,7 @@ export function renderDebrief(
     'best-h',
     'What the strongest path did',
     model.divergedAt === null ? 'the path you followed' : `from decision ${model.divergedAt + 1}`,
-    model.divergedAt === null
-      ? h('p', {}, 'You took the strongest option at every decision. This is the path you followed.')
-      : h(
-          'p',
-          {},
-          `You left it at decision ${model.divergedAt + 1}. From the start, it went like this (some of these you may never have seen):`,
-        ),
+    h('p', {}, strongestPathWords(model.divergedAt, 'you')),
     h(
       'ol',
       { class: 'options-list' },

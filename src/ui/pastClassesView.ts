@@ -1,7 +1,7 @@
 /**
  * Past class sessions (presenter mode, on the menu): each class that reached an ending on this
- * device, newest first, with its summary to reopen, its CSV and JSON to export, and a delete that
- * asks first. A record that cannot be read is said plainly and left out, and can be deleted.
+ * device, newest first, with its summary to reopen, its learners' take-away to print again, its
+ * CSV and JSON to export, and a delete that asks first. A record that cannot be read is said plainly and left out, and can be deleted.
  * The list needs no engine; reopening and exporting rebuild the summary in the runner.
  */
 import type { App } from '../app/App';
@@ -77,6 +77,10 @@ function row(app: App, body: HTMLElement, c: PastClass, index: number): HTMLElem
         'Reopen summary',
         () => void runner().then((r) => r.reopenPastClass(app, c, when), unavailable),
         '',
+      ),
+      button(
+        'Print take-away',
+        () => void runner().then((r) => r.reopenPastClass(app, c, when, 'takeaway'), unavailable),
       ),
       button('Export CSV', () => void runner().then((r) => r.exportPastClass(app, c, 'csv'), unavailable)),
       button('Export JSON', () => void runner().then((r) => r.exportPastClass(app, c, 'json'), unavailable)),

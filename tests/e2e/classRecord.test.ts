@@ -2,8 +2,9 @@
  * Issue 19, items 5 to 7, in real Chromium: the class's reasons typed at a decision (never read
  * as trainer keys), the silent discussion timer on the projector, and the record at the end —
  * the summary, the CSV and JSON, the one- or two-page handout (and nothing of the learner's
- * debrief in it), and the learners' take-away. Lean: the class starts at its last decision from
- * a saved group session made here in Node, so no conversation is played line by line.
+ * debrief in it), and the learners' take-away, printed again from Past class sessions. Lean: the
+ * class starts at its last decision from a saved group session made here in Node, so no
+ * conversation is played line by line.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -222,6 +223,33 @@ describe.skipIf(!BROWSER_AVAILABLE)('the class’s record in Chromium', () => {
     expect(exported.path.at(-1)).toMatchObject({ reasons: `${REASONS} c1` });
     expect(exported.path.at(-1)!.timerSeconds).toBeGreaterThanOrEqual(1);
     expect(exported.path.at(-1)!.secondsToDecide).toBeGreaterThanOrEqual(1);
+
+    // The take-away again, from Past class sessions on the menu (trainer review 12): printed
+    // from the top of the first page, the sheet alone (not the dialog's title or buttons).
+    await audience.getByRole('button', { name: 'Back to the menu' }).click();
+    await menuShown(audience);
+    await audience.getByRole('button', { name: 'Past class sessions' }).click();
+    await audience.evaluate(() => {
+      window.print = () =>
+        document.documentElement.setAttribute(
+          'data-printed',
+          document.documentElement.dataset.print ?? 'handout',
+        );
+    });
+    const past = audience.getByRole('dialog', { name: 'Past class sessions' }).getByRole('listitem');
+    await past.getByRole('button', { name: 'Print take-away' }).click();
+    await expect
+      .poll(() => audience.evaluate(() => document.documentElement.dataset.printed))
+      .toBe('takeaway');
+    const again = await printed(audience, 'past-class-takeaway');
+    expect(again.length).toBeLessThanOrEqual(2);
+    expect(again[0]!.trim()).toMatch(new RegExp(`^${TITLE}: to take away`));
+    const againText = again.join('\n').replace(/\s+/g, ' ');
+    for (const part of ['What we practised', 'What the strongest path did', 'Words used', 'Support'])
+      expect(againText).toContain(part);
+    for (const notThere of ['the class of', 'Class session:', 'Close', 'Export CSV'])
+      expect(againText).not.toContain(notThere);
+    expect(againText).not.toMatch(/\[\[|\]\]/);
 
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
