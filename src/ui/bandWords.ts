@@ -49,7 +49,7 @@ export function strongestPathWords(divergedAt: number | null, who: 'you' | 'the 
   const subject = who === 'you' ? 'You' : 'The class';
   return divergedAt === null
     ? `${subject} took the strongest option at every decision. This is the path ${who === 'you' ? 'you' : 'it'} followed.`
-    : `${subject} left it at decision ${divergedAt + 1}. From the start, it went like this (some of these ${who} may never have seen):`;
+    : `${who === 'you' ? 'Your path' : 'The class’s path'} left this one at decision ${divergedAt + 1}. This is one strong way through, not the only right answer: other options were good too, and what works depends on the person. From the start, it went like this (some of these moments ${who} never saw, because what comes up depends on earlier choices):`;
 }
 
 /** "Escalation −3", "Empathy +2", for each dimension an assessment scored. */

@@ -356,12 +356,12 @@ describe('the take-away (trainer review 7–9)', () => {
     const left = renderTakeaway(takeaway);
     expect(model.divergedAt).toBe(1);
     expect(text(left.querySelector('.takeaway-caveat'))).toBe(
-      'The class left it at decision 2. From the start, it went like this (some of these the class may never have seen):',
+      'The class’s path left this one at decision 2. This is one strong way through, not the only right answer: other options were good too, and what works depends on the person. From the start, it went like this (some of these moments the class never saw, because what comes up depends on earlier choices):',
     );
     expect(headingOf(left.querySelector('.takeaway-caveat')!)).toBe('What the strongest path did');
     // The same words as the learner's debrief, for a learner.
     expect(strongestPathWords(1, 'you')).toBe(
-      'You left it at decision 2. From the start, it went like this (some of these you may never have seen):',
+      'Your path left this one at decision 2. This is one strong way through, not the only right answer: other options were good too, and what works depends on the person. From the start, it went like this (some of these moments you never saw, because what comes up depends on earlier choices):',
     );
     // The "You…" items, what the ending says the class did, sit under the class's path, not
     // among the key points of the strongest path.
