@@ -315,9 +315,12 @@ export class ClassSession {
     this.session.returnToMain();
   }
 
-  /** The decisions where the room was most divided, most divided first. */
+  /**
+   * The decisions where the room was most divided, most divided first: the `limit` closest
+   * splits, and any other split as evenly as the last of them. Unanimous decisions are not listed.
+   */
   mostDivided(limit = 3): DividedDecision[] {
-    return this.state.votes
+    const all = this.state.votes
       .map((v) => {
         const counts = Object.values(v.counts).sort((a, b) => b - a);
         const total = counts.reduce((a, b) => a + b, 0);
@@ -328,9 +331,13 @@ export class ClassSession {
           total,
         };
       })
-      .filter((d) => d.total > 0)
-      .sort((a, b) => a.margin - b.margin || a.decision - b.decision)
-      .slice(0, limit);
+      // Every vote one way (or a single vote) is not a divided room.
+      .filter((d) => d.total > 0 && d.margin < 1)
+      .sort((a, b) => a.margin - b.margin || a.decision - b.decision);
+    // The closest `limit`, and every decision split as evenly as the last of them: which of
+    // several equal splits is listed must not depend on the order they came in.
+    const cut = all[limit - 1]?.margin;
+    return cut === undefined ? all : all.filter((d, i) => i < limit || Math.abs(d.margin - cut) < 1e-9);
   }
 
   save(now = Date.now()): ClassSave {

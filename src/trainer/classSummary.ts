@@ -196,6 +196,29 @@ function splitWords(step: PathStep, sheets: ClassSheets | null): string {
   );
 }
 
+/** Who settled a divided decision: the majority, or the trainer (on a tie, or by a pick of their own). */
+function choiceWords(step: PathStep): string {
+  const top = Math.max(...step.split);
+  const tied = step.split.filter((n) => n === top).length > 1;
+  if (step.how === 'trainer')
+    return tied && step.split[step.chosenNumber - 1] === top
+      ? `On the tie, the trainer chose option ${step.chosenNumber}.`
+      : `The trainer chose option ${step.chosenNumber}.`;
+  return `The class went with option ${step.chosenNumber}.`;
+}
+
+/** The most divided decisions as a list, or a sentence when the room never split. */
+const mostDividedList = (view: ClassView): HTMLElement =>
+  view.mostDivided.length
+    ? h('ul', {}, ...mostDividedItems(view))
+    : h(
+        'p',
+        {},
+        view.classState.votes.some((v) => Object.values(v.counts).some((n) => n > 0))
+          ? 'The room did not split: at every decision the votes all went one way.'
+          : 'No votes were recorded.',
+      );
+
 const mostDividedItems = (view: ClassView) => {
   const path = pathOf(view);
   const sheets = sheetsOf(view);
@@ -205,7 +228,7 @@ const mostDividedItems = (view: ClassView) => {
       'li',
       {},
       step
-        ? `Decision ${d.decision + 1}: ${splitWords(step, sheets)}. The class went with option ${step.chosenNumber}.`
+        ? `Decision ${d.decision + 1}: ${splitWords(step, sheets)}. ${choiceWords(step)}`
         : `Decision ${d.decision + 1}: ${d.total} ${d.total === 1 ? 'vote' : 'votes'}.`,
     );
   });
@@ -354,7 +377,7 @@ export function renderHandout(view: ClassView): HTMLElement {
       ),
     ),
     h('h2', {}, 'Where the room was most divided'),
-    view.mostDivided.length ? h('ul', {}, ...mostDividedItems(view)) : h('p', {}, 'No votes were recorded.'),
+    mostDividedList(view),
     h(
       'p',
       { class: 'note' },
@@ -520,7 +543,7 @@ export function renderClassSummary(view: ClassView, send?: (c: Command) => void)
         ]
       : null,
     h('h3', {}, 'Where the room was most divided'),
-    view.mostDivided.length ? h('ul', {}, ...mostDividedItems(view)) : h('p', {}, 'No votes were recorded.'),
+    mostDividedList(view),
     h(
       'p',
       { class: 'note' },

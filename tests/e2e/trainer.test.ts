@@ -261,7 +261,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/Where the room was most divided/);
     expect(await summary.innerText()).toMatch(
-      /Decision 2: split 2 to 2 between option 1 \(“[^”]+”\) and option 3 \(“[^”]+”\)\. The class went with option \d\./,
+      /Decision 2: split 2 to 2 between option 1 \(“[^”]+”\) and option 3 \(“[^”]+”\)\. On the tie, the trainer chose option 3\./,
     );
     await presenter.getByRole('region', { name: 'The class’s session' }).waitFor();
     const download = audience.waitForEvent('download');
