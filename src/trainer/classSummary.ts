@@ -334,8 +334,19 @@ export function renderHandout(view: ClassView): HTMLElement {
               );
             }),
           ),
+          h(
+            'p',
+            { class: 'note handout-scale' },
+            'Figures in brackets are levels on the −4 to +4 scale. A percentage is the average level on that scale, out of 100: it is not a pass mark.',
+          ),
         ]
       : null,
+    // For a portfolio: whose record this is, and whose it is not.
+    h(
+      'p',
+      { class: 'note handout-group-record' },
+      'Group record: what the class decided together, not evidence of any one learner’s competence.',
+    ),
     h('h2', {}, 'The path the class took'),
     h(
       'ol',
@@ -414,6 +425,7 @@ export function renderTakeaway(t: ClassSheets): HTMLElement {
       ? [
           // "You…": what the class did. Said of the class's own path, as the debrief says it.
           h('h3', {}, 'What this ending says about the class’s path'),
+          h('p', { class: 'note' }, '“You” is the care worker, as the class played them.'),
           h(
             'ul',
             { class: 'takeaway-class-path' },

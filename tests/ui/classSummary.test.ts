@@ -202,6 +202,11 @@ describe('the handout (trainer review 4–6, 9)', () => {
       `Professional boundaries: ${reasonWords(model.bands.boundaries.reason, model.bands.boundaries.band)}`,
       `Escalation: ${reasonWords(model.bands.escalation.reason, model.bands.escalation.band)} ${capWords('Developing')}`,
     ]);
+    // What the figures are, and that this is the group's record, not a learner's (review 57).
+    expect(text(handout.querySelector('.handout-scale'))).toMatch(/−4 to \+4 scale.*not a pass mark/);
+    expect(text(handout.querySelector('.handout-group-record'))).toMatch(
+      /^Group record: .*not evidence of any one learner’s competence\.$/,
+    );
     // The summary line is kept, with its bands and percentages.
     expect(text(handout.querySelector('.handout-bands'))).toMatch(
       /^Bands: Empathy \w+ \(\d+%\) · Professional boundaries \w+ \(\d+%\) · Escalation \w+ \(\d+%\), capped at Developing$/,
