@@ -15,9 +15,12 @@ export interface AddonSlots {
   captions: HTMLElement;
 }
 
+/** What an add-on hears of the Session on show (in presenter mode, a what-if's while on one). */
+export type ShownSession = Pick<Session, 'on' | 'snapshot' | 'ended'>;
+
 export interface AddonContext {
   app: App;
-  session: Session;
+  session: ShownSession;
   playable: PlayableScenario;
   slots: AddonSlots;
 }

@@ -96,7 +96,11 @@ export function planVoices(voices: VoiceLike[], cast: Scenario['cast']): Map<str
 
 const rank = (v: VoiceLike) => (/^en[-_]GB$/i.test(v.lang) ? 0 : /^en/i.test(v.lang) ? 1 : 2);
 
-export function readAloud(session: Session, api: SpeechApi | null, options: ReadAloudOptions): ReadAloud {
+export function readAloud(
+  session: Pick<Session, 'on' | 'snapshot'>,
+  api: SpeechApi | null,
+  options: ReadAloudOptions,
+): ReadAloud {
   if (!api) return { refresh: () => {}, stop: () => {} };
   const { speech } = api;
   let plan = planVoices(safeVoices(speech), options.cast);

@@ -7,6 +7,7 @@ import { keepPastClass, pastClass } from '../app/classRecords';
 import type Phaser from 'phaser';
 import { buildDebrief } from '../engine/debrief';
 import { Session, type LineView } from '../engine/Session';
+import type { ShownSession } from '../app/addon';
 import type { LocationKind } from '../engine/model';
 import { RoomStage } from '../game/RoomStage';
 import { openDialog } from '../ui/dialogs';
@@ -62,13 +63,26 @@ export async function runConversation(
   }
   session ??= new Session(scenario, options);
   const s = session;
+  // What is on show: in presenter mode a what-if's own Session while the class is on one.
+  const shown = (): Session => cs?.session ?? s;
+  const heard: ShownSession = cs
+    ? {
+        on: (type, listener) => cs.on(type, listener),
+        get snapshot() {
+          return cs.session.snapshot;
+        },
+        get ended() {
+          return cs.session.ended;
+        },
+      }
+    : s;
 
   const kinds = Object.fromEntries(
     Object.entries(scenario.locations).map(([id, l]) => [id, l.kind]),
   ) as Record<string, LocationKind>;
   const stage = new RoomStage(scene, scenario.cast, kinds);
   stage.setMotion(!app.reducedMotion());
-  const snap = s.snapshot;
+  const snap = shown().snapshot;
   stage.show(snap.location, snap.present, snap.expressions);
   stage.setSpeaker(speakerInRoom(snap.line));
   scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
@@ -79,10 +93,10 @@ export async function runConversation(
   view = new ConversationView(
     app,
     playable,
-    s,
+    shown,
     {
       onDebrief: () =>
-        scene.scene.start('Debrief', { playable, session: s, classSession: cs } satisfies DebriefData),
+        scene.scene.start('Debrief', { playable, session: shown(), classSession: cs } satisfies DebriefData),
       onLeave: () => scene.scene.start('Menu'),
     },
     classroom?.presenterOptions ?? null,
@@ -96,7 +110,7 @@ export async function runConversation(
     if (s.snapshot.decisions.length === 0 && s.snapshot.lineIndex === 0 && !data.session)
       prebrief(app, playable);
   }
-  const detachAddons = attachAddons({ app, session: s, playable, slots: view.slots });
+  const detachAddons = attachAddons({ app, session: heard, playable, slots: view.slots });
 
   // Decisions already told to the platform (a rewind takes the count back).
   let reported = s.snapshot.decisions.length;
@@ -126,13 +140,13 @@ export async function runConversation(
 
   let moving: Promise<void> = Promise.resolve();
   const unsubscribe = [
-    s.on('location', (e) => {
+    heard.on('location', (e) => {
       // After the feedback on the choice that led here: the room, its name and the announcement
       // change together, when the learner goes on.
       view!.whenFeedbackRead(() => {
         const name = scenario.locations[e.location]?.name ?? e.location;
         announce(`You are now in the ${name}.`);
-        const next = s.snapshot;
+        const next = heard.snapshot;
         moving = stage.moveTo(e.location, next.present, next.expressions);
         const moved = moving;
         void moved.then(() => {
@@ -140,11 +154,11 @@ export async function runConversation(
         });
       });
     }),
-    s.on('expression', (e) => {
+    heard.on('expression', (e) => {
       stage.setExpression(e.character, e.expression);
       if (e.previous !== null) announce(`${e.says}.`);
     }),
-    s.on('change', ({ snapshot }) => {
+    heard.on('change', ({ snapshot }) => {
       view!.render();
       view!.whenFeedbackRead(
         () =>
@@ -343,7 +357,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   if (cs?.onWhatIf) {
     // A what-if ending is where the other choices led, for discussion: never the class's record.
     // The summary, handout, take-away and exports come at the end of the class's own path.
-    const from = (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1;
+    const from = (cs.whatIf?.fromDecision ?? 0) + 1;
     classSummary = h(
       'section',
       { class: 'class-summary what-if-ending', 'aria-labelledby': 'what-if-end-h' },

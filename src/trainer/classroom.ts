@@ -165,7 +165,7 @@ export function startClassroom(
       revealed: state.optionsRevealed,
       scores: state.scoresShown ? { ...cs.session.snapshot.scores } : null,
       blanked: state.blanked,
-      whatIfFrom: cs.onWhatIf ? (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1 : null,
+      whatIfFrom: cs.onWhatIf ? (cs.whatIf?.fromDecision ?? 0) + 1 : null,
       timer: current && (current.timer.since !== null || current.timer.ms > 0) ? current.timer : null,
       tie:
         tieAt === decisions && majority.kind === 'tie'

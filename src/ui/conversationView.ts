@@ -118,7 +118,8 @@ export class ConversationView {
   constructor(
     private readonly app: App,
     private readonly playable: PlayableScenario,
-    private readonly session: Session,
+    /** The Session on show (in presenter mode, a what-if's while the class is on one). */
+    private readonly shown: () => Session,
     private readonly hooks: ConversationHooks,
     private readonly presenter: PresenterOptions | null = null,
   ) {
@@ -177,6 +178,10 @@ export class ConversationView {
         observer.disconnect();
       };
     }
+  }
+
+  private get session(): Session {
+    return this.shown();
   }
 
   /** Called after every Session change (and once at the start). */
