@@ -74,7 +74,7 @@ export class ConversationView implements Presenter {
   private readonly panel: HTMLElement;
   private readonly heading: HTMLElement;
   private readonly whereLabel: HTMLElement;
-  /** Slots for add-ons (sound controls, captions): see src/app/addons.ts. */
+  /** Slots for add-ons (sound controls, captions): see src/ui/addon.ts. */
   readonly slots = {
     controls: h('div', { class: 'addon-controls' }),
     captions: h('div', { class: 'captions' }),

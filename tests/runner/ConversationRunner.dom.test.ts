@@ -7,7 +7,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/App';
-import type { PlayableScenario } from '../../src/app/catalogueTypes';
 import { classKey, progressKey } from '../../src/app/storageKeys';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { Session } from '../../src/engine/Session';
@@ -18,16 +17,9 @@ import {
   type RunnerPresenter,
 } from '../../src/runner/ConversationRunner';
 import { startClassroom } from '../../src/trainer/classroom';
-import { load, references, scenarioText } from '../helpers/fixtures';
+import { playableOf } from '../helpers/conversation';
 
-const loaded = load(scenarioText('demo-gift.yaml'));
-const playable: PlayableScenario = {
-  scenario: loaded.scenario!,
-  analysis: loaded.analysis!,
-  references: references(),
-  file: 'demo-gift.yaml',
-  custom: false,
-};
+const playable = playableOf();
 
 function store() {
   const map = new Map<string, string>();

@@ -4,60 +4,14 @@
  * for. Pure, so it runs in Node.
  */
 import { describe, expect, it } from 'vitest';
-import type { PlayableScenario } from '../../src/app/catalogueTypes';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { Session } from '../../src/engine/Session';
-import {
-  aboutOf,
-  buildConversationModel,
-  selectedOption,
-  type AudienceClassInfo,
-  type ModelState,
-} from '../../src/ui/conversationModel';
-import { load, references, scenarioText } from '../helpers/fixtures';
+import { selectedOption, type ModelState } from '../../src/ui/conversationModel';
+import { audienceInfo as audience, modelOf as modelFor, playableOf } from '../helpers/conversation';
+import { references } from '../helpers/fixtures';
 
-const loaded = load(scenarioText('demo-gift.yaml'));
-const playable: PlayableScenario = {
-  scenario: loaded.scenario!,
-  analysis: loaded.analysis!,
-  references: references(),
-  file: 'demo-gift.yaml',
-  custom: false,
-};
-const about = aboutOf(playable);
-
-function stateFor(session: Session, over: Partial<ModelState> = {}): ModelState {
-  const snap = session.snapshot;
-  return {
-    feedback: null,
-    selected: null,
-    where: snap.location,
-    room: {
-      location: snap.location,
-      present: snap.present,
-      expressions: snap.expressions,
-      speaker: null,
-      arrival: 0,
-    },
-    audience: null,
-    ...over,
-  };
-}
-
-const modelOf = (session: Session, over: Partial<ModelState> = {}) =>
-  buildConversationModel(playable, about, session.snapshot, () => session.reveal(), stateFor(session, over));
-
-const audience = (over: Partial<AudienceClassInfo> = {}): AudienceClassInfo => ({
-  votes: null,
-  revealed: false,
-  scores: null,
-  blanked: false,
-  whatIfFrom: null,
-  timer: null,
-  tie: null,
-  resumed: null,
-  ...over,
-});
+const playable = playableOf();
+const modelOf = (session: Session, over: Partial<ModelState> = {}) => modelFor(playable, session, over);
 
 describe('the conversation model', () => {
   it('a learner’s first line: the words, the speaker as a cast member, the role note, and nothing of a class', () => {

@@ -6,59 +6,16 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app/App';
-import type { PlayableScenario } from '../../src/app/catalogueTypes';
 import { Session } from '../../src/engine/Session';
-import {
-  aboutOf,
-  buildConversationModel,
-  type AudienceClassInfo,
-  type ModelState,
-  type PlayerCommand,
-} from '../../src/ui/conversationModel';
+import type { ModelState, PlayerCommand } from '../../src/ui/conversationModel';
 import { ConversationView } from '../../src/ui/conversationView';
-import { load, references, scenarioText } from '../helpers/fixtures';
+import { audienceInfo as audience, modelOf as modelFor, playableOf } from '../helpers/conversation';
+import { references } from '../helpers/fixtures';
 
-const loaded = load(scenarioText('demo-gift.yaml'));
-const playable: PlayableScenario = {
-  scenario: loaded.scenario!,
-  analysis: loaded.analysis!,
-  references: references(),
-  file: 'demo-gift.yaml',
-  custom: false,
-};
-const about = aboutOf(playable);
+const playable = playableOf();
+const modelOf = (session: Session, over: Partial<ModelState> = {}) => modelFor(playable, session, over);
 /** The view asks the app only whether to type lines out; the rest is for its dialogs. */
 const app = { reducedMotion: () => true } as unknown as App;
-
-function modelOf(session: Session, over: Partial<ModelState> = {}) {
-  const snap = session.snapshot;
-  return buildConversationModel(playable, about, snap, () => session.reveal(), {
-    feedback: null,
-    selected: null,
-    where: snap.location,
-    room: {
-      location: snap.location,
-      present: snap.present,
-      expressions: snap.expressions,
-      speaker: null,
-      arrival: 0,
-    },
-    audience: null,
-    ...over,
-  });
-}
-
-const audience = (over: Partial<AudienceClassInfo> = {}): AudienceClassInfo => ({
-  votes: null,
-  revealed: false,
-  scores: null,
-  blanked: false,
-  whatIfFrom: null,
-  timer: null,
-  tie: null,
-  resumed: null,
-  ...over,
-});
 
 let sent: PlayerCommand[];
 const send = vi.fn((command: PlayerCommand) => {
