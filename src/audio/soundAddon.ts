@@ -1,8 +1,9 @@
 /**
  * The sound add-on: everything a conversation gets for sound, through the add-on seam
  * (src/ui/addon.ts). A mute button in the top bar and the M key (the runner's 'mute' command);
- * captions above the dialogue panel; read aloud; and the sound bank, following the Session's
- * events as the runner relays them.
+ * captions above the dialogue panel; read aloud, of each new line the model shows; and the sound
+ * bank, following the Session's events as the runner relays them (a cue, a door, a face, an
+ * ending: moments, which the model does not keep).
  *
  * Howler and the sound files come in with a dynamic import() once the first conversation has
  * appeared (the learner has pressed Start, so audio may play), and stay loaded for the next one.
@@ -16,7 +17,9 @@ import { announce, h } from '../ui/dom';
 import { CaptionBoard } from './CaptionBoard';
 import { followSession } from './followSession';
 import { levelsFrom } from './levels';
-import { browserSpeech, readAloud } from './readAloud';
+import type { LineView } from '../engine/Session';
+import type { ConversationModel } from '../ui/conversationModel';
+import { browserSpeech, readAloud, type LineSource } from './readAloud';
 import type { SoundBank } from './SoundBank';
 
 const banks = new WeakMap<App, Promise<SoundBank | null>>();
@@ -52,7 +55,19 @@ export const soundAddon: Addon = (context) => {
   ) as Record<string, LocationKind>;
 
   const captions = new CaptionBoard(slots.captions, () => settings().captions);
-  const speech = readAloud(session, browserSpeech(), {
+  // Read aloud follows the model: each new line the runner shows is said once.
+  let shown: ConversationModel | null = null;
+  const lineListeners = new Set<(event: { line: LineView }) => void>();
+  const lines: LineSource = {
+    get snapshot() {
+      return { line: shown?.line ?? null };
+    },
+    on(_type, listener) {
+      lineListeners.add(listener);
+      return () => lineListeners.delete(listener);
+    },
+  };
+  const speech = readAloud(lines, browserSpeech(), {
     cast: playable.scenario.cast,
     enabled: () => settings().readAloud,
     volume: () => (levels().muted ? 0 : levels().master),
@@ -124,8 +139,12 @@ export const soundAddon: Addon = (context) => {
   document.addEventListener('visibilitychange', apply);
 
   return {
-    // What it plays follows the Session's events (followSession, readAloud), not the model.
-    show() {},
+    show(model) {
+      const fresh = model.lineKey !== shown?.lineKey;
+      shown = model;
+      const line = model.line;
+      if (fresh && line) for (const listener of [...lineListeners]) listener({ line });
+    },
     /** Any command is a moment sound may start; M ('mute') turns it off or on. */
     intercept(command) {
       begin();
