@@ -50,7 +50,11 @@ interface Pending {
   at: number;
 }
 
-export function followSession(session: Session, bank: SoundOutput, options: FollowOptions): () => void {
+export function followSession(
+  session: Pick<Session, 'on' | 'snapshot' | 'ended'>,
+  bank: SoundOutput,
+  options: FollowOptions,
+): () => void {
   const spacing = options.spacingMs ?? 280;
   const moodGap = options.moodGapMs ?? 2500;
   const maxLate = options.maxLateMs ?? 1000;

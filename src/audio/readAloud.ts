@@ -4,7 +4,7 @@
  * and their own pitch where it has one; the narrator speaks plainly. Where there is no speech
  * synthesis, nothing happens and nothing breaks.
  */
-import type { Session } from '../engine/Session';
+import type { LineView } from '../engine/Session';
 import type { Scenario } from '../engine/schema';
 import { plainText } from '../engine/markup';
 
@@ -96,7 +96,13 @@ export function planVoices(voices: VoiceLike[], cast: Scenario['cast']): Map<str
 
 const rank = (v: VoiceLike) => (/^en[-_]GB$/i.test(v.lang) ? 0 : /^en/i.test(v.lang) ? 1 : 2);
 
-export function readAloud(session: Session, api: SpeechApi | null, options: ReadAloudOptions): ReadAloud {
+/** Where the lines come from: a Session, or the runner's models (the sound add-on). */
+export interface LineSource {
+  readonly snapshot: { readonly line: LineView | null };
+  on(type: 'line', listener: (event: { line: LineView }) => void): () => void;
+}
+
+export function readAloud(session: LineSource, api: SpeechApi | null, options: ReadAloudOptions): ReadAloud {
   if (!api) return { refresh: () => {}, stop: () => {} };
   const { speech } = api;
   let plan = planVoices(safeVoices(speech), options.cast);

@@ -1,21 +1,25 @@
 /**
  * The sound add-on: everything a conversation gets for sound, through the add-on seam
- * (src/app/addons.ts). A mute button in the top bar and the M key; captions above the dialogue
- * panel; read aloud; and the sound bank, following the Session.
+ * (src/ui/addon.ts). A mute button in the top bar and the M key (the runner's 'mute' command);
+ * captions above the dialogue panel; read aloud, of each new line the model shows; and the sound
+ * bank, following the Session's events as the runner relays them (a cue, a door, a face, an
+ * ending: moments, which the model does not keep).
  *
  * Howler and the sound files come in with a dynamic import() once the first conversation has
  * appeared (the learner has pressed Start, so audio may play), and stay loaded for the next one.
  * If sound is muted they are not loaded until it is switched on. If loading fails, or the device
  * has no audio, the conversation carries on without sound and without a word in the console.
  */
-import type { Addon } from '../app/addon';
+import type { Addon } from '../ui/addon';
 import type { App } from '../app/App';
 import type { LocationKind } from '../engine/model';
 import { announce, h } from '../ui/dom';
 import { CaptionBoard } from './CaptionBoard';
 import { followSession } from './followSession';
 import { levelsFrom } from './levels';
-import { browserSpeech, readAloud } from './readAloud';
+import type { LineView } from '../engine/Session';
+import type { ConversationModel } from '../ui/conversationModel';
+import { browserSpeech, readAloud, type LineSource } from './readAloud';
 import type { SoundBank } from './SoundBank';
 
 const banks = new WeakMap<App, Promise<SoundBank | null>>();
@@ -51,7 +55,19 @@ export const soundAddon: Addon = (context) => {
   ) as Record<string, LocationKind>;
 
   const captions = new CaptionBoard(slots.captions, () => settings().captions);
-  const speech = readAloud(session, browserSpeech(), {
+  // Read aloud follows the model: each new line the runner shows is said once.
+  let shown: ConversationModel | null = null;
+  const lineListeners = new Set<(event: { line: LineView }) => void>();
+  const lines: LineSource = {
+    get snapshot() {
+      return { line: shown?.line ?? null };
+    },
+    on(_type, listener) {
+      lineListeners.add(listener);
+      return () => lineListeners.delete(listener);
+    },
+  };
+  const speech = readAloud(lines, browserSpeech(), {
     cast: playable.scenario.cast,
     enabled: () => settings().readAloud,
     volume: () => (levels().muted ? 0 : levels().master),
@@ -79,20 +95,18 @@ export const soundAddon: Addon = (context) => {
   let offCaptions: (() => void) | null = null;
   let stopped = false;
 
-  // The scene appears first and its sound joins a moment later (or at the learner's first key
-  // or click), so drawing the room never competes with fetching and decoding sound, and leaving
-  // at once fetches nothing.
+  // The scene appears first and its sound joins a moment later (or at the learner's first
+  // command, by key or click, or first touch), so drawing the room never competes with fetching
+  // and decoding sound, and leaving at once fetches nothing.
   let waiting = true;
   const settle = setTimeout(() => begin(), SETTLE_MS);
   const begin = () => {
     if (!waiting) return;
     waiting = false;
     clearTimeout(settle);
-    document.removeEventListener('keydown', begin, true);
     document.removeEventListener('pointerdown', begin, true);
     connect();
   };
-  document.addEventListener('keydown', begin, true);
   document.addEventListener('pointerdown', begin, true);
 
   const connect = () => {
@@ -121,35 +135,38 @@ export const soundAddon: Addon = (context) => {
     connect();
   };
 
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'm' && e.key !== 'M') return;
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (document.querySelector('dialog[open]')) return;
-    if ((e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]')) return;
-    e.preventDefault();
-    const muted = !settings().muted;
-    setMuted(muted);
-    announce(muted ? 'Sound off.' : 'Sound on.');
-  };
-
   const offSettings = app.settings.onChange(apply);
-  document.addEventListener('keydown', onKey);
   document.addEventListener('visibilitychange', apply);
 
-  return () => {
-    stopped = true;
-    waiting = false;
-    clearTimeout(settle);
-    document.removeEventListener('keydown', begin, true);
-    document.removeEventListener('pointerdown', begin, true);
-    offSettings();
-    document.removeEventListener('keydown', onKey);
-    document.removeEventListener('visibilitychange', apply);
-    unfollow?.();
-    offCaptions?.();
-    bank?.stopAll();
-    speech.stop();
-    captions.destroy();
-    muteButton.remove();
+  return {
+    show(model) {
+      const fresh = model.lineKey !== shown?.lineKey;
+      shown = model;
+      const line = model.line;
+      if (fresh && line) for (const listener of [...lineListeners]) listener({ line });
+    },
+    /** Any command is a moment sound may start; M ('mute') turns it off or on. */
+    intercept(command) {
+      begin();
+      if (command.type !== 'mute') return false;
+      const muted = !settings().muted;
+      setMuted(muted);
+      announce(muted ? 'Sound off.' : 'Sound on.');
+      return true;
+    },
+    dispose() {
+      stopped = true;
+      waiting = false;
+      clearTimeout(settle);
+      document.removeEventListener('pointerdown', begin, true);
+      offSettings();
+      document.removeEventListener('visibilitychange', apply);
+      unfollow?.();
+      offCaptions?.();
+      bank?.stopAll();
+      speech.stop();
+      captions.destroy();
+      muteButton.remove();
+    },
   };
 };

@@ -1,12 +1,25 @@
 /**
- * A group session run by a trainer: a Session plus the class's votes at each decision, what has
- * been revealed, and what-if branches. Pure data and rules, like Session, so the audience window,
- * the presenter window and the tests all agree on what "go with the class" means.
+ * A group session run by a trainer: the class's own Session plus its votes at each decision, what
+ * has been revealed, and what-if branches. Pure data and rules, like Session, so the audience
+ * window, the presenter window and the tests all agree on what "go with the class" means.
+ *
+ * A what-if is a second Session, replayed to the decision it branches from: the class's own
+ * Session is never moved by it, so coming back is simply showing that one again. `session` is
+ * whichever is on show, and `on()` hears the one on show, through a switch.
  */
 import { plainText } from './markup';
 import { DIMENSIONS, type Dimension } from './model';
 import type { Scenario } from './schema';
-import { Session, SessionError, type SaveEnvelope, type SessionOptions } from './Session';
+import {
+  OLDEST_READABLE_SAVE,
+  SAVE_VERSION,
+  Session,
+  SessionError,
+  type SaveEnvelope,
+  type SessionEvents,
+  type SessionListener,
+  type SessionOptions,
+} from './Session';
 
 /**
  * 2 added the class's reasons, the times per decision, the discussion timer and the group's
@@ -112,8 +125,15 @@ export interface DividedDecision {
   total: number;
 }
 
+/** A what-if branch on show: where it left the path on show then, and its own Session. */
+interface Branch {
+  fromDecision: number;
+  session: Session;
+}
+
 export class ClassSession {
-  readonly session: Session;
+  /** The class's own path: votes, times, the save and the class's ending are about this one. */
+  readonly classPath: Session;
   /** The clock for times per decision and the timer (injectable, so tests are deterministic). */
   readonly now: () => number;
   private state: ClassState;
@@ -121,6 +141,10 @@ export class ClassSession {
   private startedAtValue: number;
   /** The class's own ending, kept while a what-if branch plays on from it. */
   private ownEnding: ClassEnding | null = null;
+  private branch: Branch | null = null;
+  /** Listeners to the Session on show, and the forwarders that reach them from it. */
+  private readonly listeners = new Map<keyof SessionEvents, Set<(payload: never) => void>>();
+  private readonly forwarders = new Map<keyof SessionEvents, () => void>();
 
   constructor(
     readonly scenario: Scenario,
@@ -138,22 +162,41 @@ export class ClassSession {
       details: null,
       startedAt: null,
     };
-    this.session = session ?? new Session(scenario, options);
+    this.classPath = session ?? new Session(scenario, options);
     this.startedAtValue = this.now();
     this.state.startedAt = this.startedAtValue;
     this.idValue = newClassId(this.startedAtValue);
     this.syncVotes();
     this.markShown();
-    this.session.on('choice', () => {
+    this.on('choice', () => {
       // A new decision starts with votes hidden and nothing revealed.
       this.state.votesRevealed = false;
       this.state.optionsRevealed = false;
       this.state.undo = [];
     });
-    this.session.on('change', () => {
+    this.on('change', () => {
       this.syncVotes();
       this.markShown();
     });
+  }
+
+  /** The Session on show: a what-if's while on one, else the class's own. */
+  get session(): Session {
+    return this.branch?.session ?? this.classPath;
+  }
+
+  /** The what-if on show, by the decision (from 0) it branched at; null on the class's path. */
+  get whatIf(): { fromDecision: number } | null {
+    return this.branch ? { fromDecision: this.branch.fromDecision } : null;
+  }
+
+  /** Hear the Session on show, whichever it is: a what-if starting or ending moves the listener with it. */
+  on<K extends keyof SessionEvents>(type: K, listener: SessionListener<K>): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    if (!this.forwarders.has(type)) this.forwarders.set(type, this.forward(this.session, type));
+    return () => set.delete(listener as (payload: never) => void);
   }
 
   get snapshot(): ClassState {
@@ -176,13 +219,13 @@ export class ClassSession {
 
   /** True while on a what-if branch: votes are for the class's own path only. */
   get onWhatIf(): boolean {
-    return this.session.snapshot.whatIf !== null;
+    return this.branch !== null;
   }
 
   /** The votes at the current decision, or null when there is no decision open to vote on. */
   current(): DecisionVotes | null {
     if (this.onWhatIf) return null;
-    const snap = this.session.snapshot;
+    const snap = this.classPath.snapshot;
     if (snap.phase === 'ended') return null;
     return this.state.votes.find((v) => v.decision === snap.decisions.length) ?? null;
   }
@@ -220,9 +263,9 @@ export class ClassSession {
   undo(): { undone: 'vote' } | { undone: 'decision'; decision: number } | null {
     if (this.undoVote()) return { undone: 'vote' };
     if (this.onWhatIf) return null;
-    const decisions = this.session.snapshot.decisions.length;
+    const decisions = this.classPath.snapshot.decisions.length;
     if (decisions === 0) return null;
-    this.session.rewind(decisions - 1);
+    this.classPath.rewind(decisions - 1);
     return { undone: 'decision', decision: decisions - 1 };
   }
 
@@ -306,13 +349,26 @@ export class ClassSession {
     this.commit(choice, 'trainer');
   }
 
+  /**
+   * A trainer's "what if we had said…": a branch from an earlier decision on the path on show,
+   * replayed in a Session of its own. Branching again while on a what-if keeps the class's path.
+   */
   startWhatIf(fromDecision: number): void {
-    this.session.startWhatIf(fromDecision);
+    const shown = this.session;
+    if (
+      !Number.isInteger(fromDecision) ||
+      fromDecision < 0 ||
+      fromDecision >= shown.snapshot.decisions.length
+    )
+      throw new SessionError(`there is no decision ${fromDecision + 1} on this path to go back to`);
+    this.show({ fromDecision, session: this.replayed(shown.path.slice(0, fromDecision)) });
     this.state.optionsRevealed = false;
   }
 
+  /** Leave a what-if branch: the class's own Session is on show again, exactly where it was. */
   returnToClass(): void {
-    this.session.returnToMain();
+    if (!this.branch) throw new SessionError('there is no what-if branch to return from');
+    this.show(null);
   }
 
   /**
@@ -341,7 +397,6 @@ export class ClassSession {
   }
 
   save(now = Date.now()): ClassSave {
-    const snap = this.session.snapshot;
     // A reload brings the class's screen back: a blank is for the moment, not the session.
     const { undo: _undo, blanked: _blanked, ...state } = this.state;
     return {
@@ -349,8 +404,10 @@ export class ClassSession {
       id: this.idValue,
       startedAt: this.startedAtValue,
       finished: this.finished,
-      session: this.session.save(),
-      whatIf: snap.whatIf ? { fromDecision: snap.whatIf.fromDecision, choices: this.session.path } : null,
+      session: this.classPath.save(),
+      whatIf: this.branch
+        ? { fromDecision: this.branch.fromDecision, choices: this.branch.session.path }
+        : null,
       state: JSON.parse(JSON.stringify(state)),
       savedAt: now,
     };
@@ -416,11 +473,13 @@ export class ClassSession {
       cs.state.startedAt = time(state.startedAt) ?? cs.state.startedAt;
     }
     if (save.whatIf && Number.isInteger(save.whatIf.fromDecision) && Array.isArray(save.whatIf.choices)) {
+      const { fromDecision, choices } = save.whatIf;
       try {
-        cs.session.startWhatIf(save.whatIf.fromDecision);
-        for (const id of save.whatIf.choices.slice(save.whatIf.fromDecision)) cs.session.choose(id);
+        if (fromDecision < 0 || fromDecision >= choices.length) throw new SessionError('not a branch');
+        const branch = cs.replayed(choices.slice(0, fromDecision));
+        for (const id of choices.slice(fromDecision)) branch.choose(id);
+        cs.show({ fromDecision, session: branch });
       } catch {
-        if (cs.onWhatIf) cs.session.returnToMain();
         restored.notes.push(
           'The what-if branch in progress could not be restored; you are back on the class’s path.',
         );
@@ -439,8 +498,8 @@ export class ClassSession {
           : 'there is no decision to vote on',
       );
     if (
-      !this.session.snapshot.choices.some((c) => c.id === choice) &&
-      !this.session.reveal().some((o) => o.id === choice && o.available)
+      !this.classPath.snapshot.choices.some((c) => c.id === choice) &&
+      !this.classPath.reveal().some((o) => o.id === choice && o.available)
     ) {
       throw new SessionError(`'${choice}' is not an option at this decision`);
     }
@@ -485,14 +544,55 @@ export class ClassSession {
   /** The options are on the class's screen: the time at this decision starts now (once). */
   private markShown() {
     const current = this.current();
-    if (current && current.shownAt === null && this.session.snapshot.phase === 'choosing')
+    if (current && current.shownAt === null && this.classPath.snapshot.phase === 'choosing')
       current.shownAt = this.now();
+  }
+
+  /** A Session of the class's scenario with these choices made, at the last line before the next one. */
+  private replayed(choices: string[]): Session {
+    const envelope: SaveEnvelope = {
+      saveVersion: SAVE_VERSION,
+      minCompatibleVersion: OLDEST_READABLE_SAVE,
+      scenarioId: this.scenario.id,
+      scenarioVersion: this.scenario.version,
+      choices,
+      lineIndex: Number.MAX_SAFE_INTEGER,
+    };
+    const replayed = Session.restore(this.scenario, envelope, this.options);
+    if (!replayed.ok) throw new SessionError(replayed.reason);
+    return replayed.session;
+  }
+
+  /**
+   * Put a what-if (or, with null, the class's own path) on show: listeners move to it and hear
+   * it arrive as they would a rewind (its line, then its options or its ending, then a change).
+   */
+  private show(branch: Branch | null) {
+    for (const off of this.forwarders.values()) off();
+    this.branch = branch;
+    const shown = this.session;
+    for (const type of this.forwarders.keys()) this.forwarders.set(type, this.forward(shown, type));
+    const snap = shown.snapshot;
+    if (snap.line) this.emit('line', { node: snap.node, line: snap.line });
+    const result = shown.result();
+    const ending = this.scenario.nodes[snap.node]?.ending;
+    if (snap.phase === 'ended' && result && ending) this.emit('ending', { node: snap.node, ending, result });
+    else if (snap.phase === 'choosing') this.emit('choices', { node: snap.node, choices: snap.choices });
+    this.emit('change', { snapshot: snap });
+  }
+
+  private forward<K extends keyof SessionEvents>(session: Session, type: K): () => void {
+    return session.on(type, (payload) => this.emit(type, payload));
+  }
+
+  private emit<K extends keyof SessionEvents>(type: K, payload: SessionEvents[K]) {
+    for (const listener of [...(this.listeners.get(type) ?? [])]) (listener as SessionListener<K>)(payload);
   }
 
   /** Make sure there is a votes record for the decision the class is at, and none past the path. */
   private syncVotes() {
     if (this.onWhatIf) return;
-    const snap = this.session.snapshot;
+    const snap = this.classPath.snapshot;
     this.ownEnding =
       snap.phase === 'ended' && snap.ending
         ? { node: snap.ending.node, title: snap.ending.title, outcome: snap.ending.outcome }
@@ -588,7 +688,7 @@ export function summaryRows(cs: ClassSession): string[][] {
     'timer seconds',
   ];
   const rows: string[][] = [header];
-  const snap = cs.session.snapshot;
+  const snap = cs.classPath.snapshot;
   const times = cs.times();
   for (const v of cs.snapshot.votes) {
     const time = times.find((t) => t.decision === v.decision);

@@ -100,13 +100,6 @@ export interface DecisionRecord {
 
 export type Phase = 'line' | 'choosing' | 'ended';
 
-export interface WhatIf {
-  /** The decision the what-if branch left the class's path at. */
-  fromDecision: number;
-  /** The class's own path, kept to return to. */
-  mainChoices: string[];
-}
-
 export interface SessionSnapshot {
   scenarioId: string;
   scenarioVersion: number;
@@ -125,7 +118,6 @@ export interface SessionSnapshot {
   scores: Record<Dimension, number>;
   decisions: DecisionRecord[];
   ending: (Ending & { node: string }) | null;
-  whatIf: WhatIf | null;
   rewinds: number;
 }
 
@@ -136,8 +128,6 @@ export type TranscriptEntry = { at: number } & (
   | { kind: 'state'; variable: string; from: number; to: number }
   | { kind: 'location'; from: string; to: string }
   | { kind: 'rewind'; toDecision: number }
-  | { kind: 'what-if'; fromDecision: number }
-  | { kind: 'return'; toDecision: number }
   | { kind: 'restore'; choices: number }
   | { kind: 'ending'; node: string; outcome: string }
 );
@@ -167,8 +157,6 @@ export interface SessionEvents {
   assessment: { assessment: AssessmentView };
   ending: { node: string; ending: Ending; result: SessionResult };
   rewind: { toDecision: number };
-  whatIf: { fromDecision: number };
-  returnToMain: { toDecision: number };
 }
 
 export type SessionListener<K extends keyof SessionEvents> = (payload: SessionEvents[K]) => void;
@@ -188,7 +176,7 @@ export type RestoreResult = { ok: true; session: Session; notes: string[] } | { 
 
 export class Session {
   readonly scenario: Scenario;
-  readonly machine: ScenarioMachine;
+  private readonly machine: ScenarioMachine;
   private readonly now: () => number;
   private readonly words: Readonly<Record<string, string>>;
   private actor!: Actor<ScenarioMachine>;
@@ -201,9 +189,6 @@ export class Session {
   /** Expressions set by a line's "expression:", kept until that person speaks again in this node. */
   private lineOverrides: Record<string, string> = {};
   private lastVars: Record<string, number> = {};
-  private whatIfValue: WhatIf | null = null;
-  /** The class's path while on a what-if branch, to return to exactly. */
-  private main: { decisions: DecisionRecord[]; lineIndex: number } | null = null;
   private rewindCount = 0;
   /** How many of the machine's assessments have been announced. */
   private announcedAssessments = 0;
@@ -248,9 +233,6 @@ export class Session {
       scores: { ...context.scores },
       decisions: this.decisionsValue.map((d) => ({ ...d })),
       ending: node.ending ? { ...node.ending, node: nodeId } : null,
-      whatIf: this.whatIfValue
-        ? { ...this.whatIfValue, mainChoices: [...this.whatIfValue.mainChoices] }
-        : null,
       rewinds: this.rewindCount,
     };
   }
@@ -276,15 +258,20 @@ export class Session {
 
   /** Every option at the current decision, offered or not, with feedback and score effect. */
   reveal(): RevealedOption[] {
-    return this.revealNode(this.nodeId, this.actor.getSnapshot().context);
-  }
-
-  /** Every option at an earlier decision on this path, as it stood then. */
-  revealAt(decisionIndex: number): RevealedOption[] {
-    const decision = this.decisionsValue[decisionIndex];
-    if (!decision) throw new SessionError(`there is no decision ${decisionIndex + 1} on this path`);
-    const offered = new Set(decision.offered);
-    return this.revealNode(decision.node, undefined).map((o) => ({ ...o, available: offered.has(o.id) }));
+    const ctx = this.conditionContext();
+    return (this.nodeOf(this.nodeId).choices ?? []).map((c): RevealedOption => {
+      const score = scoreRecord(c);
+      return {
+        id: c.id,
+        text: c.text,
+        available: holds(c.if, ctx),
+        score,
+        total: score.empathy + score.boundaries + score.escalation,
+        unsafe: unsafeOf(c),
+        feedback: { why: c.feedback.why, sources: [...c.feedback.sources] },
+        next: destinationsOf(c),
+      };
+    });
   }
 
   result(): SessionResult | null {
@@ -424,45 +411,14 @@ export class Session {
     this.emitArrival(false);
   }
 
-  /**
-   * A trainer's "what if we had said…": branch from an earlier decision, keeping the class's own
-   * path to return to. Branching again while on a what-if keeps the same class path.
-   */
-  startWhatIf(fromDecision: number): void {
-    this.checkDecision(fromDecision);
-    if (!this.whatIfValue) {
-      this.main = { decisions: this.decisionsValue, lineIndex: this.lineIndexValue };
-    }
-    const mainChoices = this.whatIfValue?.mainChoices ?? this.path;
-    this.whatIfValue = { fromDecision, mainChoices };
-    this.record({ kind: 'what-if', fromDecision });
-    this.replay(this.path.slice(0, fromDecision), this.decisionsValue.slice(0, fromDecision));
-    this.emit('whatIf', { fromDecision });
-    this.emitArrival(false);
-  }
-
-  /** Leave a what-if branch and go back to where the class was. */
-  returnToMain(): void {
-    if (!this.whatIfValue) throw new SessionError('there is no what-if branch to return from');
-    const { mainChoices } = this.whatIfValue;
-    const main = this.main!;
-    this.whatIfValue = null;
-    this.main = null;
-    this.record({ kind: 'return', toDecision: mainChoices.length });
-    this.replay(mainChoices, main.decisions);
-    this.lineIndexValue = Math.min(main.lineIndex, Math.max(0, this.lines.length - 1));
-    this.emit('returnToMain', { toDecision: mainChoices.length });
-    this.emitArrival(false);
-  }
-
   save(): SaveEnvelope {
     return {
       saveVersion: SAVE_VERSION,
       minCompatibleVersion: OLDEST_READABLE_SAVE,
       scenarioId: this.scenario.id,
       scenarioVersion: this.scenario.version,
-      choices: this.whatIfValue ? [...this.whatIfValue.mainChoices] : this.path,
-      lineIndex: this.main ? this.main.lineIndex : this.lineIndexValue,
+      choices: this.path,
+      lineIndex: this.lineIndexValue,
     };
   }
 
@@ -532,23 +488,6 @@ export class Session {
     return (this.nodeOf(this.nodeId).choices ?? [])
       .filter((c) => snapshot.can({ type: 'CHOOSE', choiceId: c.id }))
       .map((c, i) => ({ id: c.id, text: c.text, number: i + 1 }));
-  }
-
-  private revealNode(nodeId: string, context: { vars: Record<string, number>; flags: string[] } | undefined) {
-    const ctx = context ? { vars: context.vars, flags: new Set(context.flags) } : undefined;
-    return (this.nodeOf(nodeId).choices ?? []).map((c): RevealedOption => {
-      const score = scoreRecord(c);
-      return {
-        id: c.id,
-        text: c.text,
-        available: ctx ? holds(c.if, ctx) : true,
-        score,
-        total: score.empathy + score.boundaries + score.escalation,
-        unsafe: unsafeOf(c),
-        feedback: { why: c.feedback.why, sources: [...c.feedback.sources] },
-        next: destinationsOf(c),
-      };
-    });
   }
 
   private currentLine(): LineView | null {

@@ -1,14 +1,12 @@
-/** The add-ons every conversation gets (what an add-on is: src/app/addon.ts). */
-import type { Addon, AddonContext } from '../app/addon';
+/** The add-ons every conversation gets (what an add-on is: src/ui/addon.ts). */
+import type { Addon, AddonContext } from '../ui/addon';
 import { soundAddon } from '../audio/soundAddon';
 
-export type { Addon, AddonContext, AddonSlots } from '../app/addon';
+export type { Addon, AddonContext, AddonSlots } from '../ui/addon';
 
 export const ADDONS: Addon[] = [soundAddon];
 
-export function attachAddons(context: AddonContext): () => void {
-  const stops = ADDONS.map((addon) => addon(context));
-  return () => {
-    for (const stop of stops) stop();
-  };
+/** Each add-on, attached to this conversation: presenters for the runner. */
+export function attachAddons(context: AddonContext) {
+  return ADDONS.map((addon) => addon(context));
 }

@@ -6,7 +6,7 @@
 import { keepPastClass, pastClass } from '../app/classRecords';
 import type Phaser from 'phaser';
 import { buildDebrief } from '../engine/debrief';
-import { Session, type LineView } from '../engine/Session';
+import { Session } from '../engine/Session';
 import type { LocationKind } from '../engine/model';
 import { RoomStage } from '../game/RoomStage';
 import { openDialog } from '../ui/dialogs';
@@ -21,12 +21,19 @@ import type { App } from '../app/App';
 import { classKey, newerProgressKey, notesKey, progressKey } from '../app/storageKeys';
 import type { ClassSession } from '../engine/ClassSession';
 import { applyCommand, buildClassView, CHANNEL, type Command, type Message } from '../trainer/protocol';
-import { classSessionFor, startClassroom, type Classroom } from '../trainer/classroom';
+import {
+  classSessionFor,
+  presenterChannel,
+  startClassroom,
+  trainerPanelPresenter,
+} from '../trainer/classroom';
+import { ConversationRunner, type RunnerCommand } from './ConversationRunner';
+import { roomPresenter } from './roomPresenter';
 import { keepingPlace } from '../trainer/trainerPanel';
 import { renderClassSummary, takeawayFrom } from '../trainer/classSummary';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationData, DebriefData } from '../app/screens';
-import { decisionFor, resultFor } from '../platform/outcome';
+import { resultFor } from '../platform/outcome';
 
 export type { ConversationData, DebriefData } from '../app/screens';
 export { exportPastClass, reopenPastClass } from '../trainer/pastClasses';
@@ -67,107 +74,36 @@ export async function runConversation(
     Object.entries(scenario.locations).map(([id, l]) => [id, l.kind]),
   ) as Record<string, LocationKind>;
   const stage = new RoomStage(scene, scenario.cast, kinds);
-  stage.setMotion(!app.reducedMotion());
-  const snap = s.snapshot;
-  stage.show(snap.location, snap.present, snap.expressions);
-  stage.setSpeaker(speakerInRoom(snap.line));
   scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
 
-  let classroom: Classroom | null = null;
-  let view: ConversationView | null = null;
-  if (cs) classroom = startClassroom(app, playable, cs, () => view?.render(), resumed);
-  view = new ConversationView(
+  const classroom = cs ? startClassroom(app, playable, cs, resumed) : null;
+  const runner = new ConversationRunner({
     app,
     playable,
-    s,
-    {
-      onDebrief: () =>
-        scene.scene.start('Debrief', { playable, session: s, classSession: cs } satisfies DebriefData),
-      onLeave: () => scene.scene.start('Menu'),
-    },
-    classroom?.presenterOptions ?? null,
-  );
+    session: s,
+    classroom,
+    onDebrief: (shown) =>
+      scene.scene.start('Debrief', { playable, session: shown, classSession: cs } satisfies DebriefData),
+    onLeave: () => scene.scene.start('Menu'),
+  });
+  const send = (command: RunnerCommand) => runner.send(command);
+  const view = new ConversationView(app, send, classroom !== null);
   app.mount(view.element);
+  runner.attach(
+    // Sound first: any command is a moment it may start.
+    ...attachAddons({ app, session: runner.heard, playable, slots: view.slots }),
+    view,
+    roomPresenter(app, stage, (arrival) => runner.send({ type: 'arrived', arrival })),
+  );
   if (classroom) {
-    classroom.onForward(() => view?.goOnFromTrainer());
-    // The panel sits above the conversation; mount() replaced the screen, so put it back.
-    app.ui.appendChild(classroom.host);
-    classroom.update();
-    if (s.snapshot.decisions.length === 0 && s.snapshot.lineIndex === 0 && !data.session)
-      prebrief(app, playable);
+    // The panel sits above the conversation, so it comes after it in the page.
+    runner.attach(trainerPanelPresenter(app, send), presenterChannel(app, send));
   }
-  const detachAddons = attachAddons({ app, session: s, playable, slots: view.slots });
+  runner.start();
+  if (classroom && s.snapshot.decisions.length === 0 && s.snapshot.lineIndex === 0 && !data.session)
+    prebrief(app, playable);
 
-  // Decisions already told to the platform (a rewind takes the count back).
-  let reported = s.snapshot.decisions.length;
-  let offeredAt = Date.now();
-  const tellPlatform = () => {
-    const platform = app.platform;
-    const decisions = s.snapshot.decisions;
-    if (!platform || classroom) return;
-    if (decisions.length < reported) reported = decisions.length;
-    for (; reported < decisions.length; reported++) {
-      const record = decisions[reported]!;
-      platform.decided(decisionFor(scenario, record, offeredAt));
-      offeredAt = record.at;
-    }
-  };
-  const save = () => {
-    if (classroom) {
-      classroom.update();
-      return;
-    }
-    tellPlatform();
-    const place = s.ended ? null : JSON.stringify(s.save());
-    if (place === null) app.learnerStore.remove(progressKey(scenario.id));
-    else app.learnerStore.set(progressKey(scenario.id), place);
-    app.platform?.placeChanged(scenario.id, place);
-  };
-
-  let moving: Promise<void> = Promise.resolve();
-  const unsubscribe = [
-    s.on('location', (e) => {
-      // After the feedback on the choice that led here: the room, its name and the announcement
-      // change together, when the learner goes on.
-      view!.whenFeedbackRead(() => {
-        const name = scenario.locations[e.location]?.name ?? e.location;
-        announce(`You are now in the ${name}.`);
-        const next = s.snapshot;
-        moving = stage.moveTo(e.location, next.present, next.expressions);
-        const moved = moving;
-        void moved.then(() => {
-          if (moving === moved) view?.showLocation(e.location);
-        });
-      });
-    }),
-    s.on('expression', (e) => {
-      stage.setExpression(e.character, e.expression);
-      if (e.previous !== null) announce(`${e.says}.`);
-    }),
-    s.on('change', ({ snapshot }) => {
-      view!.render();
-      view!.whenFeedbackRead(
-        () =>
-          void moving.then(() => {
-            stage.show(snapshot.location, snapshot.present, snapshot.expressions);
-            stage.setSpeaker(speakerInRoom(snapshot.line));
-          }),
-      );
-      save();
-    }),
-  ];
-  const offSettings = app.settings.onChange(() => stage.setMotion(!app.reducedMotion()));
-  view.render();
-  save();
-
-  return () => {
-    for (const off of unsubscribe) off();
-    offSettings();
-    detachAddons();
-    classroom?.stop();
-    view!.destroy();
-    stage.destroy();
-  };
+  return () => runner.dispose();
 }
 
 /**
@@ -343,7 +279,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
   if (cs?.onWhatIf) {
     // A what-if ending is where the other choices led, for discussion: never the class's record.
     // The summary, handout, take-away and exports come at the end of the class's own path.
-    const from = (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1;
+    const from = (cs.whatIf?.fromDecision ?? 0) + 1;
     classSummary = h(
       'section',
       { class: 'class-summary what-if-ending', 'aria-labelledby': 'what-if-end-h' },
@@ -447,9 +383,4 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     channel?.close();
     stage.destroy();
   };
-}
-
-/** Who is speaking in the room: nobody glows for a text message, a letter or a phone call. */
-function speakerInRoom(line: LineView | null): string | null {
-  return line && line.medium === 'speech' ? line.speaker : null;
 }

@@ -1,8 +1,9 @@
 /**
- * Presenter mode in the audience window: a ClassSession around the Session, the trainer's panel
- * (beside the room, behind a key on a single screen), the presenter keys, the channel to a
- * presenter window, and saving the group session as it goes so it survives a reload or a
- * laptop that sleeps over lunch.
+ * Presenter mode in the audience window: the group session's rules for the class's screen (a
+ * tie said in the class's numbers, "carried on" after a reload, the error a command met), keeping
+ * the class on this device as it goes so it survives a reload or a laptop that sleeps over
+ * lunch, and two presenters for the ConversationRunner: the trainer's panel (beside the room,
+ * behind a key on a single screen) and the channel to a presenter window.
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
@@ -11,54 +12,54 @@ import { readJson } from '../app/progressStore';
 import { classKey, pastClassKey } from '../app/storageKeys';
 import { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
-import type { TrainerAction } from '../ui/keymap';
+import type { AudienceClassInfo, Presenter } from '../ui/conversationModel';
 import { announce } from '../ui/dom';
-import type { AudienceClassInfo, PresenterOptions } from '../ui/conversationView';
-import { applyCommand, buildClassView, CHANNEL, commandFor, type Command, type Message } from './protocol';
+import {
+  applyCommand,
+  buildClassView,
+  CHANNEL,
+  type ClassView,
+  type Command,
+  type Message,
+} from './protocol';
 import { keepingPlace, renderTrainerPanel } from './trainerPanel';
 
 export { classKey };
 
+/** A trainer's command for this window only: the panel, the what-if list, the presenter window. */
+export type WindowCommand = { type: 'panel' } | { type: 'whatIfList' } | { type: 'presenterWindow' };
+
+/** What the trainer's panel and window show: the class's view and the error the last command met. */
+export interface TrainerModel {
+  view: ClassView;
+  error: string | null;
+}
+
+/** What the trainer's presenters read of the runner's model. */
+export interface TrainerShown {
+  trainer: TrainerModel | null;
+}
+
 export interface Classroom {
   cs: ClassSession;
-  /** The panel's container, to place in the HTML layer. */
-  host: HTMLElement;
-  presenterOptions: PresenterOptions;
-  /** Call after every change: re-renders the panel, tells the presenter window, saves. */
-  update(): void;
-  /** What a clicker's forward key (here or in the presenter window) does on the class's screen. */
-  onForward(fn: () => void): void;
-  stop(): void;
+  /** A trainer's command (all but 'forward', which the runner carries out on the class's screen). */
+  apply(command: Command): void;
+  /** What the class's screen shows of the group session. */
+  audience(): AudienceClassInfo;
+  trainer(): TrainerModel;
+  /** Keep the class on this device, and in Past class sessions once it reaches its ending. */
+  keep(): void;
 }
 
 export function startClassroom(
   app: App,
   playable: PlayableScenario,
   cs: ClassSession,
-  onUpdate: () => void,
   /** The class was carried on from a save (a reload, or the menu's "carry on"). */
   resumed = false,
 ): Classroom {
   const title = playable.scenario.title;
-  const panelHost = document.createElement('div');
-  panelHost.className = 'trainer-host';
-  panelHost.hidden = true;
-  app.ui.appendChild(panelHost);
   let error: string | null = null;
-  let presenterWindow: Window | null = null;
-
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
-  const openPresenter = () => {
-    presenterWindow = window.open(
-      `${location.pathname}?presenter=1`,
-      'careplay-presenter',
-      'popup,width=900,height=900',
-    );
-    if (!presenterWindow)
-      app.notify(
-        'The presenter window was blocked. Allow pop-ups for this page, or use T for the panel on this screen.',
-      );
-  };
 
   /** The decision at which the trainer asked to go with a tied class: the class's screen says so. */
   let tieAt: number | null = null;
@@ -72,12 +73,7 @@ export function startClassroom(
       : null;
   if (resumedAt !== null) announce(resumedWords(resumedAt));
 
-  let forward: () => void = () => {};
-  const send = (command: Command) => {
-    if (command.type === 'forward') {
-      forward();
-      return;
-    }
+  const apply = (command: Command) => {
     const before = cs.session.snapshot.decisions.length;
     const majority = cs.majority();
     if (command.type === 'goWithClass' && majority.kind === 'tie') {
@@ -85,7 +81,6 @@ export function startClassroom(
       tieAt = before;
       error = null;
       announce(`${tieWords(cs, majority.choices, majority.votes)} The trainer decides.`);
-      update();
       return;
     }
     error = applyCommand(cs, command);
@@ -98,7 +93,14 @@ export function startClassroom(
           : 'Last vote undone.',
       );
     }
-    update();
+  };
+
+  /** The signs last only while the class is at the decision they were about. */
+  const settle = () => {
+    const decisions = cs.session.snapshot.decisions.length;
+    if (resumedAt !== null && (cs.onWhatIf || decisions !== resumedAt)) resumedAt = null;
+    if (tieAt !== null && tieAt !== decisions) tieAt = null;
+    return decisions;
   };
 
   /** The path last kept in Past class sessions by this page, so an update at the ending writes once. */
@@ -112,7 +114,7 @@ export function startClassroom(
       if (app.store.get(pastClassKey(cs.id)) !== null) removePastClass(app.store, cs.id);
       return;
     }
-    const path = cs.session.path.join(' ');
+    const path = cs.classPath.path.join(' ');
     if (keptPath === path) return;
     keptPath = path;
     if (pastClass(app.store, cs.id)?.save.session.choices.join(' ') === path) return;
@@ -124,7 +126,7 @@ export function startClassroom(
       title,
       startedAt: cs.startedAt,
       finishedAt: now,
-      decisions: cs.session.snapshot.decisions.length,
+      decisions: cs.classPath.snapshot.decisions.length,
       ending: { title: finished.title, outcome: finished.outcome },
       save: { ...cs.save(now), whatIf: null },
     });
@@ -134,83 +136,123 @@ export function startClassroom(
       );
   };
 
-  const update = () => {
-    const decisions = cs.session.snapshot.decisions.length;
-    if (resumedAt !== null && (cs.onWhatIf || decisions !== resumedAt)) resumedAt = null;
-    if (tieAt !== null && tieAt !== decisions) tieAt = null;
-    const view = buildClassView(cs, title);
-    keepingPlace(panelHost, () =>
-      panelHost.replaceChildren(renderTrainerPanel(view, send, { place: 'overlay', openPresenter, error })),
-    );
-    channel?.postMessage({ kind: 'view', view } satisfies Message);
-    app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
-    keepIfFinished();
-    onUpdate();
+  return {
+    cs,
+    apply,
+    audience() {
+      const decisions = settle();
+      const state = cs.snapshot;
+      const current = cs.current();
+      const majority = cs.majority();
+      return {
+        votes: state.votesRevealed && current ? current.counts : null,
+        revealed: state.optionsRevealed,
+        scores: state.scoresShown ? { ...cs.session.snapshot.scores } : null,
+        blanked: state.blanked,
+        whatIfFrom: cs.onWhatIf ? (cs.whatIf?.fromDecision ?? 0) + 1 : null,
+        timer: current && (current.timer.since !== null || current.timer.ms > 0) ? current.timer : null,
+        tie:
+          tieAt === decisions && majority.kind === 'tie'
+            ? tieWords(cs, majority.choices, majority.votes)
+            : null,
+        resumed:
+          resumedAt !== null && resumedAt === decisions && !cs.onWhatIf ? resumedWords(resumedAt) : null,
+      };
+    },
+    trainer() {
+      settle();
+      return { view: buildClassView(cs, title), error };
+    },
+    keep() {
+      app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+      keepIfFinished();
+    },
   };
+}
 
+/**
+ * The trainer's panel beside the class's screen: hidden until T (or W, which opens it at the
+ * what-if list). It draws the model's ClassView and sends the runner commands.
+ */
+export function trainerPanelPresenter(
+  app: App,
+  send: (command: Command | WindowCommand) => boolean,
+): Presenter<TrainerShown, { type: string }> {
+  const host = document.createElement('div');
+  host.className = 'trainer-host';
+  host.hidden = true;
+  // After the conversation: the panel sits above it.
+  app.ui.appendChild(host);
+  return {
+    show({ trainer }) {
+      if (!trainer) return;
+      keepingPlace(host, () =>
+        host.replaceChildren(
+          renderTrainerPanel(trainer.view, send, {
+            place: 'overlay',
+            openPresenter: () => send({ type: 'presenterWindow' }),
+            error: trainer.error,
+          }),
+        ),
+      );
+    },
+    intercept(command) {
+      if (command.type === 'panel') {
+        host.hidden = !host.hidden;
+        if (!host.hidden) host.querySelector<HTMLElement>('h2')?.focus();
+        return true;
+      }
+      if (command.type === 'whatIfList') {
+        host.hidden = false;
+        host.querySelector<HTMLSelectElement>('select')?.focus();
+        return true;
+      }
+      return false;
+    },
+    dispose() {
+      host.remove();
+    },
+  };
+}
+
+/**
+ * The presenter window's line to this one (BroadcastChannel: same origin, nothing leaves the
+ * device): each model's ClassView goes to it, and its commands come to the runner.
+ */
+export function presenterChannel(
+  app: App,
+  send: (command: Command) => boolean,
+): Presenter<TrainerShown, { type: string }> {
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
   if (channel) {
     channel.onmessage = (event: MessageEvent<Message>) => {
       const message = event.data;
       if (message?.kind === 'command') send(message.command);
     };
   }
-
-  const info = (): AudienceClassInfo => {
-    const state = cs.snapshot;
-    const current = cs.current();
-    const majority = cs.majority();
-    const decisions = cs.session.snapshot.decisions.length;
-    return {
-      votes: state.votesRevealed && current ? current.counts : null,
-      revealed: state.optionsRevealed,
-      scores: state.scoresShown ? { ...cs.session.snapshot.scores } : null,
-      blanked: state.blanked,
-      whatIfFrom: cs.onWhatIf ? (cs.session.snapshot.whatIf?.fromDecision ?? 0) + 1 : null,
-      timer: current && (current.timer.since !== null || current.timer.ms > 0) ? current.timer : null,
-      tie:
-        tieAt === decisions && majority.kind === 'tie'
-          ? tieWords(cs, majority.choices, majority.votes)
-          : null,
-      resumed: resumedAt !== null && resumedAt === decisions && !cs.onWhatIf ? resumedWords(resumedAt) : null,
-    };
+  const openPresenter = () => {
+    const opened = window.open(
+      `${location.pathname}?presenter=1`,
+      'careplay-presenter',
+      'popup,width=900,height=900',
+    );
+    if (!opened)
+      app.notify(
+        'The presenter window was blocked. Allow pop-ups for this page, or use T for the panel on this screen.',
+      );
   };
-
-  /** A trainer's key on the class's screen: this window's own actions, or a command. */
-  const act = (action: TrainerAction, n?: number): boolean => {
-    switch (action) {
-      case 'panel':
-        panelHost.hidden = !panelHost.hidden;
-        if (!panelHost.hidden) panelHost.querySelector<HTMLElement>('h2')?.focus();
-        return true;
-      case 'whatIf':
-        panelHost.hidden = false;
-        panelHost.querySelector<HTMLSelectElement>('select')?.focus();
-        return true;
-      case 'presenterWindow':
-        openPresenter();
-        return true;
-      default: {
-        const command = commandFor(action, n, buildClassView(cs, title));
-        if (command) send(command);
-        return command !== null;
-      }
-    }
-  };
-
-  update();
   return {
-    cs,
-    host: panelHost,
-    presenterOptions: { info, act, choose: (id) => send({ type: 'pick', choice: id }) },
-    update,
-    onForward(fn) {
-      forward = fn;
+    show({ trainer }) {
+      if (trainer) channel?.postMessage({ kind: 'view', view: trainer.view } satisfies Message);
     },
-    stop() {
+    intercept(command) {
+      if (command.type !== 'presenterWindow') return false;
+      openPresenter();
+      return true;
+    },
+    dispose() {
       channel?.postMessage({ kind: 'closed' } satisfies Message);
       channel?.close();
-      panelHost.remove();
-      void presenterWindow;
     },
   };
 }

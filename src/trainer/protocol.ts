@@ -31,6 +31,8 @@ export interface ClassView {
   classState: ClassState;
   majority: Majority;
   onWhatIf: boolean;
+  /** The what-if on show: the decision (from 0) it branched at; null on the class's own path. */
+  whatIf: { fromDecision: number } | null;
   /** The class's screen shows the summary (the debrief), not the conversation's ending. */
   onSummary: boolean;
   mostDivided: DividedDecision[];
@@ -112,6 +114,7 @@ export function buildClassView(cs: ClassSession, title: string): ClassView {
     classState: cs.snapshot,
     majority: cs.majority(),
     onWhatIf: cs.onWhatIf,
+    whatIf: cs.whatIf,
     onSummary: false,
     mostDivided: cs.mostDivided(),
     bands: result ? bandsOf(result.card) : null,

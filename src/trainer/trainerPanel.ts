@@ -78,7 +78,7 @@ export function renderTrainerPanel(
     ? h(
         'p',
         { class: 'trainer-status what-if' },
-        `What if… (branched from decision ${(snapshot.whatIf?.fromDecision ?? 0) + 1}). The class’s own path is kept.`,
+        `What if… (branched from decision ${(view.whatIf?.fromDecision ?? 0) + 1}). The class’s own path is kept.`,
       )
     : h(
         'p',

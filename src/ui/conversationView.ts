@@ -1,57 +1,30 @@
 /**
  * The words and controls of a conversation: the current line (with a typewriter that a key or
  * click completes), the choices as large numbered buttons, a practice-mode feedback note, and the
- * top bar. It renders from the Session's snapshot and sends the Session choices; the live region
- * gets each whole line once.
+ * top bar. A presenter: it draws the runner's ConversationModel and sends the runner commands;
+ * the runner hears the keys (src/runner/ConversationRunner.ts). The live region gets each whole
+ * line once.
  */
 import type { App } from '../app/App';
-import type { PlayableScenario } from '../app/catalogueTypes';
-import type { RevealedOption, Session, SessionSnapshot } from '../engine/Session';
+import type { RevealedOption } from '../engine/Session';
 import { DIMENSIONS } from '../engine/model';
 import { openDialog, openSettings, supportList } from './dialogs';
-import { showTimer, type TimerShown } from './classTimer';
-import { isTyping, keyAction, openKeymap, type TrainerAction } from './keymap';
+import { showTimer } from './classTimer';
+import {
+  feedbackTone,
+  type AudienceClassInfo,
+  type ConversationModel,
+  type FeedbackModel,
+  type FeedbackTone,
+  type PlayerCommand,
+  type Presenter,
+} from './conversationModel';
+import { openKeymap } from './keymap';
 import { mediumLabel, mediumLead, type WrittenMedium } from './lineMedium';
 import { announce, clear, h } from './dom';
 import { plainText, richText, type GlossaryEntry } from './richText';
 
-/** What the audience sees of a group session, in presenter mode. */
-export interface AudienceClassInfo {
-  /** Vote counts per option, once the trainer reveals them; null while hidden. */
-  votes: Record<string, number> | null;
-  /** Whether every option's feedback and score effect is on show. */
-  revealed: boolean;
-  /** Scores so far, if the trainer has chosen to show them. */
-  scores: Record<string, number> | null;
-  /** The trainer has blanked the class's screen. */
-  blanked: boolean;
-  /** On a what-if branch: the decision (from 1) it left the class's own path at. */
-  whatIfFrom: number | null;
-  /** The discussion timer at this decision, once the trainer has started it; null: not shown. */
-  timer?: TimerShown | null;
-  /** The trainer asked to go with the class and it is tied: which options, in words. */
-  tie: string | null;
-  /** The class was carried on from a save: said until it moves to another decision. */
-  resumed: string | null;
-}
-
-export interface PresenterOptions {
-  info: () => AudienceClassInfo;
-  /** A trainer's key (from the one key table). Returns true when it was used. */
-  act: (action: TrainerAction, n?: number) => boolean;
-  /**
-   * The class's choice, made on this screen (a click, or Enter on an option): it goes through
-   * the group session, so the record says how it was made.
-   */
-  choose: (id: string) => void;
-}
-
-export interface ConversationHooks {
-  /** The learner asked to see the debrief. */
-  onDebrief(): void;
-  /** The learner left for the menu. */
-  onLeave(): void;
-}
+export { feedbackTone, type AudienceClassInfo, type FeedbackTone };
 
 const CHARS_PER_SECOND = 55;
 
@@ -94,35 +67,35 @@ function scoreWords(option: RevealedOption): string {
   return moves || 'no score change';
 }
 
-export class ConversationView {
+export class ConversationView implements Presenter {
   readonly element: HTMLElement;
   private readonly lineBox: HTMLElement;
   private readonly below: HTMLElement;
   private readonly panel: HTMLElement;
+  private readonly heading: HTMLElement;
   private readonly whereLabel: HTMLElement;
-  /** Slots for add-ons (sound controls, captions): see src/app/addons.ts. */
+  /** Slots for add-ons (sound controls, captions): see src/ui/addon.ts. */
   readonly slots = {
     controls: h('div', { class: 'addon-controls' }),
     captions: h('div', { class: 'captions' }),
   };
   private typing: { full: string; shown: number; raf: number; started: number } | null = null;
-  private feedback: RevealedOption | null = null;
+  /** The model last shown, and what of it was last drawn in full (all but the place and the selection). */
+  private model: ConversationModel | null = null;
+  private drawn = '';
   private lastLineKey = '';
-  /** Presenter mode, after the trainer reveals the options: whose feedback is on show. */
-  private selected: { decision: string; id: string } | null = null;
   /** The last layout fitted, and for what. */
   private fitted: { key: string; layout: Layout } | null = null;
-  private readonly offKeys: () => void;
   private readonly offFit: () => void = () => {};
 
   constructor(
     private readonly app: App,
-    private readonly playable: PlayableScenario,
-    private readonly session: Session,
-    private readonly hooks: ConversationHooks,
-    private readonly presenter: PresenterOptions | null = null,
+    /** To the runner: every command a click or a focus here makes. True when it was acted on. */
+    private readonly send: (command: PlayerCommand) => boolean,
+    /** Presenter mode: the class's screen, fitted to a projector. */
+    private readonly classroom = false,
   ) {
-    const s = playable.scenario;
+    this.heading = h('h1', {});
     this.whereLabel = h('span', { class: 'where' });
     this.lineBox = h('section', { class: 'line-box', 'aria-label': 'What is said' });
     this.below = h('div', {});
@@ -137,33 +110,34 @@ export class ConversationView {
       h(
         'header',
         { class: 'topbar' },
-        h('div', {}, h('h1', {}, s.title), this.whereLabel),
+        h('div', {}, this.heading, this.whereLabel),
         h(
           'div',
           { class: 'controls' },
           this.slots.controls,
           h(
             'button',
-            { type: 'button', class: 'button small secondary', onclick: () => this.pause() },
+            { type: 'button', class: 'button small secondary', onclick: () => this.send({ type: 'pause' }) },
             'Pause',
           ),
           h(
             'button',
-            { type: 'button', class: 'button small secondary', onclick: () => openSettings(this.app) },
+            {
+              type: 'button',
+              class: 'button small secondary',
+              onclick: () => this.send({ type: 'settings' }),
+            },
             'Settings',
           ),
         ),
       ),
       h('main', { class: 'dialogue', id: 'dialogue' }, this.slots.captions, this.panel),
     );
-    const onKey = (e: KeyboardEvent) => this.onKey(e);
-    document.addEventListener('keydown', onKey);
-    this.offKeys = () => document.removeEventListener('keydown', onKey);
-    if (presenter) {
+    if (classroom) {
       // Focus on an option (Tab, ↑ ↓, a screen reader's cursor) shows its feedback, once revealed.
       this.below.addEventListener('focusin', (e) => {
         const choice = (e.target as HTMLElement).closest<HTMLElement>('.choices[data-revealed] .choice');
-        if (choice?.dataset.choice) this.select(choice.dataset.choice, false);
+        if (choice?.dataset.choice) this.send({ type: 'selectOption', choice: choice.dataset.choice });
       });
       // The words fit the projector again when their space changes (a resize, a banner).
       let frame = 0;
@@ -179,63 +153,106 @@ export class ConversationView {
     }
   }
 
-  /** Called after every Session change (and once at the start). */
-  render(): void {
-    const snap = this.session.snapshot;
-    if (this.presenter) this.renderClassInfo();
-    // The place's name follows the room, which moves when its walk-in ends (see showLocation).
-    if (!this.whereLabel.textContent) this.showLocation(snap.location);
-    document.title = `${this.playable.scenario.title} – CarePlay`;
-
-    if (this.feedback) {
-      this.renderFeedback(this.feedback);
+  /**
+   * Draw a model. The place's name and, after a reveal, whose feedback is on show change in
+   * place; anything else redraws the words and controls, as every change to the Session did.
+   */
+  show(model: ConversationModel): void {
+    const previous = this.model;
+    this.model = model;
+    this.heading.textContent = model.about.title;
+    // The place's name follows the room, which moves when its walk-in ends.
+    this.whereLabel.textContent = model.where;
+    // What the words and controls are drawn from (a model may carry more, for other presenters).
+    const drawn = JSON.stringify([
+      model.phase,
+      model.lineKey,
+      model.line,
+      model.roleNote,
+      model.choices,
+      model.prompt,
+      model.revealed?.options ?? null,
+      model.feedback,
+      model.audience,
+    ]);
+    if (previous && drawn === this.drawn) {
+      if (model.revealed && model.revealed.selected !== previous.revealed?.selected)
+        this.select(model.revealed.selected);
       return;
     }
-    const key = `${snap.node}:${snap.lineIndex}:${snap.decisions.length}`;
-    if (key !== this.lastLineKey) {
-      this.lastLineKey = key;
-      this.showLine(snap);
-    }
-    this.renderBelow(snap);
+    this.drawn = drawn;
+    this.render(model, previous);
   }
 
-  private afterFeedback: (() => void)[] = [];
+  private render(model: ConversationModel, previous: ConversationModel | null) {
+    if (model.audience) this.renderClassInfo(model.audience);
+    document.title = `${model.about.title} – CarePlay`;
+
+    if (model.feedback) {
+      this.renderFeedback(model.feedback);
+      return;
+    }
+    if (previous?.feedback) {
+      // Read: the words come back to the conversation, its line shown afresh.
+      this.lineBox.classList.remove('feedback');
+      this.lineBox.removeAttribute('data-tone');
+      this.lastLineKey = '';
+    }
+    if (model.lineKey !== this.lastLineKey) {
+      this.lastLineKey = model.lineKey;
+      this.showLine(model);
+    }
+    this.renderBelow(model);
+  }
 
   /**
-   * Run now, or once the learner has read the feedback on their choice: the room and its name
-   * stay where the choice was made until then.
+   * Commands this view answers itself: a line still typing out shows in full on "go on" (and
+   * takes no choice until it has), the arrow keys move between options, and the dialogs open.
    */
-  whenFeedbackRead(fn: () => void): void {
-    if (this.feedback) this.afterFeedback.push(fn);
-    else fn();
+  intercept(command: PlayerCommand): boolean {
+    switch (command.type) {
+      case 'goOn':
+        return this.completeTyping();
+      case 'choose':
+        return this.typing !== null;
+      case 'focusOption':
+        return this.focusOption(command.by);
+      case 'pause':
+        this.pause();
+        return true;
+      case 'keys':
+        openKeymap(this.app);
+        return true;
+      case 'glossary':
+        this.openGlossary();
+        return true;
+      case 'settings':
+        openSettings(this.app);
+        return true;
+      default:
+        return false;
+    }
   }
 
-  /** Name the place the room now shows: called once the room has moved there. */
-  showLocation(id: string): void {
-    this.whereLabel.textContent = this.playable.scenario.locations[id]?.name ?? '';
-  }
-
-  destroy(): void {
-    this.offKeys();
+  dispose(): void {
     this.offFit();
     if (this.typing) cancelAnimationFrame(this.typing.raf);
   }
 
   /* ---------- lines ---------- */
 
-  private showLine(snap: SessionSnapshot) {
+  private showLine(model: ConversationModel) {
     clear(this.lineBox);
     this.lineBox.removeAttribute('data-medium');
-    const line = snap.line;
+    const line = model.line;
     if (!line) return;
     // Who the learner is in this story, said before the first words.
-    const s = this.playable.scenario;
-    if (snap.node === s.start && snap.lineIndex === 0 && snap.decisions.length === 0 && s.learnerRole) {
+    if (model.roleNote) {
       this.lineBox.appendChild(
-        h('p', { class: 'role-note' }, h('strong', {}, 'Your role: '), plainText(s.learnerRole)),
+        h('p', { class: 'role-note' }, h('strong', {}, 'Your role: '), plainText(model.roleNote)),
       );
     }
-    const member = this.playable.scenario.cast[line.speaker];
+    const member = line.member;
     const narration = !member;
     const medium = line.medium ?? 'speech';
     const text = h('p', { class: `line-text${narration && medium === 'speech' ? ' narration' : ''}` });
@@ -297,7 +314,7 @@ export class ConversationView {
     clear(el);
     el.removeAttribute('aria-hidden');
     el.appendChild(
-      richText(full, this.playable.references.glossary, (entry, button) => this.openTerm(entry, button)),
+      richText(full, this.model!.about.glossary, (entry, button) => this.openTerm(entry, button)),
     );
   }
 
@@ -309,13 +326,13 @@ export class ConversationView {
     this.typing = null;
     const el = this.lineBox.querySelector<HTMLElement>('.line-text');
     if (el) this.finishText(el, typing.full);
-    this.renderBelow(this.session.snapshot);
+    this.renderBelow(this.model!);
     return true;
   }
 
   /* ---------- what comes after a line ---------- */
 
-  private renderBelow(snap: SessionSnapshot) {
+  private renderBelow(model: ConversationModel) {
     const hadFocus = this.below.contains(document.activeElement);
     clear(this.below);
     if (this.typing) {
@@ -331,34 +348,28 @@ export class ConversationView {
       else this.focusFirstControl();
       return;
     }
-    if (snap.phase === 'line') {
+    if (model.phase === 'line') {
       this.below.appendChild(
         h(
           'div',
           { class: 'line-actions' },
-          h('button', { type: 'button', class: 'button', onclick: () => this.session.next() }, 'Continue'),
+          h(
+            'button',
+            { type: 'button', class: 'button', onclick: () => this.send({ type: 'goOn' }) },
+            'Continue',
+          ),
         ),
       );
-    } else if (snap.phase === 'choosing') {
-      const info = this.presenter?.info();
+    } else if (model.phase === 'choosing') {
+      const info = model.audience;
       // In a classroom, the group sees the question it is to discuss.
-      const prompt = this.presenter ? this.playable.scenario.nodes[snap.node]?.discuss : undefined;
-      if (prompt) this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), prompt));
+      if (model.prompt)
+        this.below.appendChild(h('p', { class: 'discuss' }, h('strong', {}, 'Discuss: '), model.prompt));
       // A tie is said here, for the class to see, not only to a screen reader (the classroom announces it).
       if (info?.tie)
         this.below.appendChild(h('p', { class: 'class-tie' }, `${info.tie} The trainer decides.`));
-      const revealed = info?.revealed ? this.session.reveal() : null;
-      const decision = `${snap.node}:${snap.decisions.length}`;
-      if (
-        !revealed ||
-        this.selected?.decision !== decision ||
-        !snap.choices.some((c) => c.id === this.selected?.id)
-      ) {
-        // First on show: what most of the class voted for, when its votes are up; else option 1.
-        const votes = info?.votes ?? {};
-        const first = [...snap.choices].sort((a, b) => (votes[b.id] ?? 0) - (votes[a.id] ?? 0))[0];
-        this.selected = revealed && first ? { decision, id: first.id } : null;
-      }
+      const revealed = model.revealed?.options ?? null;
+      const selected = model.revealed?.selected ?? null;
       this.below.appendChild(
         h(
           'ol',
@@ -370,12 +381,12 @@ export class ConversationView {
             tabindex: '-1',
             'data-revealed': revealed !== null,
           },
-          ...snap.choices.map((c, i) => {
+          ...model.choices.map((c, i) => {
             const option = revealed?.find((o) => o.id === c.id);
             const votes = info?.votes ? (info.votes[c.id] ?? 0) : null;
             return h(
               'li',
-              { 'data-selected': this.selected?.id === c.id },
+              { 'data-selected': selected === c.id },
               h(
                 'button',
                 {
@@ -383,7 +394,7 @@ export class ConversationView {
                   class: 'choice',
                   'data-choice': c.id,
                   'aria-describedby': option ? `why-${i}` : null,
-                  onclick: () => this.choose(c.id),
+                  onclick: () => this.send({ type: 'choose', choice: c.id }),
                 },
                 h('span', { class: 'num', 'aria-hidden': 'true' }, String(c.number)),
                 h('span', { class: 'choice-text' }, plainText(c.text)),
@@ -392,7 +403,7 @@ export class ConversationView {
                   : null,
                 option ? h('span', { class: 'effect-chip' }, scoreWords(option)) : null,
               ),
-              option ? this.why(option, i, snap.choices.length) : null,
+              option ? this.why(option, i, model.choices.length) : null,
             );
           }),
         ),
@@ -404,7 +415,7 @@ export class ConversationView {
           { class: 'line-actions' },
           h(
             'button',
-            { type: 'button', class: 'button', onclick: () => this.hooks.onDebrief() },
+            { type: 'button', class: 'button', onclick: () => this.send({ type: 'goOn' }) },
             'See how it went',
           ),
         ),
@@ -421,7 +432,7 @@ export class ConversationView {
    */
   private why(option: RevealedOption, i: number, count: number): HTMLElement {
     const tone = feedbackTone(option);
-    const step = (by: number) =>
+    const step = (by: 1 | -1) =>
       h(
         'button',
         {
@@ -429,7 +440,7 @@ export class ConversationView {
           class: 'button small secondary',
           'data-step': by,
           'aria-label': by < 0 ? 'Feedback on the option before' : 'Feedback on the next option',
-          onclick: () => this.stepFeedback(by),
+          onclick: () => this.send({ type: 'stepFeedback', by }),
         },
         by < 0 ? '‹' : '›',
       );
@@ -446,21 +457,11 @@ export class ConversationView {
     );
   }
 
-  /** Show the feedback of the option `by` places on (the stepper's buttons). */
-  private stepFeedback(by: number) {
-    const ids = this.session.snapshot.choices.map((c) => c.id);
-    const at = ids.indexOf(this.selected?.id ?? '');
-    const id = ids[(at + by + ids.length) % ids.length];
-    if (id) this.select(id, true);
-  }
-
   /**
-   * Put one option's feedback on show. From the stepper, focus follows to the same button of the
-   * option now shown (the one pressed is hidden) and the feedback is read out.
+   * Put one option's feedback on show. When the stepper moved it, focus follows to the same
+   * button of the option now shown (the one pressed is hidden) and the feedback is read out.
    */
-  private select(id: string, fromStepper: boolean) {
-    if (!this.selected || this.selected.id === id) return;
-    this.selected = { ...this.selected, id };
+  private select(id: string) {
     const stepper = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step]');
     let shown: HTMLElement | null = null;
     for (const li of this.below.querySelectorAll<HTMLElement>('.choices > li')) {
@@ -468,8 +469,8 @@ export class ConversationView {
       li.toggleAttribute('data-selected', on);
       if (on) shown = li;
     }
-    if (!fromStepper || !shown) return;
-    if (stepper) shown.querySelector<HTMLElement>(`[data-step="${stepper.dataset.step}"]`)?.focus();
+    if (!stepper || !shown || !this.below.contains(stepper)) return;
+    shown.querySelector<HTMLElement>(`[data-step="${stepper.dataset.step}"]`)?.focus();
     const number = shown.querySelector('.num')?.textContent ?? '';
     announce(
       `Option ${number}, ${shown.querySelector('.effect-chip')?.textContent ?? ''}. ${shown.querySelector('.why p')?.textContent ?? ''}`,
@@ -486,7 +487,7 @@ export class ConversationView {
    */
   fitToScreen(): void {
     const root = this.element;
-    if (!this.presenter || !this.element.isConnected) return;
+    if (!this.classroom || !this.element.isConnected) return;
     const list = this.below.querySelector<HTMLElement>('.choices');
     const items = list ? [...list.querySelectorAll<HTMLElement>(':scope > li')] : [];
     if (!window.matchMedia(PROJECTOR_QUERY).matches) {
@@ -551,8 +552,7 @@ export class ConversationView {
    * What the class's screen shows of the group session around the conversation: the scores strip
    * (when the trainer shows them), a what-if sign, and the blank the trainer can put up.
    */
-  private renderClassInfo() {
-    const info = this.presenter!.info();
+  private renderClassInfo(info: AudienceClassInfo) {
     const strip = this.element.querySelector<HTMLElement>('.score-strip');
     const scores = info.scores
       ? `Scores so far: ${Object.entries(info.scores)
@@ -613,26 +613,25 @@ export class ConversationView {
     this.nextControl()?.focus({ preventScroll: true });
   }
 
-  private renderFeedback(option: RevealedOption) {
+  private renderFeedback(feedback: FeedbackModel) {
     if (this.typing) cancelAnimationFrame(this.typing.raf);
     this.typing = null;
     clear(this.lineBox);
     clear(this.below);
     this.lineBox.classList.add('feedback');
-    const tone = feedbackTone(option);
+    const tone = feedback.tone;
     this.lineBox.dataset.tone = tone;
-    const sources = option.feedback.sources.map((k) => this.playable.references.sources[k]?.title ?? k);
     this.lineBox.append(
       h('h2', {}, 'About what you said', h('span', { class: 'tone' }, ` · ${TONE_WORDS[tone]}`)),
-      h('p', { class: 'note' }, `You said: “${plainText(option.text)}”`),
+      h('p', { class: 'note' }, `You said: “${plainText(feedback.text)}”`),
       h(
         'p',
         {},
-        richText(option.feedback.why, this.playable.references.glossary, (e, b) => this.openTerm(e, b)),
+        richText(feedback.why, this.model!.about.glossary, (e, b) => this.openTerm(e, b)),
       ),
-      h('p', { class: 'sources' }, `Guidance: ${sources.join('; ')}`),
+      h('p', { class: 'sources' }, `Guidance: ${feedback.sources.join('; ')}`),
     );
-    announce(`About what you said: ${plainText(option.feedback.why)}`);
+    announce(`About what you said: ${plainText(feedback.why)}`);
     this.below.appendChild(
       h(
         'div',
@@ -642,14 +641,7 @@ export class ConversationView {
           {
             type: 'button',
             class: 'button',
-            onclick: () => {
-              this.feedback = null;
-              this.lineBox.classList.remove('feedback');
-              this.lineBox.removeAttribute('data-tone');
-              this.lastLineKey = '';
-              this.render();
-              for (const fn of this.afterFeedback.splice(0)) fn();
-            },
+            onclick: () => this.send({ type: 'goOn' }),
           },
           'Continue',
         ),
@@ -658,110 +650,30 @@ export class ConversationView {
     this.focusFirstControl();
   }
 
-  private choose(id: string) {
-    if (this.typing || this.feedback) return;
-    if (this.presenter) {
-      this.presenter.choose(id);
-      return;
-    }
-    const option = this.session.reveal().find((o) => o.id === id);
-    // Set before choosing, so the re-render the choice triggers shows the note, not the next line.
-    if (option && this.app.settings.value.mode === 'practice') this.feedback = option;
-    this.session.choose(id);
-  }
-
-  /* ---------- keys, pause, glossary ---------- */
-
-  /** A clicker's forward key in the presenter window: go on, as Enter would here. */
-  goOnFromTrainer(): void {
-    if (!document.querySelector('dialog[open]')) this.goOn();
-  }
-
-  /** Show the whole line, or press the one button that goes on (Continue, See how it went). */
-  private goOn(): boolean {
-    if (this.typing) return this.completeTyping();
-    const first = this.below.querySelector<HTMLButtonElement>('.line-actions button');
-    first?.click();
-    return first !== null;
-  }
-
-  /** Every key in a conversation comes here, and is read through the one key table. */
-  private onKey(e: KeyboardEvent) {
-    if (e.defaultPrevented) return;
-    if (document.querySelector('dialog[open]')) return;
-    const target = e.target as HTMLElement;
-    if (isTyping(target)) return;
-    const key = keyAction(e, this.presenter !== null);
-    if (!key) return;
-    const onControl = target.closest('button, a, summary') !== null;
+  /** The arrow keys: on to the next option (or back), from the list or from an option's feedback. */
+  private focusOption(by: 1 | -1): boolean {
+    const down = by > 0;
     const choices = [...this.below.querySelectorAll<HTMLButtonElement>('.choice')];
-    if (key.who === 'trainer') {
-      // A clicker's forward key goes on like Enter; every other trainer key is the classroom's.
-      const used = key.action === 'forward' ? this.goOn() : this.presenter!.act(key.action, key.n);
-      if (used || key.action === 'forward') e.preventDefault();
-      return;
+    // A clicker's ↓ goes on when there is nothing to move between.
+    if (!choices.length) return down && this.classroom ? this.send({ type: 'goOn' }) : false;
+    const active = document.activeElement as HTMLElement | null;
+    let i = choices.indexOf(active as HTMLButtonElement);
+    // From inside an option's feedback (its stepper), on from that option.
+    const item = active?.closest('.choices > li');
+    if (i < 0 && item) i = [...item.parentElement!.children].indexOf(item);
+    if (i < 0 && active?.closest('.choices')) {
+      choices[down ? 0 : choices.length - 1]!.focus();
+      return true;
     }
-    switch (key.action) {
-      case 'pause':
-        e.preventDefault();
-        this.pause();
-        return;
-      case 'keys':
-        e.preventDefault();
-        openKeymap(this.app);
-        return;
-      case 'glossary':
-        e.preventDefault();
-        this.openGlossary();
-        return;
-      case 'settings':
-        e.preventDefault();
-        openSettings(this.app);
-        return;
-      case 'mute':
-        return; // the sound add-on's
-      case 'goOn':
-        // On a button, Enter and Space press it; elsewhere (focus lost when a dialog closed)
-        // they still move the conversation on.
-        if (this.typing || !onControl) {
-          if (this.goOn()) e.preventDefault();
-        }
-        return;
-      case 'choose': {
-        if (this.typing || this.feedback) return;
-        const choice = this.session.snapshot.choices.find((c) => c.number === key.n);
-        if (choice) {
-          e.preventDefault();
-          this.choose(choice.id);
-        }
-        return;
-      }
-      case 'optionNext':
-      case 'optionPrev': {
-        const down = key.action === 'optionNext';
-        // A clicker's ↓ goes on when there is nothing to move between.
-        if (!choices.length && down && this.presenter) {
-          if (this.goOn()) e.preventDefault();
-          return;
-        }
-        let i = choices.indexOf(document.activeElement as HTMLButtonElement);
-        // From inside an option's feedback (its stepper), on from that option.
-        const item = target.closest('.choices > li');
-        if (i < 0 && item) i = [...item.parentElement!.children].indexOf(item);
-        if (choices.length && i < 0 && target.closest('.choices')) {
-          e.preventDefault();
-          choices[down ? 0 : choices.length - 1]!.focus();
-        } else if (choices.length && i >= 0) {
-          e.preventDefault();
-          choices[(i + (down ? 1 : choices.length - 1)) % choices.length]!.focus();
-        }
-        return;
-      }
+    if (i >= 0) {
+      choices[(i + (down ? 1 : choices.length - 1)) % choices.length]!.focus();
+      return true;
     }
+    return false;
   }
 
   private pause() {
-    const s = this.playable.scenario;
+    const s = this.model!.about;
     const leave = h(
       'button',
       {
@@ -769,7 +681,7 @@ export class ConversationView {
         class: 'button secondary',
         onclick: () => {
           dialog.close();
-          this.hooks.onLeave();
+          this.send({ type: 'leave' });
         },
       },
       'Leave this scenario',
@@ -787,7 +699,7 @@ export class ConversationView {
         s.learnerRole ? h('p', {}, h('strong', {}, 'Your role: '), plainText(s.learnerRole)) : '',
         s.contentNote ? h('p', { class: 'note' }, `Content note: ${s.contentNote}`) : '',
         h('h3', {}, 'If this has brought things up for you'),
-        supportList(s.support ?? []),
+        supportList(s.support),
       ],
       [leave, resume],
     );
@@ -807,7 +719,7 @@ export class ConversationView {
   }
 
   private openGlossary() {
-    const terms = Object.entries(this.playable.references.glossary).sort(([a], [b]) => a.localeCompare(b));
+    const terms = Object.entries(this.model!.about.glossary).sort(([a], [b]) => a.localeCompare(b));
     openDialog(this.app, 'Glossary', [
       h(
         'dl',
@@ -818,25 +730,12 @@ export class ConversationView {
   }
 }
 
-export type FeedbackTone = 'good' | 'mixed' | 'poor';
-
 /** In words as well as colour: the colour is never the only way to tell. */
 const TONE_WORDS: Record<FeedbackTone, string> = {
   good: 'a good move',
   mixed: 'it could be stronger',
   poor: 'not the right move here',
 };
-
-/**
- * How a choice went, on the scoring scale: a lapse (−2 or below) or an unsafe act is poor;
- * Competent (+2) or better on every dimension it is keyed on is good; anything between is mixed.
- */
-export function feedbackTone(option: Pick<RevealedOption, 'score' | 'unsafe'>): FeedbackTone {
-  const levels = Object.values(option.score).filter((n) => n !== 0);
-  if (option.unsafe.length || levels.some((n) => n <= -2)) return 'poor';
-  if (levels.length && levels.every((n) => n >= 2)) return 'good';
-  return 'mixed';
-}
 
 const ICONS: Record<WrittenMedium, string> = {
   // A handset.

@@ -127,6 +127,58 @@ describe('ClassSession: what-if and summary', () => {
     expect(cs.session.snapshot.node).toBe('declined');
   });
 
+  it('plays a what-if in a Session of its own: the class’s Session does not move, and comes back exactly', () => {
+    const cs = new ClassSession(scenario());
+    cs.pick('decline-kindly');
+    cs.pick('suggest-family');
+    const classSnapshot = cs.session.snapshot;
+    const classSession = cs.classPath;
+
+    cs.startWhatIf(0);
+    expect(cs.whatIf).toEqual({ fromDecision: 0 });
+    expect(cs.session).not.toBe(classSession);
+    expect(cs.session.snapshot).toMatchObject({ node: 'offer', phase: 'choosing', decisions: [] });
+    cs.pick('accept-quietly');
+    cs.pick('keep-quiet');
+    expect(cs.session.result()?.ending.node).toBe('ending-poor');
+    // The class's own Session never moved; a save during a what-if keeps the class's path.
+    expect(cs.classPath.snapshot).toEqual(classSnapshot);
+    expect(cs.save().session.choices).toEqual(['decline-kindly', 'suggest-family']);
+    expect(cs.save().whatIf).toEqual({ fromDecision: 0, choices: ['accept-quietly', 'keep-quiet'] });
+
+    cs.returnToClass();
+    expect(cs.whatIf).toBeNull();
+    expect(cs.session).toBe(classSession);
+    expect(cs.session.snapshot).toEqual(classSnapshot);
+    expect(cs.session.transcript.map((e) => e.kind)).not.toContain('rewind');
+    expect(() => cs.returnToClass()).toThrow(/no what-if/);
+    expect(() => cs.startWhatIf(5)).toThrow(/no decision 6/);
+  });
+
+  it('moves its listeners to the Session on show: they hear a what-if start, play and end', () => {
+    const cs = new ClassSession(scenario());
+    cs.pick('decline-kindly');
+    const heard: string[] = [];
+    cs.on('change', ({ snapshot }) => heard.push(`change:${snapshot.node}`));
+    cs.on('choices', ({ node }) => heard.push(`choices:${node}`));
+    cs.on('choice', ({ decision }) => heard.push(`choice:${decision.choice}`));
+    const off = cs.on('line', ({ node }) => heard.push(`line:${node}`));
+    cs.startWhatIf(0);
+    expect(heard).toEqual(['line:offer', 'choices:offer', 'change:offer']);
+    heard.length = 0;
+    cs.pick('decline-flat');
+    expect(heard).toContain('choice:decline-flat');
+    expect(heard.at(-1)).toBe('change:hurt');
+    off();
+    heard.length = 0;
+    cs.returnToClass();
+    expect(heard).toEqual(['choices:declined', 'change:declined']);
+    // The class's own Session, heard again after the what-if.
+    heard.length = 0;
+    cs.pick('suggest-family');
+    expect(heard).toContain('choice:suggest-family');
+  });
+
   it('finds the most divided decisions by the margin between the top two options', () => {
     const cs = new ClassSession(scenario());
     cs.setVotes('decline-kindly', 10);
@@ -191,6 +243,85 @@ describe('ClassSession: survives a reload', () => {
     expect(back.session.snapshot.node).toBe('hurt');
     back.returnToClass();
     expect(back.session.snapshot.node).toBe('declined');
+  });
+
+  it('opens a version 2 save made before what-ifs had a Session of their own, what-if and all', () => {
+    // Written by the code of 2 December 2026, when the Session itself carried the what-if.
+    const old = {
+      classSaveVersion: 2,
+      id: 'class-1',
+      startedAt: 1700000002000,
+      finished: null,
+      session: {
+        saveVersion: 1,
+        minCompatibleVersion: 1,
+        scenarioId: 'demo-gift',
+        scenarioVersion: 1,
+        choices: ['decline-kindly'],
+        lineIndex: 0,
+      },
+      whatIf: { fromDecision: 0, choices: ['decline-flat'] },
+      state: {
+        votes: [
+          {
+            decision: 0,
+            node: 'offer',
+            counts: { 'decline-kindly': 5, 'decline-flat': 2 },
+            chosen: 'decline-kindly',
+            how: 'majority',
+            reasons: 'Kind and clear.',
+            shownAt: null,
+            decidedAt: 1700000003000,
+            timer: { ms: 0, since: null },
+          },
+          {
+            decision: 1,
+            node: 'declined',
+            counts: { 'suggest-family': 3 },
+            chosen: null,
+            how: null,
+            reasons: '',
+            shownAt: 1700000009000,
+            decidedAt: null,
+            timer: { ms: 0, since: null },
+          },
+        ],
+        votesRevealed: false,
+        optionsRevealed: false,
+        scoresShown: false,
+        details: null,
+        startedAt: 1700000002000,
+      },
+      savedAt: 1700000100000,
+    };
+    expect(old.classSaveVersion).toBe(CLASS_SAVE_VERSION);
+    const restored = ClassSession.restore(scenario(), old);
+    if (!restored.ok) throw new Error(restored.reason);
+    const cs = restored.classSession;
+    expect(restored.notes).toEqual([]);
+    expect(cs.whatIf).toEqual({ fromDecision: 0 });
+    expect(cs.session.path).toEqual(['decline-flat']);
+    expect(cs.session.snapshot.node).toBe('hurt');
+    expect(cs.classPath.path).toEqual(['decline-kindly']);
+    expect(cs.snapshot.votes[0]).toMatchObject({ chosen: 'decline-kindly', reasons: 'Kind and clear.' });
+    // Saved again, it is the same save.
+    expect(cs.save(old.savedAt)).toEqual(old);
+    cs.returnToClass();
+    expect(cs.session.snapshot.node).toBe('declined');
+    expect(cs.current()!.counts).toEqual({ 'suggest-family': 3 });
+  });
+
+  it('a what-if that no longer replays is dropped with a note, the class’s path kept', () => {
+    const cs = new ClassSession(scenario());
+    cs.pick('decline-kindly');
+    const save = { ...cs.save(), whatIf: { fromDecision: 0, choices: ['no-such-choice'] } };
+    const restored = ClassSession.restore(scenario(), save);
+    if (!restored.ok) throw new Error(restored.reason);
+    expect(restored.classSession.onWhatIf).toBe(false);
+    expect(restored.classSession.session.snapshot.node).toBe('declined');
+    expect(restored.notes).toEqual([
+      expect.stringMatching(/what-if branch in progress could not be restored/),
+    ]);
   });
 
   it.each([

@@ -26,8 +26,6 @@ function recordEvents(session: Session) {
     'cue',
     'ending',
     'rewind',
-    'whatIf',
-    'returnToMain',
   ];
   for (const type of types) {
     session.on(type, (p: SessionEvents[typeof type]) => {
@@ -210,36 +208,6 @@ describe('Session: rewind and what-if branches', () => {
     session.choose('decline-kindly');
     expect(session.path).toEqual(['decline-kindly']);
     expect(() => session.rewind(5)).toThrow(SessionError);
-  });
-
-  it('branches a what-if from an earlier decision and returns to exactly where the class was', () => {
-    const session = new Session(demo(), { now: clock() });
-    session.choose('decline-kindly');
-    session.choose('suggest-family');
-    const classSnapshot = session.snapshot;
-
-    session.startWhatIf(0);
-    expect(session.snapshot.whatIf).toEqual({
-      fromDecision: 0,
-      mainChoices: ['decline-kindly', 'suggest-family'],
-    });
-    session.choose('accept-quietly');
-    session.choose('keep-quiet');
-    expect(session.result()?.ending.node).toBe('ending-poor');
-    // A save during a what-if keeps the class's own path.
-    expect(session.save().choices).toEqual(['decline-kindly', 'suggest-family']);
-
-    session.returnToMain();
-    const back = session.snapshot;
-    expect(back.whatIf).toBeNull();
-    expect(back.node).toBe(classSnapshot.node);
-    expect(back.lineIndex).toBe(classSnapshot.lineIndex);
-    expect(back.decisions).toEqual(classSnapshot.decisions);
-    expect(back.scores).toEqual(classSnapshot.scores);
-    expect(back.rewinds).toBe(0);
-    expect(session.transcript.map((e) => e.kind)).toContain('what-if');
-    expect(session.transcript.map((e) => e.kind)).toContain('return');
-    expect(() => session.returnToMain()).toThrow(/no what-if/);
   });
 });
 

@@ -4,6 +4,7 @@
  * a source of the scenario's own, weights, and the trainer's expectations.
  */
 import { describe, expect, it } from 'vitest';
+import { compileMachine } from '../../src/engine/compileMachine';
 import { buildDebrief } from '../../src/engine/debrief';
 import { cueingStats } from '../../src/engine/cueing';
 import { checkExpectations } from '../../src/engine/expectations';
@@ -71,7 +72,7 @@ describe('consequences and omissions', () => {
     session.choose('brush-off');
     session.choose('report-now');
     expect(session.snapshot.node).toBe('end-wary');
-    expect(session.machine.config.states!['change']!.on!['CHOOSE']).toHaveLength(3);
+    expect(compileMachine(scenario).config.states!['change']!.on!['CHOOSE']).toHaveLength(3);
   });
 
   it('a key moment counts twice', () => {
