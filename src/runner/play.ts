@@ -282,7 +282,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     const from = (cs.whatIf?.fromDecision ?? 0) + 1;
     classSummary = h(
       'section',
-      { class: 'class-summary what-if-ending', 'aria-labelledby': 'what-if-end-h' },
+      { class: 'card class-summary what-if-ending', 'aria-labelledby': 'what-if-end-h' },
       h('h2', { id: 'what-if-end-h' }, 'A what-if ending'),
       h(
         'p',
@@ -308,7 +308,12 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     );
   } else if (cs) {
     const sources = playable.references.sources;
-    const takeaway = takeawayFrom(playable.scenario, model, (key) => sources[key]?.title ?? key);
+    const takeaway = takeawayFrom(
+      playable.scenario,
+      model,
+      (key) => sources[key]?.title ?? key,
+      playable.references.glossary,
+    );
     // The presenter window is told the class's screen has moved on to the summary.
     const classView = () => ({ ...buildClassView(cs, playable.scenario.title), takeaway, onSummary: true });
     // After the end only the names for the handout (and a decision's reasons) can change: they
@@ -375,6 +380,8 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     },
     classSummary,
   );
+  // A what-if's ending says so before anything else, so the class cannot take it for its own.
+  if (cs?.onWhatIf && classSummary) view.querySelector('.debrief-inner')?.prepend(classSummary);
   app.mount(view);
   document.title = `Debrief: ${playable.scenario.title} – CarePlay`;
   view.querySelector<HTMLElement>('#debrief-h')?.focus();

@@ -387,7 +387,7 @@ export function renderTrainerPanel(
       : h(
           'p',
           { class: 'note' },
-          'Counts only: the class can see this screen. Press . (full stop) to blank it and see the answers and your notes, or open the presenter window (N).',
+          'Counts only: the class can see this screen. Press . (full stop) to blank it and see the answers and your notes here; if the projector shows this same screen, freeze it first (its remote’s Freeze or A/V mute), or the class sees them too. Or open the presenter window (N) on a second screen.',
         ),
     notes && view.trainerNotes
       ? h(

@@ -260,6 +260,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('a whole class session at 1024x768 (issue 19
     }
     expect(outputs['the handout']).toMatch(new RegExp(`Class session: ${scenario.title}`));
     expect(outputs['the take-away']).toMatch(/What we practised[\s\S]*Support/);
+    // The glossary's own meaning of the terms the sheets print (trainer review 57, must-fix 4).
+    expect(outputs['the take-away']).toMatch(/Words used/);
+    expect(outputs['the handout']).toMatch(/Words used/);
     for (const [what, text] of Object.entries(outputs)) expect(text, what).not.toContain('[[');
 
     // The CSV: the options the class was offered at each decision, numbered as on screen, and no other.
@@ -363,6 +366,12 @@ describe.skipIf(!BROWSER_AVAILABLE)('a whole class session at 1024x768 (issue 19
     expect(await ending.innerText()).toMatch(
       /other choices from decision 1 led\. It is not the class’s record/,
     );
+    // Said first, above the ending's own title, so the class cannot take the ending for its own.
+    const [notice, title] = await Promise.all([
+      ending.boundingBox(),
+      audience.locator('#debrief-h').boundingBox(),
+    ]);
+    expect(notice!.y).toBeLessThan(title!.y);
     for (const name of ['Export CSV', 'Export JSON', 'Print handout', 'Print take-away for learners'])
       expect(await audience.getByRole('button', { name }).count(), name).toBe(0);
     expect(await audience.getByRole('region', { name: 'The class’s session' }).count()).toBe(0);
