@@ -186,12 +186,15 @@ function splitWords(step: PathStep, sheets: ClassSheets | null): string {
       : `the class agreed: all ${voted[0]!.count} votes for ${name(voted[0]!.n)}`;
   const top = voted.filter((o) => o.count >= voted[1]!.count);
   const rest = step.total - top.reduce((sum, o) => sum + o.count, 0);
+  // The rest named when they all went to one option; counted when they were spread.
+  const others = voted.filter((o) => !top.includes(o));
+  const votes = (n: number) => (n === 1 ? '1 more vote' : `${n} more votes`);
   return (
     `split ${top.map((o) => o.count).join(' to ')} between ${andList(top.map((o) => name(o.n)))}` +
-    (rest === 1
-      ? ', with 1 more vote for another option'
+    (others.length === 1
+      ? `, with ${votes(rest)} for ${name(others[0]!.n)}`
       : rest
-        ? `, with ${rest} more votes for other options`
+        ? `, with ${votes(rest)} for other options`
         : '')
   );
 }
@@ -347,6 +350,17 @@ export function renderHandout(view: ClassView): HTMLElement {
       { class: 'note handout-group-record' },
       'Group record: what the class decided together, not evidence of any one learner’s competence.',
     ),
+    // What the session set out to practise, as the scenario states it (the take-away cites each).
+    sheets?.outcomes.length
+      ? [
+          h('h2', {}, 'What the session practised'),
+          h(
+            'ul',
+            { class: 'handout-outcomes' },
+            ...sheets.outcomes.map((o) => h('li', {}, h('strong', {}, o.standard), `: ${o.text}`)),
+          ),
+        ]
+      : null,
     h('h2', {}, 'The path the class took'),
     h(
       'ol',

@@ -263,6 +263,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('a whole class session at 1024x768 (issue 19
     // The glossary's own meaning of the terms the sheets print (trainer review 57, must-fix 4).
     expect(outputs['the take-away']).toMatch(/Words used/);
     expect(outputs['the handout']).toMatch(/Words used/);
+    // Numbered pages, for a handout filed in a portfolio.
+    expect(outputs['the handout']).toMatch(/Page 1 of \d/);
+    expect(outputs['the take-away']).toMatch(/Page 1 of \d/);
     for (const [what, text] of Object.entries(outputs)) expect(text, what).not.toContain('[[');
 
     // The CSV: the options the class was offered at each decision, numbered as on screen, and no other.

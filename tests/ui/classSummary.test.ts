@@ -202,6 +202,10 @@ describe('the handout (trainer review 4–6, 9)', () => {
       `Professional boundaries: ${reasonWords(model.bands.boundaries.reason, model.bands.boundaries.band)}`,
       `Escalation: ${reasonWords(model.bands.escalation.reason, model.bands.escalation.band)} ${capWords('Developing')}`,
     ]);
+    // What the session practised: the scenario's own outcomes (review 57).
+    expect(items(handout, '.handout-outcomes li')).toEqual(
+      SUNDAY.scenario.outcomes.map((o) => `${o.standard}: ${plainText(o.text)}`),
+    );
     // What the figures are, and that this is the group's record, not a learner's (review 57).
     expect(text(handout.querySelector('.handout-scale'))).toMatch(/−4 to \+4 scale.*not a pass mark/);
     expect(text(handout.querySelector('.handout-group-record'))).toMatch(
@@ -242,7 +246,10 @@ describe('the handout (trainer review 4–6, 9)', () => {
 
   /** The most divided decisions, as the handout lists them. */
   const divided = (view: ClassView) =>
-    items(renderHandout(view), '.handout > ul:not(.handout-band-reasons, .words-used) > li');
+    items(
+      renderHandout(view),
+      '.handout > ul:not(.handout-band-reasons, .words-used, .handout-outcomes) > li',
+    );
 
   it('5, 6: the most divided decisions name their options and say the split in words', () => {
     const cs = sunday();
@@ -288,7 +295,7 @@ describe('the handout (trainer review 4–6, 9)', () => {
     expect(divided(classEnd(gift, cs).view)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Decision 3: split 3 to 2 between option ${n(2)(0)} \\(“.+”\\) and option \\d \\(“.+”\\), with 1 more vote for another option\\. The trainer chose option ${n(2)(0)}\\.$`,
+          `^Decision 3: split 3 to 2 between option ${n(2)(0)} \\(“.+”\\) and option \\d \\(“.+”\\), with 1 more vote for option \\d \\(“.+”\\)\\. The trainer chose option ${n(2)(0)}\\.$`,
         ),
       ),
     ]);
