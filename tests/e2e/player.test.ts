@@ -216,7 +216,15 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     await page.keyboard.press('Enter'); // finish typing
     await page.keyboard.press('Enter'); // next line
     await page.keyboard.press('Enter');
-    const before = await lineBox.innerText();
+    // The line as it stands once it has finished typing out (the last Enter may have started a
+    // new line: a loaded CI machine read one two letters in): unchanged over three redraws.
+    let before = '';
+    for (let same = 0; same < 3;) {
+      const now = await lineBox.innerText();
+      same = now === before ? same + 1 : 0;
+      before = now;
+      await settle(page);
+    }
     await page.screenshot({ path: screenshotPath('conversation-phone') });
     await page.setViewportSize({ width: 844, height: 390 });
     await settle(page);
