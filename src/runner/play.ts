@@ -378,10 +378,10 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
           }
         : undefined,
     },
-    classSummary,
+    // A what-if's ending says so before anything else, so the class cannot take it for its own.
+    cs?.onWhatIf ? null : classSummary,
+    cs?.onWhatIf ? classSummary : null,
   );
-  // A what-if's ending says so before anything else, so the class cannot take it for its own.
-  if (cs?.onWhatIf && classSummary) view.querySelector('.debrief-inner')?.prepend(classSummary);
   app.mount(view);
   document.title = `Debrief: ${playable.scenario.title} – CarePlay`;
   view.querySelector<HTMLElement>('#debrief-h')?.focus();

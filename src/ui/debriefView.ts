@@ -45,6 +45,8 @@ export function renderDebrief(
   actions: DebriefActions,
   /** Shown after the bands: the class's summary, in presenter mode. */
   extra: HTMLElement | null = null,
+  /** Shown before everything else: what this ending is not (a what-if's, in presenter mode). */
+  lead: HTMLElement | null = null,
 ): HTMLElement {
   const { references } = playable;
   const rich = (text: string) =>
@@ -298,6 +300,7 @@ export function renderDebrief(
     h(
       'div',
       { class: 'debrief-inner' },
+      lead,
       h(
         'section',
         { class: `card outcome-${ending.outcome}`, 'aria-labelledby': 'debrief-h' },

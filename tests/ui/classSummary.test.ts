@@ -34,6 +34,14 @@ import { load, references, scenarioText } from '../helpers/fixtures';
 
 const loaded = load(scenarioText('demo-gift.yaml'));
 const scenario = loaded.scenario!;
+/** The gift demo as the player has it, for classes played here. */
+const gift: PlayableScenario = {
+  scenario,
+  analysis: loaded.analysis!,
+  references: withOwnSources(references(), scenario),
+  file: 'scenarios/demo-gift.yaml',
+  custom: false,
+};
 const bestPath = loaded.analysis!.bestPath;
 
 function finishedClass() {
@@ -270,13 +278,6 @@ describe('the handout (trainer review 4–6, 9)', () => {
   });
 
   it('6: a class that agreed, a single vote, and votes beyond the top two, in words', () => {
-    const gift: PlayableScenario = {
-      scenario,
-      analysis: loaded.analysis!,
-      references: withOwnSources(references(), scenario),
-      file: 'scenarios/demo-gift.yaml',
-      custom: false,
-    };
     // All four votes one way at decision 1, one vote at 2, and 3 to 2 to 1 at decision 3.
     const cs = playClass(gift, (i, offered, best) => {
       const at = offered.indexOf(best!);
@@ -302,13 +303,6 @@ describe('the handout (trainer review 4–6, 9)', () => {
   });
 
   it('6: a room that never split says so (trainer review 57), and ties with the third are all listed', () => {
-    const gift: PlayableScenario = {
-      scenario,
-      analysis: loaded.analysis!,
-      references: withOwnSources(references(), scenario),
-      file: 'scenarios/demo-gift.yaml',
-      custom: false,
-    };
     const agreed = playClass(gift, (_i, offered, best) => ({
       counts: offered.map((id) => (id === best ? 3 : 0)),
       pick: best!,
