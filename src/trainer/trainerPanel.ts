@@ -432,11 +432,13 @@ export function keepingPlace(root: HTMLElement, draw: () => void): void {
   const keep = inside?.dataset.keep;
   const label = inside?.getAttribute('aria-label');
   const field =
-    inside instanceof HTMLTextAreaElement || (inside instanceof HTMLInputElement && inside.type === 'text')
+    inside instanceof HTMLTextAreaElement ||
+    (inside instanceof HTMLInputElement && (inside.type === 'text' || inside.type === 'number'))
       ? inside
       : null;
-  // Words typed here and not yet kept win; words as last kept give way to newer ones (typed in
-  // the other window), the caret staying where it was.
+  // Words or a count typed here and not yet kept win; what was last kept gives way to newer
+  // values (typed in the other window), the caret staying where it was. A count box has no
+  // caret to keep (its selectionStart is null), only its value.
   const typed = field ? { value: field.value, start: field.selectionStart, end: field.selectionEnd } : null;
   const dirty = field !== null && field.value !== field.defaultValue;
   draw();
@@ -449,7 +451,7 @@ export function keepingPlace(root: HTMLElement, draw: () => void): void {
   if (!next) return;
   if (typed && (next instanceof HTMLTextAreaElement || next instanceof HTMLInputElement)) {
     if (dirty) next.value = typed.value;
-    next.setSelectionRange(typed.start, typed.end);
+    if (typed.start !== null && next.selectionStart !== null) next.setSelectionRange(typed.start, typed.end);
   }
   next.focus({ preventScroll: true });
 }

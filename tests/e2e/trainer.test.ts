@@ -169,6 +169,9 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     await toChoices(audience);
     await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).fill('2');
     await panel().getByRole('spinbutton', { name: 'Votes for option 1' }).press('Tab');
+    // As a trainer would: see the first count kept (the panel redrawn from the class's screen)
+    // before typing the next, so the redraw cannot land in the middle of Playwright's fill.
+    await expect.poll(() => panel().innerText()).toMatch(/\b2 votes recorded/);
     await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).fill('2');
     await panel().getByRole('spinbutton', { name: 'Votes for option 3' }).press('Tab');
     await expect.poll(() => panel().innerText()).toMatch(/Tied: options 1 and 3/);

@@ -10,7 +10,7 @@ import type { App } from '../../src/app/App';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { trainerPanelPresenter } from '../../src/trainer/classroom';
 import { buildClassView } from '../../src/trainer/protocol';
-import { renderTrainerPanel } from '../../src/trainer/trainerPanel';
+import { keepingPlace, renderTrainerPanel } from '../../src/trainer/trainerPanel';
 import { load, scenarioText } from '../helpers/fixtures';
 
 const scenario = load(scenarioText('demo-gift.yaml')).scenario!;
@@ -72,6 +72,63 @@ describe('the trainer panel, from a ClassView', () => {
     [...panel.querySelectorAll('button')].find((b) => /Go with the class/.test(text(b)))!.click();
     expect(send).toHaveBeenLastCalledWith({ type: 'goWithClass' });
     expect(cs.current()!.counts).toEqual({ 'joke-decline': 2 }); // the panel changed nothing itself
+  });
+});
+
+describe('redrawing the panel keeps the trainer’s place', () => {
+  const draw = (root: HTMLElement, cs: ClassSession) =>
+    root.replaceChildren(renderTrainerPanel(buildClassView(cs, scenario.title), () => {}, { place: 'window' }));
+  const box = (root: HTMLElement, label: string) =>
+    root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[aria-label="${label}"], #${label}`)!;
+
+  it('a count being typed survives a redraw from the other window; other counts update', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const cs = atFirstDecision();
+    draw(root, cs);
+    const typing = box(root, 'Votes for option 1');
+    typing.focus();
+    typing.value = '12'; // typed, not yet kept (no change event: the trainer has not left the box)
+    const shown = cs.session.snapshot.choices.map((c) => c.id);
+    const other = shown.findIndex((id, i) => i > 0 && id !== 'joke-decline');
+    cs.addVote(shown[other]!); // a vote from the other window arrives
+    keepingPlace(root, () => draw(root, cs));
+    const after = box(root, 'Votes for option 1');
+    expect(after).not.toBe(typing);
+    expect(after.value).toBe('12');
+    expect(document.activeElement).toBe(after);
+    expect(box(root, `Votes for option ${other + 1}`).value).toBe('1');
+    root.remove();
+  });
+
+  it('a count that was kept gives way to a newer one', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const cs = atFirstDecision();
+    draw(root, cs);
+    box(root, 'Votes for option 1').focus();
+    cs.addVote(cs.session.snapshot.choices[0]!.id);
+    keepingPlace(root, () => draw(root, cs));
+    expect(box(root, 'Votes for option 1').value).toBe(String(cs.current()!.counts[cs.session.snapshot.choices[0]!.id]));
+    root.remove();
+  });
+
+  it('the class’s reasons being typed survive too, caret and all', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const cs = atFirstDecision();
+    draw(root, cs);
+    const reasons = box(root, 'class-reasons') as HTMLTextAreaElement;
+    reasons.focus();
+    reasons.value = 'She needs a quiet room';
+    reasons.setSelectionRange(4, 4);
+    cs.addVote(cs.session.snapshot.choices[1]!.id);
+    keepingPlace(root, () => draw(root, cs));
+    const after = box(root, 'class-reasons') as HTMLTextAreaElement;
+    expect(after.value).toBe('She needs a quiet room');
+    expect(after.selectionStart).toBe(4);
+    expect(document.activeElement).toBe(after);
+    root.remove();
   });
 });
 
