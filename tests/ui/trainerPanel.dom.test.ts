@@ -77,7 +77,9 @@ describe('the trainer panel, from a ClassView', () => {
 
 describe('redrawing the panel keeps the trainer’s place', () => {
   const draw = (root: HTMLElement, cs: ClassSession) =>
-    root.replaceChildren(renderTrainerPanel(buildClassView(cs, scenario.title), () => {}, { place: 'window' }));
+    root.replaceChildren(
+      renderTrainerPanel(buildClassView(cs, scenario.title), () => {}, { place: 'window' }),
+    );
   const box = (root: HTMLElement, label: string) =>
     root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[aria-label="${label}"], #${label}`)!;
 
@@ -109,7 +111,9 @@ describe('redrawing the panel keeps the trainer’s place', () => {
     box(root, 'Votes for option 1').focus();
     cs.addVote(cs.session.snapshot.choices[0]!.id);
     keepingPlace(root, () => draw(root, cs));
-    expect(box(root, 'Votes for option 1').value).toBe(String(cs.current()!.counts[cs.session.snapshot.choices[0]!.id]));
+    expect(box(root, 'Votes for option 1').value).toBe(
+      String(cs.current()!.counts[cs.session.snapshot.choices[0]!.id]),
+    );
     root.remove();
   });
 
