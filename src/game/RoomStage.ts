@@ -8,7 +8,7 @@ import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { LocationKind } from '../engine/model';
 import type { CastMember } from '../engine/schema';
 import { CharacterFigure } from './art/CharacterFigure';
-import { drawRoom } from './art/drawRoom';
+import { drawRoom, prepareRoom, roomReady } from './art/drawRoom';
 
 import { type Box, DESIGN_HEIGHT, DESIGN_WIDTH, frameOn } from './design';
 import { wakeRoom } from './roomClock';
@@ -36,6 +36,7 @@ export class RoomStage {
   private location: string | null = null;
   private motion = true;
   private framed = '';
+  private gone = false;
   private readonly onResize = () => {
     this.wake();
     this.frame(false);
@@ -67,10 +68,19 @@ export class RoomStage {
     const sameRoom = location === this.location;
     if (!sameRoom) {
       this.background?.destroy();
-      const background = drawRoom(this.scene, this.kinds[location] ?? 'lounge', DESIGN_WIDTH, DESIGN_HEIGHT);
-      background.setDepth(0);
-      this.background = background;
+      this.background = null;
       this.location = location;
+      const kind = this.kinds[location] ?? 'lounge';
+      if (roomReady(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT)) this.setBackground(kind);
+      else {
+        // Not painted yet (the first room of a conversation): painted over the next frames, the
+        // canvas dark meanwhile, then faded in. The people appear as their own paint is ready.
+        void prepareRoom(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT).then(() => {
+          if (this.gone || this.location !== location || this.background) return;
+          this.setBackground(kind);
+          if (this.motion) this.scene.cameras.main.fadeIn(250, 20, 16, 12);
+        });
+      }
     }
     const before = [...this.figures.keys()].join();
     this.placePeople(present, expressions);
@@ -78,19 +88,32 @@ export class RoomStage {
     this.frame(sameRoom && before !== [...this.figures.keys()].join());
   }
 
-  /** A change of location is a scene transition: fade out, redraw, fade in. */
+  private setBackground(kind: LocationKind): void {
+    const background = drawRoom(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT);
+    background.setDepth(0);
+    this.background = background;
+  }
+
+  /**
+   * A change of location is a scene transition: fade out, redraw, fade in. The next room is
+   * painted while the old one fades (a little each frame), so the swap itself costs nothing.
+   */
   moveTo(location: string, present: readonly string[], expressions: Record<string, string>): Promise<void> {
     this.wake();
     const camera = this.scene.cameras.main;
+    const painted = prepareRoom(this.scene, this.kinds[location] ?? 'lounge', DESIGN_WIDTH, DESIGN_HEIGHT);
     if (!this.motion) {
       this.show(location, present, expressions);
       return Promise.resolve();
     }
     return new Promise((resolve) => {
       camera.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, () => {
-        this.show(location, present, expressions);
-        camera.fadeIn(350, 20, 16, 12);
-        resolve();
+        void painted.then(() => {
+          if (this.gone) return resolve();
+          this.show(location, present, expressions);
+          camera.fadeIn(350, 20, 16, 12);
+          resolve();
+        });
       });
       camera.fadeOut(350, 20, 16, 12);
     });
@@ -107,6 +130,7 @@ export class RoomStage {
   }
 
   destroy(): void {
+    this.gone = true;
     this.scene.scale.off(Phaser.Scale.Events.RESIZE, this.onResize);
     this.background?.destroy();
     for (const f of this.figures.values()) f.destroy();

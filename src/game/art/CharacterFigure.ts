@@ -8,9 +8,11 @@
  *
  * Performance: every layer is drawn once and baked into a small canvas texture, so an idle
  * figure is a handful of images (WebGL would otherwise re-tessellate thousands of path commands
- * every frame). While an expression blends, the face (and the arms, if they fold) are live
- * Graphics redrawn each frame; when the blend ends they are baked again. Breathing and speaking
- * only move and scale containers.
+ * every frame). Baking is spread over frames (bakery.ts): a new figure appears once all its
+ * layers are painted (`ready`), a few frames after it is made. While an expression blends, the
+ * face (and the arms, if they fold) are live Graphics redrawn each frame; when the blend ends
+ * they are baked again, into a second texture per layer, and swapped in together once painted,
+ * the live Graphics showing until then. Breathing and speaking only move and scale containers.
  *
  * Head tilt: Phaser 4.2.1's WebGL multi-texture batch draws *rotated* textured quads with
  * missing wedges (phaserjs/phaser#7372), so no image here is ever rotated. When idle, the tilt is
@@ -18,8 +20,8 @@
  * container (Graphics are not affected).
  */
 import Phaser from 'phaser';
-import { bakeGraphics } from './bakeGraphics';
-import { ambient } from '../roomClock';
+import { Bakery } from './bakery';
+import { ambient, wakeRoom } from '../roomClock';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { Look } from '../../engine/schema';
 import { drawArms, drawSeat, drawTorso } from './drawBody';
@@ -70,9 +72,20 @@ export class CharacterFigure {
   readonly root: Container;
   readonly spec: FigureSpec;
 
+  /** Resolves once every layer is painted and the figure is on show. */
+  readonly ready: Promise<void>;
+
   private readonly scene: Phaser.Scene;
   private readonly id: number;
   private readonly keys: string[] = [];
+  private readonly bakery: Bakery;
+  /** Each layer's texture on show (0 or 1: a layer painted again goes into the other). */
+  private readonly shown = new Map<string, number>();
+  /** Each layer's latest bake: an older one still waiting gives way to it. */
+  private readonly latest = new Map<string, Promise<boolean>>();
+  /** Layers not yet painted; the figure is hidden until there are none. */
+  private readonly missing = new Set<string>();
+  private reveal: () => void = () => {};
   private readonly inner: Container;
   private readonly glow: Image;
   private readonly backPivot: Container;
@@ -110,6 +123,8 @@ export class CharacterFigure {
   ) {
     this.scene = scene;
     this.id = nextFigureId++;
+    this.bakery = Bakery.of(scene);
+    this.ready = new Promise((resolve) => (this.reveal = resolve));
     const s = makeSpec(options.look, options.height);
     this.spec = s;
     this.turn = options.facing === 'left' ? -1 : options.facing === 'right' ? 1 : 0;
@@ -125,6 +140,7 @@ export class CharacterFigure {
 
     this.root = scene.add.container(x, y);
     this.root.setName('character-figure');
+    this.root.setVisible(false);
     this.inner = scene.add.container(0, 0);
 
     if (options.seated) {
@@ -298,43 +314,58 @@ export class CharacterFigure {
     this.speakTween?.stop();
     this.scene.events.off(Phaser.Scenes.Events.SHUTDOWN, this.onSceneEnd);
     this.scene.events.off(Phaser.Scenes.Events.DESTROY, this.onSceneEnd);
+    this.scene.tweens?.killTweensOf(this.root);
     this.root.destroy();
-    for (const key of this.keys) if (this.scene.textures.exists(key)) this.scene.textures.remove(key);
+    for (const key of this.keys) {
+      this.bakery.cancel(key);
+      if (this.scene.textures.exists(key)) this.scene.textures.remove(key);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
 
   /**
-   * Draw into a throwaway Graphics and bake it into this figure's own canvas texture (cleared
-   * and reused when baked again). Returns the texture key.
+   * Paint a layer (over the next frames) into this figure's texture for it that is not on show.
+   * Resolves to the texture's key, or null if a newer paint of the layer, or the figure's end,
+   * came first.
    */
-  private bakeTexture(name: string, box: Box, draw: (g: G) => void): string {
-    const key = `careplay-figure:${this.id}:${name}`;
-    const w = Math.ceil(box.w);
-    const h = Math.ceil(box.h);
-    const textures = this.scene.textures;
-    if (textures.exists(key)) {
-      // Cleared without Phaser's update(), which reads every pixel back (getImageData) for
-      // pixel lookups the room never makes: about 20 ms a change of expression on a software
-      // renderer. generateTexture below refreshes the texture once it is drawn.
-      const texture = textures.get(key) as Phaser.Textures.CanvasTexture;
-      texture.clear(0, 0, texture.width, texture.height, false);
-    } else {
-      textures.createCanvas(key, w, h);
-      this.keys.push(key);
-    }
-    const g = this.scene.make.graphics({}, false);
-    g.translateCanvas(-box.x, -box.y);
-    draw(g);
-    bakeGraphics(g, key, w, h);
-    g.destroy();
-    return key;
+  private paintLayer(name: string, box: Box, draw: (g: G) => void): Promise<string | null> {
+    const buffer = this.shown.has(name) ? 1 - this.shown.get(name)! : 0;
+    const key = `careplay-figure:${this.id}:${name}:${buffer}`;
+    if (!this.keys.includes(key)) this.keys.push(key);
+    const job = this.bakery.bake(key, box.w, box.h, (g) => {
+      g.translateCanvas(-box.x, -box.y);
+      draw(g);
+    });
+    this.latest.set(name, job);
+    return job.then((baked) => (baked && !this.destroyed && this.latest.get(name) === job ? key : null));
   }
 
-  /** Bake a layer and return an image placed where the drawing was (plus an offset). */
-  private bake(name: string, box: Box, draw: (g: G) => void, dy = 0, dx = 0): Image {
-    const key = this.bakeTexture(name, box, draw);
-    return new Phaser.GameObjects.Image(this.scene, box.x + dx, box.y + dy, key).setOrigin(0, 0);
+  /** Put a painted layer on show; the figure appears when the last of its layers is. */
+  private showLayer(name: string, key: string, image: Image, x: number, y: number): void {
+    this.shown.set(name, key.endsWith(':1') ? 1 : 0);
+    image.setTexture(key).setOrigin(0, 0).setPosition(x, y);
+    this.missing.delete(name);
+    if (!this.missing.size && !this.root.visible) {
+      // In with a short fade where there is motion, as the room itself fades in.
+      this.root.setVisible(true);
+      if (this.motion) {
+        this.root.setAlpha(0);
+        this.scene.tweens.add({ targets: this.root, alpha: 1, duration: 200, ease: 'Sine.easeOut' });
+      }
+      this.reveal();
+    }
+    wakeRoom(this.scene.game);
+  }
+
+  /** A layer that is painted once: an image, placed where the drawing was, once it is painted. */
+  private bake(name: string, box: Box, draw: (g: G) => void): Image {
+    const image = new Phaser.GameObjects.Image(this.scene, box.x, box.y, '__DEFAULT').setOrigin(0, 0);
+    this.missing.add(name);
+    void this.paintLayer(name, box, draw).then((key) => {
+      if (key) this.showLayer(name, key, image, box.x, box.y);
+    });
+    return image;
   }
 
   private drawFace(g: G): void {
@@ -354,7 +385,11 @@ export class CharacterFigure {
     const image = new Phaser.GameObjects.Image(this.scene, 0, 0, '__DEFAULT');
     const layer: HeadLayer = { name, image, live, dx, draw };
     this.headLayers.push(layer);
-    this.bakeHead(layer);
+    this.missing.add(name);
+    const box = this.pivotBox();
+    void this.bakeHead(layer).then((key) => {
+      if (key) this.showLayer(name, key, image, box.x, box.y);
+    });
     return [image, live];
   }
 
@@ -365,15 +400,13 @@ export class CharacterFigure {
     return { x: b.x - m, y: b.y - PIVOT * this.spec.b - m, w: b.w + 2 * m, h: b.h + 2 * m };
   }
 
-  /** Bake a head layer with the current tilt drawn in, so its image needs no rotation. */
-  private bakeHead(layer: HeadLayer): void {
-    const box = this.pivotBox();
-    const key = this.bakeTexture(layer.name, box, (g) => {
+  /** Paint a head layer with the tilt drawn in (as it is when painting starts), so its image needs no rotation. */
+  private bakeHead(layer: HeadLayer): Promise<string | null> {
+    return this.paintLayer(layer.name, this.pivotBox(), (g) => {
       g.rotateCanvas(this.tilt());
       g.translateCanvas(layer.dx, -PIVOT * this.spec.b);
       layer.draw(g);
     });
-    layer.image.setTexture(key).setOrigin(0, 0).setPosition(box.x, box.y);
   }
 
   /** Head tilt in radians for the current pose. */
@@ -409,23 +442,36 @@ export class CharacterFigure {
     this.place();
   }
 
-  /** The pose has settled: bake the head (tilt included) and arms, and show images again. */
+  /**
+   * The pose has settled: paint the head (tilt included) and arms again, and once they are
+   * painted show them as images in place of the live Graphics (or the old images), all the
+   * head's layers together. A blend begun meanwhile keeps the live Graphics.
+   */
   private settle(): void {
     const s = this.spec;
-    this.live = false;
-    for (const layer of this.headLayers) {
-      this.bakeHead(layer);
-      layer.live.clear();
-      layer.live.setVisible(false);
-      layer.image.setVisible(true);
-    }
+    const box = this.pivotBox();
+    const heads = this.headLayers.map((layer) => this.bakeHead(layer));
+    void Promise.all(heads).then((keys) => {
+      if (this.destroyed || this.blend || keys.some((key) => !key)) return;
+      this.live = false;
+      this.headLayers.forEach((layer, i) => {
+        this.showLayer(layer.name, keys[i]!, layer.image, box.x, box.y);
+        layer.live.clear();
+        layer.live.setVisible(false);
+        layer.image.setVisible(true);
+      });
+      this.place();
+    });
     const fold = this.foldNow();
     if (fold !== this.drawnFold || this.armsLive.visible) {
       this.drawnFold = fold;
-      this.bakeTexture('arms', this.bodyBox, (g) => drawArms(g, s, fold));
-      this.armsLive.clear();
-      this.armsLive.setVisible(false);
-      this.armsImage.setVisible(true);
+      void this.paintLayer('arms', this.bodyBox, (g) => drawArms(g, s, fold)).then((key) => {
+        if (!key || this.destroyed || this.blend) return;
+        this.showLayer('arms', key, this.armsImage, this.bodyBox.x, this.bodyBox.y);
+        this.armsLive.clear();
+        this.armsLive.setVisible(false);
+        this.armsImage.setVisible(true);
+      });
     }
     this.place();
   }

@@ -1,12 +1,13 @@
 /**
  * Room backgrounds for each location kind, painted once (see paintRoom.ts) and baked into one
  * texture per kind and size. Textures are game-wide, so a second call with the same kind and
- * size reuses the texture instead of painting again.
+ * size reuses the texture instead of painting again. `prepareRoom` paints one over the next
+ * frames (bakery.ts), for a room that can wait a moment: the next place, behind a fade.
  */
 import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { LOCATION_KINDS } from '../../engine/model';
-import { bakeGraphics } from './bakeGraphics';
+import { Bakery, type Draw } from './bakery';
 import { DH, paintRoom } from './paintRoom';
 
 export type LocationKind = (typeof LOCATION_KINDS)[number];
@@ -15,9 +16,58 @@ export function roomTextureKey(kind: string, width: number, height: number): str
   return `careplay-room:${kind}:${Math.round(width)}x${Math.round(height)}`;
 }
 
+function roomBake(
+  kind: LocationKind,
+  width: number,
+  height: number,
+): { key: string; w: number; h: number; draw: Draw } {
+  const w = Math.max(16, Math.round(width));
+  const h = Math.max(9, Math.round(height));
+  const k = h / DH;
+  return {
+    key: roomTextureKey(kind, w, h),
+    w,
+    h,
+    draw: (g) => {
+      g.scaleCanvas(k, k);
+      paintRoom(g, kind, w / k);
+    },
+  };
+}
+
+const preparing = new WeakMap<Phaser.Game, Map<string, Promise<boolean>>>();
+
+/** Whether the room's texture is painted whole, so drawRoom costs nothing. */
+export function roomReady(scene: Phaser.Scene, kind: LocationKind, width: number, height: number): boolean {
+  const { key } = roomBake(kind, width, height);
+  return scene.textures.exists(key) && !Bakery.of(scene).baking(key);
+}
+
+/** Paint the room's texture a little each frame; true once it is whole (at once if it is). */
+export function prepareRoom(
+  scene: Phaser.Scene,
+  kind: LocationKind,
+  width: number,
+  height: number,
+): Promise<boolean> {
+  const { key, w, h, draw } = roomBake(kind, width, height);
+  if (roomReady(scene, kind, width, height)) return Promise.resolve(true);
+  let pending = preparing.get(scene.game);
+  if (!pending) preparing.set(scene.game, (pending = new Map()));
+  let bake = pending.get(key);
+  if (!bake) {
+    bake = Bakery.of(scene).bake(key, w, h, draw);
+    pending.set(key, bake);
+    const forget = () => pending.delete(key);
+    void bake.then(forget);
+  }
+  return bake;
+}
+
 /**
  * A background that fills width×height for a location kind. The returned container holds one
- * image at (0, 0); position the container where the room should go.
+ * image at (0, 0); position the container where the room should go. Painted now if it has not
+ * been (a bake under way is finished now).
  */
 export function drawRoom(
   scene: Phaser.Scene,
@@ -25,17 +75,10 @@ export function drawRoom(
   width: number,
   height: number,
 ): Phaser.GameObjects.Container {
-  const w = Math.max(16, Math.round(width));
-  const h = Math.max(9, Math.round(height));
-  const key = roomTextureKey(kind, w, h);
-  if (!scene.textures.exists(key)) {
-    const g = scene.make.graphics({}, false);
-    const k = h / DH;
-    g.scaleCanvas(k, k);
-    paintRoom(g, kind, w / k);
-    bakeGraphics(g, key, w, h);
-    g.destroy();
-  }
+  const { key, w, h, draw } = roomBake(kind, width, height);
+  const bakery = Bakery.of(scene);
+  if (bakery.baking(key)) bakery.finish(key);
+  else if (!scene.textures.exists(key)) bakery.now(key, w, h, draw);
   const container = scene.add.container(0, 0);
   container.setName(`room-${kind}`);
   container.add(scene.add.image(0, 0, key).setOrigin(0, 0));

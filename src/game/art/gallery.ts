@@ -24,7 +24,9 @@ import Phaser from 'phaser';
 import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import { FACIAL_HAIR, LOCATION_KINDS, PRESENTATIONS } from '../../engine/model';
 import type { Look } from '../../engine/schema';
+import { Bakery } from './bakery';
 import { CharacterFigure } from './CharacterFigure';
+import { wakeRoom } from '../roomClock';
 import { SLOTS, figureHeight } from '../RoomStage';
 import { type LocationKind, drawRoom } from './drawRoom';
 import { EXPRESSION_NAMES } from './expressions';
@@ -486,9 +488,15 @@ class GalleryScene extends Phaser.Scene {
     else if (view === 'presents') this.presents(Number(params.get('page') ?? 0));
     else this.people(Number(params.get('page') ?? 0));
     for (const f of figures) f.setMotion(motion);
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
-      window.__artReady = true;
-    });
+    // Figures are painted over a few frames (bakery.ts): ready once all are, and drawn.
+    void Promise.all(figures.map((f) => f.ready))
+      .then(() => Bakery.of(this).idle())
+      .then(() => {
+        wakeRoom(this.game);
+        this.game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+          window.__artReady = true;
+        });
+      });
   }
 
   private label(x: number, y: number, text: string): void {
