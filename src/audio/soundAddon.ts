@@ -18,7 +18,7 @@ import { followModel, type ModelFollower } from './followModel';
 import { levelsFrom } from './levels';
 import type { LineView } from '../engine/Session';
 import type { ConversationModel } from '../ui/conversationModel';
-import { browserSpeech, readAloud, type LineSource } from './readAloud';
+import { browserSpeech, readAloud, type LineSource, type ReadAloud } from './readAloud';
 import type { SoundBank } from './SoundBank';
 
 const banks = new WeakMap<App, Promise<SoundBank | null>>();
@@ -42,7 +42,7 @@ function soundBankFor(app: App, levels: Parameters<SoundBank['setLevels']>[0]): 
 }
 
 export const soundAddon: Addon = (context) => {
-  const { app, playable, slots } = context;
+  const { app, slots } = context;
 
   const settings = () => app.settings.value;
   const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
@@ -63,11 +63,14 @@ export const soundAddon: Addon = (context) => {
       return () => lineListeners.delete(listener);
     },
   };
-  const speech = readAloud(lines, browserSpeech(), {
-    cast: playable.scenario.cast,
-    enabled: () => settings().readAloud,
-    volume: () => (levels().muted ? 0 : levels().master),
-  });
+  // Made with the first model, which says who is in the cast.
+  let speech: ReadAloud | null = null;
+  const speak = (model: ConversationModel) =>
+    readAloud(lines, browserSpeech(), {
+      cast: model.about.cast,
+      enabled: () => settings().readAloud,
+      volume: () => (levels().muted ? 0 : levels().master),
+    });
 
   const setMuted = (muted: boolean) => {
     if (!app.settings.update({ muted }))
@@ -129,7 +132,7 @@ export const soundAddon: Addon = (context) => {
     wasMuted = now.muted;
     bank?.setLevels(now);
     captions.render();
-    speech.refresh();
+    speech?.refresh();
     connect();
   };
 
@@ -139,6 +142,8 @@ export const soundAddon: Addon = (context) => {
   return {
     show(model) {
       const fresh = model.lineKey !== shown?.lineKey;
+      // Before `shown` is set, so the first line is said once, as a new line, not twice.
+      speech ??= speak(model);
       shown = model;
       const line = model.line;
       if (fresh && line) for (const listener of [...lineListeners]) listener({ line });
@@ -164,7 +169,7 @@ export const soundAddon: Addon = (context) => {
       follower?.stop();
       offCaptions?.();
       bank?.stopAll();
-      speech.stop();
+      speech?.stop();
       captions.destroy();
       muteButton.remove();
     },

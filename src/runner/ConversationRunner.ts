@@ -11,7 +11,7 @@
  * A presenter may answer a command first (`intercept`): a line still typing out shows in full on
  * "go on", M mutes, T shows the panel. Anything else the runner carries out on the Session.
  *
- * The runner is the only part that hears the Session's events. What they say that a model cannot
+ * In the app, only the runner hears the Session's events. What they say that a model cannot
  * show as a state (a choice made, a move, a face changing, the conversation closing) goes into
  * the next model as numbered `moments`, but only for a real step: a step that swaps the Session
  * on show (a what-if starting, the class's path coming back) or rewinds it (the trainer taking

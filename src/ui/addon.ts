@@ -2,11 +2,11 @@
  * What an add-on is: a presenter that joins every conversation without the conversation knowing
  * about it (sound, captions, read-aloud). Like any presenter it is shown the runner's model (its
  * `moments` say what has just happened, for cues), may answer a command (M mutes), and gets the
- * conversation's slots in the HTML layer; it hears nothing from the Session. The runner attaches
+ * conversation's slots in the HTML layer; it hears nothing from the Session and reads nothing of
+ * the raw scenario (the model's `about` has what it needs, such as the cast). The runner attaches
  * them (src/runner/addons.ts); the add-ons themselves live with what they present (src/audio/).
  */
 import type { App } from '../app/App';
-import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationModel, PlayerCommand, Presenter } from './conversationModel';
 
 export interface AddonSlots {
@@ -18,7 +18,6 @@ export interface AddonSlots {
 
 export interface AddonContext {
   app: App;
-  playable: PlayableScenario;
   slots: AddonSlots;
 }
 

@@ -11,7 +11,7 @@
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { LineView, OfferedChoice, Phase, RevealedOption, SessionSnapshot } from '../engine/Session';
 import type { LocationKind, Outcome } from '../engine/model';
-import type { GlossaryFile, Signpost } from '../engine/schema';
+import type { GlossaryFile, Scenario, Signpost } from '../engine/schema';
 
 /** What the audience sees of a group session, in presenter mode. */
 export interface AudienceClassInfo {
@@ -42,6 +42,19 @@ export interface ScenarioAbout {
   glossary: GlossaryFile;
   /** The kinds of place the scenario has, each once (sound fetches their room tones ahead). */
   locationKinds: LocationKind[];
+  /** The cast in the scenario's order, with their ages: read aloud gives each their own voice. */
+  cast: CastMember[];
+}
+
+export interface CastMember {
+  id: string;
+  name: string;
+  age: number;
+}
+
+/** The cast, in the scenario's order. */
+export function castOf(scenario: Pick<Scenario, 'cast'>): CastMember[] {
+  return Object.entries(scenario.cast).map(([id, m]) => ({ id, name: m.name, age: m.look.age }));
 }
 
 /**
@@ -175,6 +188,7 @@ export function aboutOf(playable: PlayableScenario): ScenarioAbout {
     support: s.support ?? [],
     glossary: playable.references.glossary,
     locationKinds: [...new Set(Object.values(s.locations).map((l) => l.kind))],
+    cast: castOf(s),
   };
 }
 
