@@ -37,7 +37,7 @@ export interface SpeechApi {
 }
 
 /** What read aloud needs of each person: who, in the scenario's order, and how old. */
-export type VoiceCast = readonly Pick<CastMember, 'id' | 'age'>[];
+export type VoiceCast = readonly CastMember[];
 
 export interface ReadAloudOptions {
   cast: VoiceCast;

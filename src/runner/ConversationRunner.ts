@@ -31,6 +31,7 @@ import {
   selectedOption,
   speakerInRoom,
   type ConversationModel,
+  type Happening,
   type Moment,
   type ModelState,
   type PlayerCommand,
@@ -379,8 +380,8 @@ export class ConversationRunner {
   }
 
   /** Something that has just happened, for the next model (dropped there if the step was a jump). */
-  private moment(moment: DistributiveOmit<Moment, 'seq'>) {
-    this.moments.push({ ...moment, seq: ++this.momentSeq } as Moment);
+  private moment(happening: Happening) {
+    this.moments.push({ ...happening, seq: ++this.momentSeq });
   }
 
   private push() {
@@ -420,5 +421,3 @@ export class ConversationRunner {
     app.platform?.placeChanged(scenario.id, place);
   }
 }
-
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

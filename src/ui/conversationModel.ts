@@ -48,31 +48,30 @@ export interface ScenarioAbout {
 
 export interface CastMember {
   id: string;
-  name: string;
   age: number;
 }
 
 /** The cast, in the scenario's order. */
 export function castOf(scenario: Pick<Scenario, 'cast'>): CastMember[] {
-  return Object.entries(scenario.cast).map(([id, m]) => ({ id, name: m.name, age: m.look.age }));
+  return Object.entries(scenario.cast).map(([id, m]) => ({ id, age: m.look.age }));
 }
 
-/**
- * Something that has just happened in the conversation, on a real step of it: a choice, a line,
- * the class's pick. `seq` counts up through a run, so a presenter can tell a moment it has
- * already marked from a new one.
- */
-export type Moment = { seq: number } &
+/** Something that has just happened in the conversation, on a real step of it. */
+export type Happening =
   /** A choice was made (the machine's 'choice-made' cue): the same for every choice. */
-  (
-    | { kind: 'choice-made' }
-    /** The conversation moved to another place (the Session's, before the room's walk). */
-    | { kind: 'location'; location: string }
-    /** A present person's face changed from one expression to another (not someone arriving). */
-    | { kind: 'expression'; character: string; name: string }
-    /** The conversation has closed: its ending's last line is on show. */
-    | { kind: 'ending'; outcome: Outcome }
-  );
+  | { kind: 'choice-made' }
+  /** The conversation moved to another place (the Session's, before the room's walk). */
+  | { kind: 'location'; location: string }
+  /** A present person's face changed from one expression to another (not someone arriving). */
+  | { kind: 'expression'; character: string; name: string }
+  /** The conversation has closed: its ending's last line is on show. */
+  | { kind: 'ending'; outcome: Outcome };
+
+/**
+ * A happening in a model. `seq` counts up through a run, so a presenter can tell a moment it has
+ * already marked (the same model shown again) from a new one.
+ */
+export type Moment = Happening & { seq: number };
 
 export interface ModelLine extends LineView {
   /** The speaker, when a member of the cast (null for the narrator). */
