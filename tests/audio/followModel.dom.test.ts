@@ -8,7 +8,7 @@
  * back, the class's decision taken back, a resumed place, sound joining late).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROOM_TONE_BY_KIND, SOUNDS, type SoundId } from '../../src/audio/catalogue';
+import { ENDING_CUE, ROOM_TONE_BY_KIND, SOUNDS, type SoundId } from '../../src/audio/catalogue';
 import { ENDING_DUCK, followModel, type FollowOptions, type SoundOutput } from '../../src/audio/followModel';
 import { SoundBank, type CaptionEvent, type SoundLevels } from '../../src/audio/SoundBank';
 import type { App } from '../../src/app/App';
@@ -350,6 +350,34 @@ describe('the sound bank following the runner’s models', () => {
     const room = ROOM_TONE_BY_KIND[r.session.scenario.locations[r.session.snapshot.location]!.kind];
     const lastFade = r.world.howl(room).fades.at(-1)!;
     expect(lastFade.to).toBeCloseTo(0.8 * 0.5 * SOUNDS[room].gain * ENDING_DUCK);
+  });
+
+  it('the closing chord waits until the ending’s last line is on show, not for arriving there', () => {
+    const playable = playableOf('turning-chart.yaml');
+    const session = new Session(playable.scenario);
+    const r = rig({ session, playable });
+    // To an ending with two lines to read.
+    const path = [
+      'sign-just-once',
+      'explain-consent',
+      'redress-it',
+      'leave-to-bev',
+      'find-joseph-signed',
+      'record-thin',
+      'protect-advice',
+    ];
+    for (const choice of path) {
+      readOn(session);
+      session.choose(choice);
+      r.settle();
+    }
+    const chords = () => r.take().filter((s) => s.startsWith('ending-'));
+    const ending = playable.scenario.nodes[session.snapshot.node]!.ending!;
+    expect(session.canContinue).toBe(true); // arrived, and not yet closed
+    expect(chords()).toEqual([]);
+    readOn(session);
+    r.settle();
+    expect(chords()).toEqual([ENDING_CUE[ending.outcome]]);
   });
 
   it('going back from an ending: the room follows, without a door, and comes back up', () => {
