@@ -1,7 +1,7 @@
 /**
  * The sound bank: every sound loaded once through Howler, a room tone that crossfades from one
  * room to the next, one-shot cues, and the learner's volumes. It knows nothing of scenarios;
- * followSession.ts decides what to play.
+ * followModel.ts decides what to play.
  *
  * It never waits for sound. A cue that cannot play at once (audio locked until the first
  * gesture, a file still loading or broken, muted) is dropped, not queued to go off late; the

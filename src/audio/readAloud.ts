@@ -5,7 +5,7 @@
  * synthesis, nothing happens and nothing breaks.
  */
 import type { LineView } from '../engine/Session';
-import type { Scenario } from '../engine/schema';
+import type { CastMember } from '../ui/conversationModel';
 import { plainText } from '../engine/markup';
 
 export interface VoiceLike {
@@ -36,8 +36,11 @@ export interface SpeechApi {
   utterance: (text: string) => UtteranceLike;
 }
 
+/** What read aloud needs of each person: who, in the scenario's order, and how old. */
+export type VoiceCast = readonly CastMember[];
+
 export interface ReadAloudOptions {
-  cast: Scenario['cast'];
+  cast: VoiceCast;
   /** Asked before each line: the learner can switch it on and off as they go. */
   enabled: () => boolean;
   /** 0–1; 0 (or muted) speaks nothing. */
@@ -75,20 +78,20 @@ export interface VoicePlan {
  * Who speaks with which voice: English voices first (British English before others), the
  * narrator on the first, each person on the next ones in cast order.
  */
-export function planVoices(voices: VoiceLike[], cast: Scenario['cast']): Map<string, VoicePlan> {
+export function planVoices(voices: VoiceLike[], cast: VoiceCast): Map<string, VoicePlan> {
   const english = voices.filter((v) => /^en\b|^en[-_]/i.test(v.lang));
   const pool = [...(english.length ? english : voices)].sort(
     (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name),
   );
   const plan = new Map<string, VoicePlan>();
   plan.set('', { voice: pool[0] ?? null, pitch: 1, rate: 1 });
-  Object.entries(cast).forEach(([id, member], k) => {
+  cast.forEach(({ id, age }, k) => {
     const voice = pool.length > 1 ? pool[(k + 1) % pool.length]! : (pool[0] ?? null);
     plan.set(id, {
       voice,
       pitch: PITCHES[k % PITCHES.length]!,
       // Older people in the story speak a little more slowly.
-      rate: member.look.age >= 75 ? 0.88 : 0.97,
+      rate: age >= 75 ? 0.88 : 0.97,
     });
   });
   return plan;
@@ -106,6 +109,7 @@ export function readAloud(session: LineSource, api: SpeechApi | null, options: R
   if (!api) return { refresh: () => {}, stop: () => {} };
   const { speech } = api;
   let plan = planVoices(safeVoices(speech), options.cast);
+  const inCast = new Set(options.cast.map((m) => m.id));
   let speaking = false;
   const onVoices = () => {
     plan = planVoices(safeVoices(speech), options.cast);
@@ -117,7 +121,7 @@ export function readAloud(session: LineSource, api: SpeechApi | null, options: R
   const say = (speaker: string, text: string) => {
     const words = plainText(text);
     if (!words) return;
-    const voice = plan.get(options.cast[speaker] ? speaker : '') ?? plan.get('')!;
+    const voice = plan.get(inCast.has(speaker) ? speaker : '') ?? plan.get('')!;
     try {
       speech.cancel();
       const u = api.utterance(words);

@@ -2,8 +2,8 @@
  * The sound add-on: everything a conversation gets for sound, through the add-on seam
  * (src/ui/addon.ts). A mute button in the top bar and the M key (the runner's 'mute' command);
  * captions above the dialogue panel; read aloud, of each new line the model shows; and the sound
- * bank, following the Session's events as the runner relays them (a cue, a door, a face, an
- * ending: moments, which the model does not keep).
+ * bank, following the models (followModel.ts: the room by the model's place, and a cue for each
+ * of its moments: a click, a door, a face, an ending). It reads nothing from the Session.
  *
  * Howler and the sound files come in with a dynamic import() once the first conversation has
  * appeared (the learner has pressed Start, so audio may play), and stay loaded for the next one.
@@ -12,14 +12,13 @@
  */
 import type { Addon } from '../ui/addon';
 import type { App } from '../app/App';
-import type { LocationKind } from '../engine/model';
 import { announce, h } from '../ui/dom';
 import { CaptionBoard } from './CaptionBoard';
-import { followSession } from './followSession';
+import { followModel, type ModelFollower } from './followModel';
 import { levelsFrom } from './levels';
 import type { LineView } from '../engine/Session';
 import type { ConversationModel } from '../ui/conversationModel';
-import { browserSpeech, readAloud, type LineSource } from './readAloud';
+import { browserSpeech, readAloud, type LineSource, type ReadAloud } from './readAloud';
 import type { SoundBank } from './SoundBank';
 
 const banks = new WeakMap<App, Promise<SoundBank | null>>();
@@ -43,16 +42,13 @@ function soundBankFor(app: App, levels: Parameters<SoundBank['setLevels']>[0]): 
 }
 
 export const soundAddon: Addon = (context) => {
-  const { app, session, playable, slots } = context;
+  const { app, slots } = context;
 
   const settings = () => app.settings.value;
   const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
   // Presenter mode plays at its own level. (Its second window, the trainer's, runs no
   // conversation, so only the window the class sees ever makes sound.)
   const levels = () => levelsFrom(settings(), { presenting: app.presenter, hidden: hidden() });
-  const kinds = Object.fromEntries(
-    Object.entries(playable.scenario.locations).map(([id, l]) => [id, l.kind]),
-  ) as Record<string, LocationKind>;
 
   const captions = new CaptionBoard(slots.captions, () => settings().captions);
   // Read aloud follows the model: each new line the runner shows is said once.
@@ -67,11 +63,14 @@ export const soundAddon: Addon = (context) => {
       return () => lineListeners.delete(listener);
     },
   };
-  const speech = readAloud(lines, browserSpeech(), {
-    cast: playable.scenario.cast,
-    enabled: () => settings().readAloud,
-    volume: () => (levels().muted ? 0 : levels().master),
-  });
+  // Made with the first model, which says who is in the cast.
+  let speech: ReadAloud | null = null;
+  const speak = (model: ConversationModel) =>
+    readAloud(lines, browserSpeech(), {
+      cast: model.about.cast,
+      enabled: () => settings().readAloud,
+      volume: () => (levels().muted ? 0 : levels().master),
+    });
 
   const setMuted = (muted: boolean) => {
     if (!app.settings.update({ muted }))
@@ -91,7 +90,7 @@ export const soundAddon: Addon = (context) => {
   slots.controls.appendChild(muteButton);
 
   let bank: SoundBank | null = null;
-  let unfollow: (() => void) | null = null;
+  let follower: ModelFollower | null = null;
   let offCaptions: (() => void) | null = null;
   let stopped = false;
 
@@ -116,11 +115,13 @@ export const soundAddon: Addon = (context) => {
       bank = loaded;
       bank.setLevels(levels());
       offCaptions = bank.onCaption((e) => captions.show(e));
-      unfollow = followSession(session, bank, {
-        kinds,
-        assessment: () => settings().mode === 'assessment',
-      });
+      follow();
     });
+  };
+  // Sound joins at the model on show: what happened before it is not played late.
+  const follow = () => {
+    if (!bank || follower || !shown) return;
+    follower = followModel(shown, bank, { assessment: () => settings().mode === 'assessment' });
   };
 
   let wasMuted = levels().muted;
@@ -131,7 +132,7 @@ export const soundAddon: Addon = (context) => {
     wasMuted = now.muted;
     bank?.setLevels(now);
     captions.render();
-    speech.refresh();
+    speech?.refresh();
     connect();
   };
 
@@ -141,9 +142,13 @@ export const soundAddon: Addon = (context) => {
   return {
     show(model) {
       const fresh = model.lineKey !== shown?.lineKey;
+      // Before `shown` is set, so the first line is said once, as a new line, not twice.
+      speech ??= speak(model);
       shown = model;
       const line = model.line;
       if (fresh && line) for (const listener of [...lineListeners]) listener({ line });
+      if (follower) follower.show(model);
+      else follow();
     },
     /** Any command is a moment sound may start; M ('mute') turns it off or on. */
     intercept(command) {
@@ -161,10 +166,10 @@ export const soundAddon: Addon = (context) => {
       document.removeEventListener('pointerdown', begin, true);
       offSettings();
       document.removeEventListener('visibilitychange', apply);
-      unfollow?.();
+      follower?.stop();
       offCaptions?.();
       bank?.stopAll();
-      speech.stop();
+      speech?.stop();
       captions.destroy();
       muteButton.remove();
     },

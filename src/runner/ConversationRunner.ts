@@ -10,22 +10,29 @@
  *
  * A presenter may answer a command first (`intercept`): a line still typing out shows in full on
  * "go on", M mutes, T shows the panel. Anything else the runner carries out on the Session.
+ *
+ * In the app, only the runner hears the Session's events. What they say that a model cannot
+ * show as a state (a choice made, a move, a face changing, the conversation closing) goes into
+ * the next model as numbered `moments`, but only for a real step: a step that swaps the Session
+ * on show (a what-if starting, the class's path coming back) or rewinds it (the trainer taking
+ * back the class's decision) is a jump, and its moments are dropped, so sound follows it quietly.
+ * A resumed place or a rewound learner starts a new runner, whose first model has no moments.
  */
 import type { App } from '../app/App';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import { progressKey } from '../app/storageKeys';
-import type { ClassSession } from '../engine/ClassSession';
 import type { Session } from '../engine/Session';
 import { decisionFor } from '../platform/outcome';
 import type { Classroom, TrainerModel, WindowCommand } from '../trainer/classroom';
 import { commandFor, type Command } from '../trainer/protocol';
-import type { ShownSession } from '../ui/addon';
 import {
   aboutOf,
   buildConversationModel,
   selectedOption,
   speakerInRoom,
   type ConversationModel,
+  type Happening,
+  type Moment,
   type ModelState,
   type PlayerCommand,
   type Presenter,
@@ -75,6 +82,12 @@ export class ConversationRunner {
   private offeredAt = Date.now();
   private readonly offs: (() => void)[] = [];
   private disposed = false;
+  /** Moments heard since the last model was pushed, and the last one's number. */
+  private moments: Moment[] = [];
+  private momentSeq = 0;
+  /** The Session on show at the last change, and whether this step rewound it: a jump, not a step. */
+  private stepFrom: Session;
+  private rewound = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.app = options.app;
@@ -90,18 +103,35 @@ export class ConversationRunner {
       where: snap.location,
       room: this.roomOf(0),
       audience: null,
+      moments: [],
     };
-    const events = this.heard;
+    this.stepFrom = this.session;
+    // The Session on show's events: a class session's follow a what-if.
+    const events: Pick<Session, 'on'> = this.classroom?.cs ?? this.own;
     this.offs.push(
+      events.on('cue', (e) => {
+        if (e.cue === 'choice-made') this.moment({ kind: 'choice-made' });
+      }),
       events.on('location', (e) => {
         this.pendingMove = e.location;
+        this.moment({ kind: 'location', location: e.location });
         // With no feedback to read first, the room, its name and the announcement change now.
         if (!this.state.feedback) this.announceMove(e.location);
       }),
       events.on('expression', (e) => {
-        if (e.previous !== null) announce(`${e.says}.`);
+        if (e.previous === null) return;
+        announce(`${e.says}.`);
+        if (e.previous !== e.expression)
+          this.moment({ kind: 'expression', character: e.character, name: e.name });
+      }),
+      events.on('ending', (e) => this.moment({ kind: 'ending', outcome: e.ending.outcome })),
+      events.on('rewind', () => {
+        this.rewound = true;
       }),
       events.on('change', () => {
+        if (this.rewound || this.session !== this.stepFrom) this.moments = [];
+        this.rewound = false;
+        this.stepFrom = this.session;
         if (!this.state.feedback) this.settleRoom();
         this.push();
         this.keep();
@@ -114,21 +144,6 @@ export class ConversationRunner {
   /** The Session on show: in presenter mode, a what-if's own while the class is on one. */
   get session(): Session {
     return this.classroom?.cs.session ?? this.own;
-  }
-
-  /** The Session on show's events, for add-ons that follow them (sound): the relay follows a what-if. */
-  get heard(): ShownSession {
-    const cs: ClassSession | null = this.classroom?.cs ?? null;
-    if (!cs) return this.own;
-    return {
-      on: (type, listener) => cs.on(type, listener),
-      get snapshot() {
-        return cs.session.snapshot;
-      },
-      get ended() {
-        return cs.session.ended;
-      },
-    };
   }
 
   /** The model last pushed (built on demand before the first push). */
@@ -364,9 +379,18 @@ export class ConversationRunner {
     };
   }
 
+  /** Something that has just happened, for the next model (dropped there if the step was a jump). */
+  private moment(happening: Happening) {
+    this.moments.push({ ...happening, seq: ++this.momentSeq });
+  }
+
   private push() {
     if (this.disposed) return;
+    // Each model carries the moments since the one before; a model built later has none.
+    this.state.moments = this.moments;
+    this.moments = [];
     const model = (this.modelValue = this.build());
+    this.state.moments = [];
     for (const p of this.presenters) p.show(model);
   }
 

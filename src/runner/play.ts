@@ -91,7 +91,7 @@ export async function runConversation(
   app.mount(view.element);
   runner.attach(
     // Sound first: any command is a moment it may start.
-    ...attachAddons({ app, session: runner.heard, playable, slots: view.slots }),
+    ...attachAddons({ app, slots: view.slots }),
     view,
     roomPresenter(app, stage, (arrival) => runner.send({ type: 'arrived', arrival })),
   );

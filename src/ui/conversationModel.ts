@@ -10,7 +10,8 @@
  */
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { LineView, OfferedChoice, Phase, RevealedOption, SessionSnapshot } from '../engine/Session';
-import type { GlossaryFile, Signpost } from '../engine/schema';
+import type { LocationKind, Outcome } from '../engine/model';
+import type { GlossaryFile, Scenario, Signpost } from '../engine/schema';
 
 /** What the audience sees of a group session, in presenter mode. */
 export interface AudienceClassInfo {
@@ -39,7 +40,38 @@ export interface ScenarioAbout {
   contentNote: string | null;
   support: Signpost[];
   glossary: GlossaryFile;
+  /** The kinds of place the scenario has, each once (sound fetches their room tones ahead). */
+  locationKinds: LocationKind[];
+  /** The cast in the scenario's order, with their ages: read aloud gives each their own voice. */
+  cast: CastMember[];
 }
+
+export interface CastMember {
+  id: string;
+  age: number;
+}
+
+/** The cast, in the scenario's order. */
+export function castOf(scenario: Pick<Scenario, 'cast'>): CastMember[] {
+  return Object.entries(scenario.cast).map(([id, m]) => ({ id, age: m.look.age }));
+}
+
+/** Something that has just happened in the conversation, on a real step of it. */
+export type Happening =
+  /** A choice was made (the machine's 'choice-made' cue): the same for every choice. */
+  | { kind: 'choice-made' }
+  /** The conversation moved to another place (the Session's, before the room's walk). */
+  | { kind: 'location'; location: string }
+  /** A present person's face changed from one expression to another (not someone arriving). */
+  | { kind: 'expression'; character: string; name: string }
+  /** The conversation has closed: its ending's last line is on show. */
+  | { kind: 'ending'; outcome: Outcome };
+
+/**
+ * A happening in a model. `seq` counts up through a run, so a presenter can tell a moment it has
+ * already marked (the same model shown again) from a new one.
+ */
+export type Moment = Happening & { seq: number };
 
 export interface ModelLine extends LineView {
   /** The speaker, when a member of the cast (null for the narrator). */
@@ -88,9 +120,13 @@ export interface ConversationModel {
   where: string;
   /** Each present person's expression right now (the room changes faces at once). */
   expressions: Record<string, string>;
+  /** The kind of place the conversation is in now: the Session's, which the room reaches after its walk. */
+  locationKind: LocationKind | null;
   room: RoomModel;
   /** Presenter mode: what the class's screen shows of the group session; null for a learner. */
   audience: AudienceClassInfo | null;
+  /** What has happened since the model before, in order; empty for a redraw or a jump. */
+  moments: Moment[];
 }
 
 /** What a view, a key or another window asks of the conversation (the trainer's are protocol's Command). */
@@ -137,6 +173,8 @@ export interface ModelState {
   where: string;
   room: RoomModel;
   audience: AudienceClassInfo | null;
+  /** The moments heard since the last model was pushed. */
+  moments: Moment[];
 }
 
 /** The scenario's unchanging words for the model (one object for a whole run). */
@@ -148,6 +186,8 @@ export function aboutOf(playable: PlayableScenario): ScenarioAbout {
     contentNote: s.contentNote ?? null,
     support: s.support ?? [],
     glossary: playable.references.glossary,
+    locationKinds: [...new Set(Object.values(s.locations).map((l) => l.kind))],
+    cast: castOf(s),
   };
 }
 
@@ -230,7 +270,9 @@ export function buildConversationModel(
       : null,
     where: s.locations[state.where]?.name ?? '',
     expressions: { ...snapshot.expressions },
+    locationKind: s.locations[snapshot.location]?.kind ?? null,
     room: { ...state.room, present: [...state.room.present], expressions: { ...state.room.expressions } },
     audience: state.audience ? { ...state.audience } : null,
+    moments: state.moments.map((m) => ({ ...m })),
   };
 }

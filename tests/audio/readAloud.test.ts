@@ -13,6 +13,7 @@ import {
 } from '../../src/audio/readAloud';
 import { DEFAULT_SETTINGS } from '../../src/app/settings';
 import { Session } from '../../src/engine/Session';
+import { castOf } from '../../src/ui/conversationModel';
 import { load, fixtureText } from '../helpers/fixtures';
 
 const VOICES: VoiceLike[] = [
@@ -45,7 +46,7 @@ describe('read aloud', () => {
   it('speaks each line as it comes, starting with the one on screen', () => {
     const session = new Session(scenario());
     const fake = fakeSpeech();
-    readAloud(session, fake.api, { cast: session.scenario.cast, enabled: () => true, volume: () => 0.6 });
+    readAloud(session, fake.api, { cast: castOf(session.scenario), enabled: () => true, volume: () => 0.6 });
     while (session.canContinue) session.next();
     expect(fake.spoken.map((u) => u.text)).toEqual([
       'You have just helped Arthur back to his chair after supper.',
@@ -58,7 +59,7 @@ describe('read aloud', () => {
   it('gives a person their own voice and pitch, and the narrator the first British voice', () => {
     const session = new Session(scenario());
     const fake = fakeSpeech();
-    readAloud(session, fake.api, { cast: session.scenario.cast, enabled: () => true, volume: () => 1 });
+    readAloud(session, fake.api, { cast: castOf(session.scenario), enabled: () => true, volume: () => 1 });
     session.next();
     const [narrator, arthur] = fake.spoken;
     expect(narrator!.voice!.name).toBe('Amy');
@@ -69,9 +70,9 @@ describe('read aloud', () => {
   });
 
   it('plans voices: English first, British first, never a French voice for an English line', () => {
-    const plan = planVoices(VOICES, scenario().cast);
+    const plan = planVoices(VOICES, castOf(scenario()));
     expect([...plan.values()].map((p) => p.voice?.lang)).not.toContain('fr-FR');
-    expect(planVoices([], scenario().cast).get('arthur')).toMatchObject({ voice: null });
+    expect(planVoices([], castOf(scenario())).get('arthur')).toMatchObject({ voice: null });
   });
 
   it('is silent when switched off, and stops mid-line when switched off', () => {
@@ -79,7 +80,7 @@ describe('read aloud', () => {
     const fake = fakeSpeech();
     let on = false;
     const reader = readAloud(session, fake.api, {
-      cast: session.scenario.cast,
+      cast: castOf(session.scenario),
       enabled: () => on,
       volume: () => 1,
     });
@@ -99,7 +100,7 @@ describe('read aloud', () => {
   it('muted (volume 0) says nothing', () => {
     const session = new Session(scenario());
     const fake = fakeSpeech();
-    readAloud(session, fake.api, { cast: session.scenario.cast, enabled: () => true, volume: () => 0 });
+    readAloud(session, fake.api, { cast: castOf(session.scenario), enabled: () => true, volume: () => 0 });
     session.next();
     expect(fake.spoken).toEqual([]);
   });
@@ -107,7 +108,7 @@ describe('read aloud', () => {
   it('where there is no speech synthesis, nothing happens and nothing breaks', () => {
     const session = new Session(scenario());
     const reader = readAloud(session, null, {
-      cast: session.scenario.cast,
+      cast: castOf(session.scenario),
       enabled: () => true,
       volume: () => 1,
     });
@@ -124,7 +125,7 @@ describe('read aloud', () => {
     fake.api.speech.speak = () => {
       throw new Error('synthesis-failed');
     };
-    readAloud(session, fake.api, { cast: session.scenario.cast, enabled: () => true, volume: () => 1 });
+    readAloud(session, fake.api, { cast: castOf(session.scenario), enabled: () => true, volume: () => 1 });
     expect(() => session.next()).not.toThrow();
   });
 
@@ -132,7 +133,7 @@ describe('read aloud', () => {
     const session = new Session(scenario());
     const fake = fakeSpeech();
     const reader = readAloud(session, fake.api, {
-      cast: session.scenario.cast,
+      cast: castOf(session.scenario),
       enabled: () => true,
       volume: () => 1,
     });

@@ -36,6 +36,7 @@ export function modelOf(playable: PlayableScenario, session: Session, over: Part
       arrival: 0,
     },
     audience: null,
+    moments: [],
     ...over,
   });
 }

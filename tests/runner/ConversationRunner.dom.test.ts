@@ -222,6 +222,58 @@ describe('ConversationRunner: the feedback comes before the room moves', () => {
   });
 });
 
+describe('ConversationRunner: moments, for sound', () => {
+  const kinds = (m: RunnerModel) => m.moments.map((x) => x.kind);
+
+  it('a step’s moments come in the model it pushes, numbered; a redraw after it has none', () => {
+    const session = new Session(playable.scenario);
+    const r = start(appFor('practice'), session);
+    const a = recorder();
+    r.attach(a.presenter);
+    r.start();
+    expect(kinds(a.last())).toEqual([]);
+    while (session.canContinue) r.send({ type: 'goOn' });
+    expect(a.models.every((m) => m.moments.length === 0)).toBe(true);
+    r.send({ type: 'choose', choice: 'decline-flat' }); // Arthur: smiling → upset
+    expect(kinds(a.last())).toEqual(['choice-made', 'expression']);
+    expect(a.last().moments[1]).toMatchObject({ character: 'arthur', name: 'Arthur Bennett' });
+    r.send({ type: 'goOn' }); // past the feedback: a redraw
+    expect(kinds(a.last())).toEqual([]);
+    while (session.canContinue) r.send({ type: 'goOn' });
+    r.send({ type: 'choose', choice: 'walk-off' }); // to the office
+    const moved = a.models.find((m) => m.moments.some((x) => x.kind === 'location'))!;
+    expect(kinds(moved)).toEqual(['choice-made', 'location']);
+    const seqs = a.models.flatMap((m) => m.moments.map((x) => x.seq));
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('a what-if starting or ending is a jump: no moments, though the branch’s own steps have them', () => {
+    const app = appFor('assessment');
+    const cs = new ClassSession(playable.scenario);
+    const r = start(app, cs.session, startClassroom(app, playable, cs));
+    const a = recorder();
+    r.attach(a.presenter);
+    r.start();
+    // The class goes to an ending (its first option each time): coming back to it is no ending.
+    while (cs.session.snapshot.phase !== 'ended') {
+      while (cs.session.canContinue) r.send({ type: 'goOn' });
+      const first = cs.session.snapshot.choices[0];
+      if (first) r.send({ type: 'pick', choice: first.id });
+    }
+    expect(a.models.flatMap(kinds)).toContain('ending');
+    const from = a.models.length;
+    r.send({ type: 'whatIf', fromDecision: 0 });
+    expect(a.models.slice(from).flatMap(kinds)).toEqual([]);
+    const step = a.models.length;
+    r.send({ type: 'pick', choice: 'accept-quietly' });
+    expect(a.models.slice(step).flatMap(kinds)).toContain('choice-made');
+    const back = a.models.length;
+    r.send({ type: 'returnToClass' });
+    expect(a.models.slice(back).flatMap(kinds)).toEqual([]);
+  });
+});
+
 describe('ConversationRunner: a class', () => {
   it('a digit is a vote, never a choice; C goes with the class; T is the panel’s', () => {
     const app = appFor('assessment');

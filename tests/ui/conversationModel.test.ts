@@ -40,6 +40,21 @@ describe('the conversation model', () => {
     });
   });
 
+  it('what sound needs: the kind of place the conversation is in (before the room walks there) and every kind the scenario has', () => {
+    const session = new Session(playable.scenario);
+    expect(modelOf(session)).toMatchObject({ locationKind: 'lounge', moments: [] });
+    expect(modelOf(session).about.locationKinds).toEqual(['lounge', 'office']);
+    while (session.canContinue) session.next();
+    session.choose('decline-flat');
+    while (session.canContinue) session.next();
+    session.choose('walk-off'); // lounge → the office, at handover
+    // The feedback is still being read: the room has not walked to the office yet.
+    const room = { location: 'lounge', present: ['arthur'], expressions: {}, speaker: null, arrival: 0 };
+    const moved = modelOf(session, { where: 'lounge', room });
+    expect(moved.where).toBe(playable.scenario.locations.lounge!.name);
+    expect(moved.locationKind).toBe('office');
+  });
+
   it('is plain data: it survives a trip through JSON unchanged (it can go to another window)', () => {
     const session = new Session(playable.scenario);
     while (session.canContinue) session.next();

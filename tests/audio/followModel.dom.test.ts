@@ -1,26 +1,87 @@
+// @vitest-environment happy-dom
 /**
- * The sound bank's reactions to a real Session (demo-gift), on a fake Howler: which sounds play
- * when, what is captioned, and what never happens (a cue that tells good from poor, mood cues
- * in assessment mode, a caption for a sound that did not play).
+ * The sound bank following the runner's models (followModel.ts), on a fake Howler: a real
+ * Session (the frozen gift demo, or a shipped scenario) drives a real ConversationRunner, whose
+ * models are all sound hears. Which sounds play when, what is captioned, and what never happens:
+ * a cue that tells good from poor, mood cues in assessment mode, a caption for a sound that did
+ * not play, and a burst of cues when the conversation jumps rather than steps (a what-if and
+ * back, the class's decision taken back, a resumed place, sound joining late).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ROOM_TONE_BY_KIND, SOUNDS, type SoundId } from '../../src/audio/catalogue';
-import { ENDING_DUCK, followSession } from '../../src/audio/followSession';
+import { ENDING_CUE, ROOM_TONE_BY_KIND, SOUNDS, type SoundId } from '../../src/audio/catalogue';
+import { ENDING_DUCK, followModel, type FollowOptions, type SoundOutput } from '../../src/audio/followModel';
 import { SoundBank, type CaptionEvent, type SoundLevels } from '../../src/audio/SoundBank';
-import type { LocationKind } from '../../src/engine/model';
+import type { App } from '../../src/app/App';
+import type { PlayableScenario } from '../../src/app/catalogueTypes';
+import { ClassSession } from '../../src/engine/ClassSession';
 import { Session } from '../../src/engine/Session';
-import { load, fixtureText } from '../helpers/fixtures';
+import { ConversationRunner } from '../../src/runner/ConversationRunner';
+import { startClassroom } from '../../src/trainer/classroom';
+import type { ConversationModel } from '../../src/ui/conversationModel';
+import { load, fixtureText, references } from '../helpers/fixtures';
+import { playableOf } from '../helpers/conversation';
 import { fakeHowler, URLS, type FakeOptions, type FakeWorld } from './fakeHowler';
 
 const LEVELS: SoundLevels = { master: 0.8, room: 0.5, effects: 0.7, muted: false };
 const scenario = () => load(fixtureText('gift.yaml')).scenario!;
 
+function playableFor(session: Session): PlayableScenario {
+  const { analysis } = load(fixtureText('gift.yaml'));
+  return {
+    scenario: session.scenario,
+    analysis: analysis!,
+    references: references(),
+    file: 'gift.yaml',
+    custom: false,
+  };
+}
+
+/** As much of the App as the runner and a classroom use. */
+function appStub(mode: 'practice' | 'assessment' = 'practice'): App {
+  const store = () => {
+    const map = new Map<string, string>();
+    return {
+      get: (k: string) => map.get(k) ?? null,
+      set: (k: string, v: string) => (map.set(k, v), true),
+      remove: (k: string) => void map.delete(k),
+    };
+  };
+  return {
+    learnerStore: store(),
+    store: store(),
+    settings: { value: { mode } },
+    notify: () => {},
+    platform: undefined,
+  } as unknown as App;
+}
+
+const runners: ConversationRunner[] = [];
+
+interface RigOptions {
+  fake?: FakeOptions;
+  levels?: SoundLevels;
+  session?: Session;
+  /** Presenter mode: the class's session (its Session on show is the one played). */
+  classSession?: ClassSession;
+  playable?: PlayableScenario;
+  /** Sound joins only when told (join()), as it does once the bank has loaded. */
+  late?: boolean;
+  /** What the follower plays through (the bank itself unless given). */
+  output?: (bank: SoundBank) => SoundOutput;
+  follow?: Partial<FollowOptions>;
+}
+
 interface Rig {
   world: FakeWorld;
   bank: SoundBank;
   session: Session;
+  runner: ConversationRunner;
   captions: CaptionEvent[];
   assessment: { value: boolean };
+  /** Sound joins the conversation at the model on show. */
+  join: () => void;
+  /** Show sound a model again, as a presenter may be. */
+  show: (model: ConversationModel) => void;
   stop: () => void;
   /** Sounds started since the last call. */
   take: () => SoundId[];
@@ -28,25 +89,53 @@ interface Rig {
   settle: (ms?: number) => void;
 }
 
-function rig(options: FakeOptions = {}, levels: SoundLevels = LEVELS, session?: Session): Rig {
-  const world = fakeHowler(options);
-  const bank = new SoundBank(world.api, URLS, levels);
-  const s = session ?? new Session(scenario());
-  const kinds = Object.fromEntries(
-    Object.entries(s.scenario.locations).map(([id, l]) => [id, l.kind]),
-  ) as Record<string, LocationKind>;
+function rig(options: RigOptions = {}): Rig {
+  const world = fakeHowler(options.fake ?? {});
+  const bank = new SoundBank(world.api, URLS, options.levels ?? LEVELS);
+  const cs = options.classSession ?? null;
+  const s = cs?.session ?? options.session ?? new Session(scenario());
+  const playable = options.playable ?? playableFor(s);
+  const app = appStub();
+  const runner = new ConversationRunner({
+    app,
+    playable,
+    session: s,
+    classroom: cs ? startClassroom(app, playable, cs) : null,
+    onDebrief: () => {},
+    onLeave: () => {},
+  });
+  runners.push(runner);
   const captions: CaptionEvent[] = [];
   bank.onCaption((e) => captions.push(e));
   const assessment = { value: false };
-  const stop = followSession(s, bank, { kinds, assessment: () => assessment.value });
+  let follower: ReturnType<typeof followModel> | null = null;
+  let shown: ConversationModel | null = null;
+  const join = () => {
+    follower ??= followModel(shown!, options.output?.(bank) ?? bank, {
+      assessment: () => assessment.value,
+      ...options.follow,
+    });
+  };
+  runner.attach({
+    show: (model) => {
+      shown = model;
+      follower?.show(model);
+    },
+    dispose: () => follower?.stop(),
+  });
+  runner.start();
+  if (!options.late) join();
   let seen = 0;
   return {
     world,
     bank,
     session: s,
+    runner,
     captions,
     assessment,
-    stop,
+    join,
+    show: (model) => follower?.show(model),
+    stop: () => follower?.stop(),
     take: () => {
       const out = world.played.slice(seen).map((p) => p.sound);
       seen = world.played.length;
@@ -63,12 +152,14 @@ function readOn(session: Session) {
 
 beforeEach(() => {
   vi.useFakeTimers();
+  document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'live' }));
 });
 afterEach(() => {
+  for (const r of runners.splice(0)) r.dispose();
   vi.useRealTimers();
 });
 
-describe('the sound bank following a Session', () => {
+describe('the sound bank following the runner’s models', () => {
   it('plays the room tone of the first room, captioned once it has started', () => {
     const r = rig();
     expect(r.take()).toEqual([]); // loading
@@ -195,7 +286,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('choosing quickly does not build a backlog: one click stands for several, the chord still closes', () => {
-    const r = rig({}, LEVELS);
+    const r = rig();
     r.settle(10);
     r.take();
     const started = Date.now();
@@ -211,26 +302,21 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a cue that could not play within a second of its moment is dropped', () => {
-    const world = fakeHowler();
-    const bank = new SoundBank(world.api, URLS, LEVELS);
-    const session = new Session(scenario());
     const played: string[] = [];
-    const slow = {
-      prepare: () => {},
-      setRoom: () => {},
-      duckRoom: () => {},
-      play: (id: string) => {
-        played.push(id);
-        return bank.play(id as 'choice');
-      },
-    };
-    followSession(session, slow, {
-      kinds: { lounge: 'lounge', office: 'office' },
-      assessment: () => false,
-      spacingMs: 1500,
+    const r = rig({
+      output: (bank) => ({
+        prepare: () => {},
+        setRoom: () => {},
+        duckRoom: () => {},
+        play: (id) => {
+          played.push(id);
+          return bank.play(id);
+        },
+      }),
+      follow: { spacingMs: 1500 },
     });
-    readOn(session);
-    session.choose('accept-quietly'); // click, then a door 1.5 s later: too late, so dropped
+    readOn(r.session);
+    r.session.choose('accept-quietly'); // click, then a door 1.5 s later: too late, so dropped
     vi.advanceTimersByTime(5000);
     expect(played).toEqual(['choice']);
   });
@@ -266,6 +352,34 @@ describe('the sound bank following a Session', () => {
     expect(lastFade.to).toBeCloseTo(0.8 * 0.5 * SOUNDS[room].gain * ENDING_DUCK);
   });
 
+  it('the closing chord waits until the ending’s last line is on show, not for arriving there', () => {
+    const playable = playableOf('turning-chart.yaml');
+    const session = new Session(playable.scenario);
+    const r = rig({ session, playable });
+    // To an ending with two lines to read.
+    const path = [
+      'sign-just-once',
+      'explain-consent',
+      'redress-it',
+      'leave-to-bev',
+      'find-joseph-signed',
+      'record-thin',
+      'protect-advice',
+    ];
+    for (const choice of path) {
+      readOn(session);
+      session.choose(choice);
+      r.settle();
+    }
+    const chords = () => r.take().filter((s) => s.startsWith('ending-'));
+    const ending = playable.scenario.nodes[session.snapshot.node]!.ending!;
+    expect(session.canContinue).toBe(true); // arrived, and not yet closed
+    expect(chords()).toEqual([]);
+    readOn(session);
+    r.settle();
+    expect(chords()).toEqual([ENDING_CUE[ending.outcome]]);
+  });
+
   it('going back from an ending: the room follows, without a door, and comes back up', () => {
     const r = rig();
     for (const choice of ['accept-quietly', 'keep-quiet']) {
@@ -283,7 +397,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('muted: nothing plays and nothing is captioned; unmuted, the room comes back', () => {
-    const r = rig({}, { ...LEVELS, muted: true });
+    const r = rig({ levels: { ...LEVELS, muted: true } });
     readOn(r.session);
     r.session.choose('accept-quietly');
     r.settle();
@@ -306,7 +420,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a volume of zero is silence too', () => {
-    const r = rig({}, { ...LEVELS, effects: 0 });
+    const r = rig({ levels: { ...LEVELS, effects: 0 } });
     readOn(r.session);
     r.session.choose('decline-kindly');
     r.settle();
@@ -314,7 +428,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('before the first gesture: no cue goes off late, and the room starts once audio is unlocked', () => {
-    const r = rig({ state: 'suspended' });
+    const r = rig({ fake: { state: 'suspended' } });
     readOn(r.session);
     r.session.choose('accept-quietly');
     r.settle();
@@ -327,7 +441,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a room tone still loading starts when it has loaded, if it is still wanted', () => {
-    const r = rig({ autoLoad: false });
+    const r = rig({ fake: { autoLoad: false } });
     expect(r.world.played).toEqual([]);
     r.world.loadAll();
     r.settle(10);
@@ -335,7 +449,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a cue whose file is still loading is dropped rather than played late', () => {
-    const r = rig({ autoLoad: false });
+    const r = rig({ fake: { autoLoad: false } });
     readOn(r.session);
     r.session.choose('decline-kindly');
     r.settle();
@@ -345,7 +459,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a file that will not load: silence for it, no caption, no error', () => {
-    const r = rig({ broken: ['room-lounge', 'choice'] });
+    const r = rig({ fake: { broken: ['room-lounge', 'choice'] } });
     readOn(r.session);
     expect(() => r.session.choose('decline-kindly')).not.toThrow();
     r.settle();
@@ -354,7 +468,7 @@ describe('the sound bank following a Session', () => {
   });
 
   it('a device with no audio at all: nothing is made, nothing breaks', () => {
-    const r = rig({ noAudio: true });
+    const r = rig({ fake: { noAudio: true } });
     expect(r.bank.available).toBe(false);
     for (const choice of ['decline-kindly', 'suggest-family', 'declare-offer']) {
       readOn(r.session);
@@ -382,7 +496,7 @@ describe('the sound bank following a Session', () => {
     first.choose('accept-quietly');
     const restored = Session.restore(scenario(), first.save());
     if (!restored.ok) throw new Error(restored.reason);
-    const r = rig({}, LEVELS, restored.session);
+    const r = rig({ session: restored.session });
     r.settle(10);
     expect(r.take()).toEqual(['room-office']);
   });
@@ -399,5 +513,126 @@ describe('the sound bank following a Session', () => {
   it('Howler is told not to suspend itself after a quiet spell', () => {
     const r = rig();
     expect(r.world.api.Howler.autoSuspend).toBe(false);
+  });
+});
+
+describe('a jump is not a step: sound follows it quietly', () => {
+  const effects = (sounds: SoundId[]) => sounds.filter((id) => SOUNDS[id].channel === 'effect');
+
+  it('a what-if and back to the class’s path: the room follows, with no door and no second chord', () => {
+    const cs = new ClassSession(scenario());
+    const r = rig({ classSession: cs });
+    const pick = (choice: string) => {
+      readOn(cs.session);
+      r.runner.send({ type: 'pick', choice });
+      r.settle();
+    };
+    pick('accept-quietly'); // lounge → office
+    pick('keep-quiet');
+    readOn(cs.session);
+    r.settle();
+    expect(r.take()).toEqual(['room-office', 'choice', 'scene', 'choice', 'ending-poor']);
+
+    r.runner.send({ type: 'whatIf', fromDecision: 0 }); // back in the lounge, before the first choice
+    r.settle();
+    expect(r.take()).toEqual(['room-lounge']);
+    expect(r.bank.currentRoom).toBe('room-lounge');
+    // Not lowered: the what-if has not ended.
+    expect(r.world.howl('room-lounge').fades.at(-1)!.to).toBeCloseTo(0.8 * 0.5 * SOUNDS['room-lounge'].gain);
+
+    pick('decline-flat'); // a step on the branch is heard as any step is
+    expect(r.take()).toEqual(['choice', 'mood']);
+
+    r.runner.send({ type: 'returnToClass' }); // the class's path, at its ending in the office
+    r.settle();
+    expect(r.take()).toEqual(['room-office']);
+    expect(r.world.howl('room-office').fades.at(-1)!.to).toBeCloseTo(
+      0.8 * 0.5 * SOUNDS['room-office'].gain * ENDING_DUCK,
+    );
+  });
+
+  it('the class’s decision taken back (U): faces move back without a tone, and nothing else plays', () => {
+    const playable = playableOf('turning-chart.yaml');
+    const cs = new ClassSession(playable.scenario);
+    const r = rig({ classSession: cs, playable });
+    for (const choice of ['ask-whats-happened', 'not-your-fault-turn']) {
+      readOn(cs.session);
+      r.runner.send({ type: 'pick', choice });
+      r.settle();
+    }
+    readOn(cs.session);
+    r.settle();
+    r.take();
+    const before = r.runner.model.expressions;
+    expect(r.runner.send({ type: 'undo' })).toBe(true);
+    expect(cs.session.snapshot.decisions).toHaveLength(1);
+    // Bev's face goes back (worried → tearful), which as a step would be a mood tone.
+    expect(r.runner.model.expressions).not.toEqual(before);
+    r.settle();
+    expect(effects(r.take())).toEqual([]);
+  });
+
+  // In the app a learner rewinds from the debrief, into a new runner whose first model has no
+  // moments; a rewind under a live runner is the harder case.
+  it('a learner’s rewind: faces and the room go back quietly; choosing again is heard', () => {
+    const playable = playableOf('turning-chart.yaml');
+    const session = new Session(playable.scenario);
+    const r = rig({ session, playable });
+    for (const choice of ['ask-whats-happened', 'not-your-fault-turn']) {
+      readOn(session);
+      session.choose(choice);
+      r.settle();
+    }
+    readOn(session);
+    r.settle();
+    r.take();
+    const before = r.runner.model.expressions;
+    session.rewind(1);
+    expect(r.runner.model.expressions).not.toEqual(before);
+    r.settle();
+    expect(effects(r.take())).toEqual([]);
+    session.choose('not-your-fault-turn');
+    r.settle();
+    expect(effects(r.take())[0]).toBe('choice');
+  });
+
+  it('a resumed place: its room, and no cue for what led there, even when sound joins after the learner has gone on', () => {
+    const first = new Session(scenario());
+    readOn(first);
+    first.choose('decline-flat'); // Arthur is upset
+    const restored = Session.restore(scenario(), first.save());
+    if (!restored.ok) throw new Error(restored.reason);
+    const session = restored.session;
+    const r = rig({ session, late: true });
+    // The learner goes on before sound has loaded: a choice, and Arthur's face changes.
+    readOn(session);
+    session.choose('repair');
+    r.join();
+    r.settle();
+    expect(r.take()).toEqual(['room-lounge']);
+    // Shown again, the model it joined at is still past.
+    r.show(r.runner.model);
+    r.settle();
+    expect(r.take()).toEqual([]);
+    // From there on, steps are heard.
+    readOn(session);
+    session.choose('suggest-family'); // lounge → office
+    r.settle();
+    expect(effects(r.take())).toEqual(['choice', 'scene']);
+  });
+
+  it('a model shown twice is heard once', () => {
+    const r = rig();
+    r.settle(10);
+    readOn(r.session);
+    r.take();
+    r.session.choose('decline-flat');
+    const model = r.runner.model;
+    expect(model.moments.map((m) => m.kind)).toEqual(['choice-made', 'expression']);
+    r.settle();
+    expect(r.take()).toEqual(['choice', 'mood']);
+    r.show(model);
+    r.settle();
+    expect(r.take()).toEqual([]);
   });
 });
