@@ -16,7 +16,6 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 import { CHROME_PATH, LAUNCH_ARGS } from '../../src/cli/chromium';
 import { CHANNEL, type Command } from '../../src/trainer/protocol';
-import * as timing from './timing';
 
 export { CHROME_PATH, LAUNCH_ARGS };
 export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
@@ -107,28 +106,20 @@ export interface BrowserApp {
 /** The set-up every browser test file shares: the built app served, and one Chromium. */
 export function useBrowserApp(onReady: (app: BrowserApp) => void): void {
   let browser: Browser | undefined;
-  let file = '';
-  let t0 = 0;
   beforeAll(async () => {
     const base = appUrl();
     browser = await sharedBrowser();
-    await timing.instrument(browser);
-    file = expect.getState().testPath ?? 'unknown';
-    t0 = performance.now();
     onReady({ browser, base, url: `${base}?renderer=canvas`, origin: base.replace(/\/$/, '') });
   });
   afterAll(async () => {
-    timing.report(file, performance.now() - t0);
     // Disconnects this file; the shared Chromium goes on for the others.
     await browser?.close();
   });
 }
 
 /** The menu is on screen (its CarePlay heading), however long the first load takes. */
-export async function menuShown(page: Page): Promise<void> {
-  const t0 = performance.now();
-  await page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
-  timing.add('menuShown', performance.now() - t0);
+export function menuShown(page: Page): Promise<void> {
+  return page.getByRole('heading', { name: 'CarePlay', level: 1 }).waitFor({ timeout: 20_000 });
 }
 
 /**
@@ -156,11 +147,9 @@ export function expectClean(watch: PageWatch): void {
 
 /** Two animation frames: whatever a key or a resize changed has been laid out and painted. */
 export async function settle(page: Page): Promise<void> {
-  const t0 = performance.now();
   await page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
-  timing.add('settle', performance.now() - t0);
 }
 
 /**
@@ -174,22 +163,11 @@ export async function pressAndWait(page: Page, key: string): Promise<void> {
     const main = document.querySelector('main');
     return `${main?.id ?? ''}|${main?.textContent ?? ''}|${document.querySelectorAll('dialog[open], [role="dialog"]').length}`;
   };
-  const t0 = performance.now();
   const before = await page.evaluate(seen);
   await page.keyboard.press(key);
-  let timedOut = false;
   await page
     .waitForFunction(`(${seen.toString()})() !== ${JSON.stringify(before)}`, undefined, { timeout: 2000 })
-    .catch(() => (timedOut = true));
-  const ms = performance.now() - t0;
-  timing.counters.presses++;
-  timing.counters.pressMs += ms;
-  if (timedOut) {
-    timing.counters.pressTimeouts++;
-    timing.counters.pressTimeoutMs += ms;
-    if (process.env.CAREPLAY_E2E_TIMING)
-      console.log('pressAndWait timeout', key, new Error().stack?.split('\n').slice(2, 5).join(' | '));
-  }
+    .catch(() => undefined);
 }
 
 /** Where a download is saved: the shared Chromium is remote, so a download is copied here. */

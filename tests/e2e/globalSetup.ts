@@ -24,10 +24,7 @@ export default async function setup(project: TestProject) {
   project.provide('appUrl', '');
   project.provide('browserEndpoint', '');
   if (!existsSync(CHROME_PATH)) return;
-  const t0 = performance.now();
   await build({ logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
-  if (process.env.CAREPLAY_E2E_TIMING)
-    console.log(`globalSetup build ${Math.round(performance.now() - t0)} ms`);
   const server = await preview({
     logLevel: 'warn',
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
@@ -38,8 +35,6 @@ export default async function setup(project: TestProject) {
     headless: true,
     args: LAUNCH_ARGS,
   });
-  if (process.env.CAREPLAY_E2E_TIMING)
-    console.log(`globalSetup total ${Math.round(performance.now() - t0)} ms`);
   project.provide('appUrl', `http://127.0.0.1:${address.port}/`);
   project.provide('browserEndpoint', browser.wsEndpoint());
   return async () => {
