@@ -9,12 +9,12 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/summaryReporter.ts'],
     // Vitest's default on a 2-core machine is one worker: every file in turn. Browser files spend
-    // most of their time waiting on Chromium (its own processes: a frame, a page load, a round
-    // trip), so more workers overlap those waits. Issue 16, on the project's shared 2-core
-    // machine: a browser file's processes used about half a core while it ran, and five browser
-    // files took 363 s with three workers against 413 s with two (the same CPU time, 323 s), with
-    // no file slower. Unit files are short and CPU-bound: three on two cores costs them little.
-    maxWorkers: 3,
+    // much of their time waiting on Chromium (its own processes), so two workers overlap that wait
+    // with other files' work. Not three (issue 16): the browser project as a whole is bound by the
+    // processor, about 1,000 CPU-seconds (over half of it Chromium's renderers), so on two cores a
+    // third worker only stretched every file (744 s against 716 s with two, on the same loaded
+    // machine), though it had helped a subset of five files (363 s against 413 s).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
