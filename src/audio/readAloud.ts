@@ -5,7 +5,7 @@
  * synthesis, nothing happens and nothing breaks.
  */
 import type { LineView } from '../engine/Session';
-import type { CastMember } from '../ui/conversationModel';
+import type { CastVoice } from '../ui/conversationModel';
 import { plainText } from '../engine/markup';
 
 export interface VoiceLike {
@@ -37,7 +37,7 @@ export interface SpeechApi {
 }
 
 /** What read aloud needs of each person: who, in the scenario's order, and how old. */
-export type VoiceCast = readonly CastMember[];
+export type VoiceCast = readonly CastVoice[];
 
 export interface ReadAloudOptions {
   cast: VoiceCast;

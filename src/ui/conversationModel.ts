@@ -43,16 +43,16 @@ export interface ScenarioAbout {
   /** The kinds of place the scenario has, each once (sound fetches their room tones ahead). */
   locationKinds: LocationKind[];
   /** The cast in the scenario's order, with their ages: read aloud gives each their own voice. */
-  cast: CastMember[];
+  cast: CastVoice[];
 }
 
-export interface CastMember {
+export interface CastVoice {
   id: string;
   age: number;
 }
 
 /** The cast, in the scenario's order. */
-export function castOf(scenario: Pick<Scenario, 'cast'>): CastMember[] {
+export function castOf(scenario: Pick<Scenario, 'cast'>): CastVoice[] {
   return Object.entries(scenario.cast).map(([id, m]) => ({ id, age: m.look.age }));
 }
 

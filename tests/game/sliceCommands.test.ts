@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { COMMAND, canSlice, nextSlice, paintCount, startState } from '../../src/game/art/sliceCommands';
+import { COMMAND, canSlice, nextSlice, startState } from '../../src/game/art/sliceCommands';
 
 const C = COMMAND;
 
@@ -116,7 +116,7 @@ describe('cutting a drawing into pieces', () => {
       const canvas = { stack: [] as string[][], state: ['', '', ''] };
       let pieces = 0;
       for (let piece = nextSlice(whole, state, size); piece; piece = nextSlice(whole, state, size)) {
-        replay(piece, got, canvas);
+        replay(piece.commands, got, canvas);
         // Every piece leaves the canvas as it found it: no save left open.
         expect(canvas.stack.length, `piece ${pieces}`).toBe(0);
         pieces++;
@@ -130,11 +130,18 @@ describe('cutting a drawing into pieces', () => {
   it('cuts only where a new path begins, with at least the asked-for paints in each piece', () => {
     const whole = drawing();
     const state = startState();
-    let left = paintCount(whole);
+    // Paints as the replay logs them: a fill or stroke of a path, or a rectangle.
+    const paints = (commands: readonly unknown[]) => {
+      const log: string[] = [];
+      replay(commands, log);
+      return log.filter((l) => /^(8|9|rect) /.test(l)).length;
+    };
+    let left = paints(whole);
     for (let piece = nextSlice(whole, state, 4); piece; piece = nextSlice(whole, state, 4)) {
       const next = whole[state.at];
       if (next !== undefined) expect(next).toBe(C.BEGIN_PATH);
-      const n = paintCount(piece);
+      const n = paints(piece.commands);
+      expect(piece.paints).toBe(n);
       if (state.at < whole.length) expect(n).toBeGreaterThanOrEqual(4);
       left -= n;
     }

@@ -79,8 +79,8 @@ export class CharacterFigure {
   private readonly id: number;
   private readonly keys: string[] = [];
   private readonly bakery: Bakery;
-  /** Each layer's texture on show (0 or 1: a layer painted again goes into the other). */
-  private readonly shown = new Map<string, number>();
+  /** Each layer's texture on show (of two per layer: a layer painted again goes into the other). */
+  private readonly shown = new Map<string, string>();
   /** Each layer's latest bake: an older one still waiting gives way to it. */
   private readonly latest = new Map<string, Promise<boolean>>();
   /** Layers not yet painted; the figure is hidden until there are none. */
@@ -330,8 +330,8 @@ export class CharacterFigure {
    * came first.
    */
   private paintLayer(name: string, box: Box, draw: (g: G) => void): Promise<string | null> {
-    const buffer = this.shown.has(name) ? 1 - this.shown.get(name)! : 0;
-    const key = `careplay-figure:${this.id}:${name}:${buffer}`;
+    const first = `careplay-figure:${this.id}:${name}:0`;
+    const key = this.shown.get(name) === first ? `careplay-figure:${this.id}:${name}:1` : first;
     if (!this.keys.includes(key)) this.keys.push(key);
     const job = this.bakery.bake(key, box.w, box.h, (g) => {
       g.translateCanvas(-box.x, -box.y);
@@ -343,7 +343,7 @@ export class CharacterFigure {
 
   /** Put a painted layer on show; the figure appears when the last of its layers is. */
   private showLayer(name: string, key: string, image: Image, x: number, y: number): void {
-    this.shown.set(name, key.endsWith(':1') ? 1 : 0);
+    this.shown.set(name, key);
     image.setTexture(key).setOrigin(0, 0).setPosition(x, y);
     this.missing.delete(name);
     if (!this.missing.size && !this.root.visible) {

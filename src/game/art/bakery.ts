@@ -12,11 +12,12 @@
  * up to the graphics card once, and whoever asked shows it only then (a promise).
  *
  * One queue per game, first come first served. A newer bake of the same texture replaces one
- * still waiting (its promise says false); `now()` paints at once (a caller that cannot wait).
+ * still waiting (its promise says false); `now()` paints at once (a caller that cannot wait),
+ * finishing a bake of it under way.
  */
 import Phaser from 'phaser';
 import { wakeRoom } from '../roomClock';
-import { canSlice, nextSlice, paintCount, type SliceState, startState } from './sliceCommands';
+import { canSlice, nextSlice, type SliceState, startState } from './sliceCommands';
 
 /** Painting time in one frame, so a frame with the room drawn as well stays well under 50 ms. */
 export const FRAME_BUDGET_MS = 8;
@@ -31,6 +32,8 @@ interface Job {
   width: number;
   height: number;
   draw: Draw;
+  /** Says whether the texture was painted whole (false: replaced or given up). */
+  promise: Promise<boolean>;
   done: (baked: boolean) => void;
   /** Set once the job has begun: the recorded commands and how far painting has got. */
   commands?: unknown[];
@@ -65,40 +68,33 @@ export class Bakery {
   /** Paint `draw` into the canvas texture `key` over the next frames. True once it is whole. */
   bake(key: string, width: number, height: number, draw: Draw): Promise<boolean> {
     this.cancel(key);
-    return new Promise((done) => {
-      this.queue.push({ key, width: Math.ceil(width), height: Math.ceil(height), draw, done });
-      this.schedule();
-    });
+    const job = newJob(key, width, height, draw);
+    this.queue.push(job);
+    this.schedule();
+    return job.promise;
   }
 
-  /** Paint it now, whole (replacing a bake of it still waiting). */
+  /** The bake of `key` under way or waiting, if there is one. */
+  pending(key: string): Promise<boolean> | undefined {
+    return this.queue.find((j) => j.key === key)?.promise;
+  }
+
+  /**
+   * Paint `key` now, in this frame: a bake of it under way is finished; with none, `draw` is
+   * painted whole (someone needs the texture this frame).
+   */
   now(key: string, width: number, height: number, draw: Draw): void {
-    this.cancel(key);
-    const job: Job = { key, width: Math.ceil(width), height: Math.ceil(height), draw, done: () => {} };
-    this.begin(job);
-    this.paint(job, Number.POSITIVE_INFINITY);
-    this.end(job, true);
-  }
-
-  /** Finish a waiting bake of `key` now, if there is one (someone needs it this frame). */
-  finish(key: string): void {
-    const job = this.queue.find((j) => j.key === key);
-    if (!job) return;
-    this.queue.splice(this.queue.indexOf(job), 1);
+    const index = this.queue.findIndex((j) => j.key === key);
+    const job = index < 0 ? newJob(key, width, height, draw) : this.queue.splice(index, 1)[0]!;
     if (!job.commands) this.begin(job);
     this.paint(job, Number.POSITIVE_INFINITY);
-    this.end(job, true);
+    this.end(job);
   }
 
   /** Resolves when nothing is waiting to be painted. */
   idle(): Promise<void> {
     if (!this.queue.length) return Promise.resolve();
     return new Promise((resolve) => this.idlers.push(resolve));
-  }
-
-  /** Whether `key` is waiting to be painted or half painted. */
-  baking(key: string): boolean {
-    return this.queue.some((j) => j.key === key);
   }
 
   /** Forget a waiting bake of `key` (its texture is going); its promise says false. */
@@ -139,7 +135,7 @@ export class Bakery {
       const left = FRAME_BUDGET_MS - (performance.now() - start);
       if (this.paint(job, left)) {
         this.queue.shift();
-        this.end(job, true);
+        this.end(job);
       }
       if (performance.now() - start >= FRAME_BUDGET_MS) break;
     }
@@ -198,10 +194,9 @@ export class Bakery {
       const t0 = performance.now();
       const piece = nextSlice(commands, job.state, size);
       if (!piece) return true;
-      this.render(job, piece);
+      this.render(job, piece.commands);
       const took = performance.now() - t0;
-      const painted = paintCount(piece);
-      if (took > 0.2 && painted) this.speed = 0.7 * this.speed + 0.3 * (painted / took);
+      if (took > 0.2 && piece.paints) this.speed = 0.7 * this.speed + 0.3 * (piece.paints / took);
       if (job.state.at >= commands.length) return true;
     } while (performance.now() - start < ms);
     return false;
@@ -223,12 +218,19 @@ export class Bakery {
     Phaser.GameObjects.Graphics.TargetCamera.renderList.length = 0;
   }
 
-  private end(job: Job, baked: boolean): void {
+  /** The texture is whole. */
+  private end(job: Job): void {
     const textures = this.scene.textures;
     // With WebGL the picture goes up to the graphics card now, once.
-    if (baked && textures?.exists(job.key)) textures.get(job.key).source[0]?.update();
+    if (textures?.exists(job.key)) textures.get(job.key).source[0]?.update();
     job.commands = [];
-    job.done(baked);
+    job.done(true);
     wakeRoom(this.scene.game);
   }
+}
+
+function newJob(key: string, width: number, height: number, draw: Draw): Job {
+  let done: (baked: boolean) => void = () => {};
+  const promise = new Promise<boolean>((resolve) => (done = resolve));
+  return { key, width: Math.ceil(width), height: Math.ceil(height), draw, promise, done };
 }

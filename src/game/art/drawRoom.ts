@@ -35,12 +35,10 @@ function roomBake(
   };
 }
 
-const preparing = new WeakMap<Phaser.Game, Map<string, Promise<boolean>>>();
-
 /** Whether the room's texture is painted whole, so drawRoom costs nothing. */
 export function roomReady(scene: Phaser.Scene, kind: LocationKind, width: number, height: number): boolean {
   const { key } = roomBake(kind, width, height);
-  return scene.textures.exists(key) && !Bakery.of(scene).baking(key);
+  return scene.textures.exists(key) && !Bakery.of(scene).pending(key);
 }
 
 /** Paint the room's texture a little each frame; true once it is whole (at once if it is). */
@@ -51,17 +49,11 @@ export function prepareRoom(
   height: number,
 ): Promise<boolean> {
   const { key, w, h, draw } = roomBake(kind, width, height);
-  if (roomReady(scene, kind, width, height)) return Promise.resolve(true);
-  let pending = preparing.get(scene.game);
-  if (!pending) preparing.set(scene.game, (pending = new Map()));
-  let bake = pending.get(key);
-  if (!bake) {
-    bake = Bakery.of(scene).bake(key, w, h, draw);
-    pending.set(key, bake);
-    const forget = () => pending.delete(key);
-    void bake.then(forget);
-  }
-  return bake;
+  const bakery = Bakery.of(scene);
+  const pending = bakery.pending(key);
+  if (pending) return pending;
+  if (scene.textures.exists(key)) return Promise.resolve(true);
+  return bakery.bake(key, w, h, draw);
 }
 
 /**
@@ -77,8 +69,7 @@ export function drawRoom(
 ): Phaser.GameObjects.Container {
   const { key, w, h, draw } = roomBake(kind, width, height);
   const bakery = Bakery.of(scene);
-  if (bakery.baking(key)) bakery.finish(key);
-  else if (!scene.textures.exists(key)) bakery.now(key, w, h, draw);
+  if (bakery.pending(key) || !scene.textures.exists(key)) bakery.now(key, w, h, draw);
   const container = scene.add.container(0, 0);
   container.setName(`room-${kind}`);
   container.add(scene.add.image(0, 0, key).setOrigin(0, 0));

@@ -94,22 +94,17 @@ export function canSlice(commands: Commands): boolean {
   return true;
 }
 
-/** How many painting commands the list has (for sizing the pieces). */
-export function paintCount(commands: Commands): number {
-  let n = 0;
-  for (let i = 0; i < commands.length;) {
-    const id = commands[i] as number;
-    if (PAINTS.has(id)) n++;
-    i += 1 + (ARGS[id] ?? 0);
-  }
-  return n;
+/** A piece ready to draw on its own, and how many painting commands it has. */
+export interface Slice {
+  commands: unknown[];
+  paints: number;
 }
 
 /**
  * The next piece from `state` with at least `paints` painting commands (fewer at the end of the
- * list), ready to draw on its own; `state` is moved on past it. Null when the list is done.
+ * list); `state` is moved on past it. Null when the list is done.
  */
-export function nextSlice(commands: Commands, state: SliceState, paints: number): unknown[] | null {
+export function nextSlice(commands: Commands, state: SliceState, paints: number): Slice | null {
   if (state.at >= commands.length) return null;
   const prefix: unknown[] = [];
   state.levels.forEach((level, depth) => {
@@ -140,5 +135,5 @@ export function nextSlice(commands: Commands, state: SliceState, paints: number)
   state.at = i;
   const piece = prefix.concat(commands.slice(start, i) as unknown[]);
   for (let open = state.levels.length - 1; open > 0; open--) piece.push(COMMAND.RESTORE);
-  return piece;
+  return { commands: piece, paints: painted };
 }
