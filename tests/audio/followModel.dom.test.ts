@@ -145,6 +145,15 @@ function rig(options: RigOptions = {}): Rig {
   };
 }
 
+/** Read on and choose each in turn, letting every cue play out after each choice. */
+function choosePath(r: Rig, path: readonly string[]) {
+  for (const choice of path) {
+    readOn(r.session);
+    r.session.choose(choice);
+    r.settle();
+  }
+}
+
 /** Read to the choices, without choosing. */
 function readOn(session: Session) {
   while (session.canContinue) session.next();
@@ -270,11 +279,7 @@ describe('the sound bank following the runner’s models', () => {
     for (const path of paths) {
       const r = rig();
       r.assessment.value = true;
-      for (const choice of path) {
-        readOn(r.session);
-        r.session.choose(choice);
-        r.settle();
-      }
+      choosePath(r, path);
       readOn(r.session);
       r.settle();
       expect(r.session.ended).toBe(true);
@@ -336,11 +341,7 @@ describe('the sound bank following the runner’s models', () => {
     [['accept-quietly', 'keep-quiet'], 'ending-poor'],
   ] as const)('an ending closes with its own chord, and the room tone drops under it (%s)', (path, chord) => {
     const r = rig();
-    for (const choice of path) {
-      readOn(r.session);
-      r.session.choose(choice);
-      r.settle();
-    }
+    choosePath(r, path);
     readOn(r.session);
     r.settle();
     expect(r.session.ended).toBe(true);
@@ -382,11 +383,7 @@ describe('the sound bank following the runner’s models', () => {
 
   it('going back from an ending: the room follows, without a door, and comes back up', () => {
     const r = rig();
-    for (const choice of ['accept-quietly', 'keep-quiet']) {
-      readOn(r.session);
-      r.session.choose(choice);
-      r.settle();
-    }
+    choosePath(r, ['accept-quietly', 'keep-quiet']);
     r.take();
     r.session.rewind(0); // back to the lounge, at the first decision
     r.settle(10);

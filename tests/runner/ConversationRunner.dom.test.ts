@@ -62,6 +62,17 @@ const press = (key: string, target: Element = document.body) => {
 
 let runner: ConversationRunner | null = null;
 let debriefs: Session[] = [];
+/** A class session in assessment mode under a started runner, with a recorder attached. */
+function classRun(takes: string[] = []) {
+  const app = appFor('assessment');
+  const cs = new ClassSession(playable.scenario);
+  const r = start(app, cs.session, startClassroom(app, playable, cs));
+  const a = recorder(takes);
+  r.attach(a.presenter);
+  r.start();
+  return { app, cs, r, a };
+}
+
 function start(app: App, session: Session, classroom: ReturnType<typeof startClassroom> | null = null) {
   debriefs = [];
   runner = new ConversationRunner({
@@ -249,12 +260,7 @@ describe('ConversationRunner: moments, for sound', () => {
   });
 
   it('a what-if starting or ending is a jump: no moments, though the branch’s own steps have them', () => {
-    const app = appFor('assessment');
-    const cs = new ClassSession(playable.scenario);
-    const r = start(app, cs.session, startClassroom(app, playable, cs));
-    const a = recorder();
-    r.attach(a.presenter);
-    r.start();
+    const { cs, r, a } = classRun();
     // The class goes to an ending (its first option each time): coming back to it is no ending.
     while (cs.session.snapshot.phase !== 'ended') {
       while (cs.session.canContinue) r.send({ type: 'goOn' });
@@ -276,13 +282,7 @@ describe('ConversationRunner: moments, for sound', () => {
 
 describe('ConversationRunner: a class', () => {
   it('a digit is a vote, never a choice; C goes with the class; T is the panel’s', () => {
-    const app = appFor('assessment');
-    const cs = new ClassSession(playable.scenario);
-    const classroom = startClassroom(app, playable, cs);
-    const r = start(app, cs.session, classroom);
-    const panel = recorder(['panel']);
-    r.attach(panel.presenter);
-    r.start();
+    const { app, cs, r, a: panel } = classRun(['panel']);
     while (cs.session.canContinue) r.send({ type: 'goOn' });
     const first = cs.session.snapshot.choices[0]!.id;
     expect(press('1')).toBe(true);
@@ -299,12 +299,7 @@ describe('ConversationRunner: a class', () => {
   });
 
   it('follows a what-if: the model shows the branch, and its choices, then the class’s path again', () => {
-    const app = appFor('assessment');
-    const cs = new ClassSession(playable.scenario);
-    const r = start(app, cs.session, startClassroom(app, playable, cs));
-    const a = recorder();
-    r.attach(a.presenter);
-    r.start();
+    const { cs, r, a } = classRun();
     while (cs.session.canContinue) r.send({ type: 'goOn' });
     r.send({ type: 'pick', choice: 'joke-decline' });
     const atClass = a.last().lineKey;

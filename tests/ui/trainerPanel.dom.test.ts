@@ -5,7 +5,7 @@
  * notes; in the presenter window it shows everything. As a presenter it draws what it is shown
  * and answers T itself.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../src/app/App';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { trainerPanelPresenter } from '../../src/trainer/classroom';
@@ -83,11 +83,19 @@ describe('redrawing the panel keeps the trainer’s place', () => {
   const box = (root: HTMLElement, label: string) =>
     root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[aria-label="${label}"], #${label}`)!;
 
-  it('a count being typed survives a redraw from the other window; other counts update', () => {
-    const root = document.createElement('div');
+  /** A panel at the first decision, in the document (focus needs it), removed after each test. */
+  let root: HTMLElement | null = null;
+  const drawn = () => {
+    root = document.createElement('div');
     document.body.append(root);
     const cs = atFirstDecision();
     draw(root, cs);
+    return { root, cs };
+  };
+  afterEach(() => root?.remove());
+
+  it('a count being typed survives a redraw from the other window; other counts update', () => {
+    const { root, cs } = drawn();
     const typing = box(root, 'Votes for option 1');
     typing.focus();
     typing.value = '12'; // typed, not yet kept (no change event: the trainer has not left the box)
@@ -100,28 +108,20 @@ describe('redrawing the panel keeps the trainer’s place', () => {
     expect(after.value).toBe('12');
     expect(document.activeElement).toBe(after);
     expect(box(root, `Votes for option ${other + 1}`).value).toBe('1');
-    root.remove();
   });
 
   it('a count that was kept gives way to a newer one', () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    const cs = atFirstDecision();
-    draw(root, cs);
+    const { root, cs } = drawn();
     box(root, 'Votes for option 1').focus();
     cs.addVote(cs.session.snapshot.choices[0]!.id);
     keepingPlace(root, () => draw(root, cs));
     expect(box(root, 'Votes for option 1').value).toBe(
       String(cs.current()!.counts[cs.session.snapshot.choices[0]!.id]),
     );
-    root.remove();
   });
 
   it('the class’s reasons being typed survive too, caret and all', () => {
-    const root = document.createElement('div');
-    document.body.append(root);
-    const cs = atFirstDecision();
-    draw(root, cs);
+    const { root, cs } = drawn();
     const reasons = box(root, 'class-reasons') as HTMLTextAreaElement;
     reasons.focus();
     reasons.value = 'She needs a quiet room';
@@ -132,7 +132,6 @@ describe('redrawing the panel keeps the trainer’s place', () => {
     expect(after.value).toBe('She needs a quiet room');
     expect(after.selectionStart).toBe(4);
     expect(document.activeElement).toBe(after);
-    root.remove();
   });
 });
 
