@@ -3,6 +3,11 @@
  * room to the next, one-shot cues, and the learner's volumes. It knows nothing of scenarios;
  * followModel.ts decides what to play.
  *
+ * Files load one at a time, most needed first: the room tone wanted now, the cues a first
+ * choice can play, the other rooms prepare() names, and the endings last. Loaded all at once, a dozen files decoded
+ * side by side on a two-core phone as the first room faded in, and its frames stalled; on a
+ * slow network the first room's tone waited behind every cue.
+ *
  * It never waits for sound. A cue that cannot play at once (audio locked until the first
  * gesture, a file still loading or broken, muted) is dropped, not queued to go off late; the
  * room tone starts when it can. A caption is given only when Howler says a sound has started,
@@ -10,7 +15,15 @@
  *
  * Howler is passed in (see loadSoundBank.ts), so tests run the bank on a fake.
  */
-import { SOUNDS, SOUND_IDS, PAD_MS, type EffectId, type RoomToneId, type SoundId } from './catalogue';
+import {
+  EFFECT_IDS,
+  SOUNDS,
+  SOUND_IDS,
+  PAD_MS,
+  type EffectId,
+  type RoomToneId,
+  type SoundId,
+} from './catalogue';
 
 /** The part of a Howl the bank uses. */
 export interface HowlLike {
@@ -68,6 +81,13 @@ export type CaptionEvent =
 export const ROOM_FADE_MS = 1200;
 const QUICK_FADE_MS = 250;
 const LOOP_SPRITE = 'loop';
+/** The cues in the order they are first needed: a choice comes long before an ending. */
+const CUE_ORDER: readonly EffectId[] = [
+  'choice',
+  'mood',
+  'scene',
+  ...EFFECT_IDS.filter((id) => id.startsWith('ending')),
+];
 
 interface PlayingRoom {
   id: RoomToneId;
@@ -84,6 +104,9 @@ export class SoundBank {
   private room: PlayingRoom | null = null;
   private roomDuck = 1;
   private readonly waitingForLoad = new Set<SoundId>();
+  /** Files still to load, the next first; and the one loading now. */
+  private readonly toLoad: SoundId[] = [];
+  private loading: SoundId | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly onStateChange = () => this.syncRoom(ROOM_FADE_MS);
   private readonly ctx: HowlerGlobalLike['ctx'];
@@ -104,15 +127,17 @@ export class SoundBank {
         const howl = new api.Howl({
           src: [urls[id]],
           format: ['mp3'],
-          // Cues are small and wanted at once; a room tone loads when its room is near.
-          preload: spec.channel === 'effect',
+          // Loaded by the bank's own queue (toLoad), one file at a time.
+          preload: false,
           volume: 0,
           ...(spec.loopMs ? { sprite: { [LOOP_SPRITE]: [PAD_MS, spec.loopMs, true] } } : {}),
         });
         howl.once('loaderror', () => {
           this.broken.add(id);
           if (this.room?.id === id) this.room = null;
+          this.loaded(id);
         });
+        howl.once('load', () => this.loaded(id));
         howl.on('unlock', () => this.syncRoom(ROOM_FADE_MS));
         this.howls.set(id, howl);
       }
@@ -120,6 +145,9 @@ export class SoundBank {
     // Read after the Howls exist: creating the first one may replace Howler's AudioContext.
     this.ctx = api.Howler.ctx;
     this.ctx?.addEventListener?.('statechange', this.onStateChange);
+    // The cues wait a moment, so the rooms asked for as the conversation opens go first.
+    this.toLoad.push(...CUE_ORDER.filter((id) => this.howls.has(id)));
+    this.later(0, () => this.loadNext());
   }
 
   /** False where this browser has no way to play sound at all. */
@@ -157,12 +185,12 @@ export class SoundBank {
     this.syncRoom(QUICK_FADE_MS);
   }
 
-  /** Start loading these sounds now (e.g. every room of a scenario), so they are ready in time. */
+  /**
+   * Load these sounds (e.g. every room of a scenario) so they are ready in time: after the cues
+   * a choice plays, since a room changes only after a choice, and before the endings.
+   */
   prepare(ids: readonly SoundId[]): void {
-    for (const id of ids) {
-      const howl = this.howls.get(id);
-      if (howl && howl.state() === 'unloaded' && !this.broken.has(id)) howl.load();
-    }
+    this.queue(ids, 'before endings');
   }
 
   /** The room tone to play (null for none); crossfades from the one playing. */
@@ -265,7 +293,7 @@ export class SoundBank {
           this.syncRoom(ROOM_FADE_MS);
         });
       }
-      if (howl.state() === 'unloaded') howl.load();
+      this.queue([target], 'first');
       return;
     }
     if (!this.running) return; // statechange or Howler's 'unlock' calls back when it can
@@ -281,6 +309,41 @@ export class SoundBank {
       },
       soundId,
     );
+  }
+
+  /** Put these files in the queue (once each, in this order), and go on loading. */
+  private queue(ids: readonly SoundId[], where: 'first' | 'before endings'): void {
+    const fresh = [...new Set(ids)].filter(
+      (id) => this.howls.get(id)?.state() === 'unloaded' && !this.broken.has(id),
+    );
+    for (const id of fresh) {
+      const at = this.toLoad.indexOf(id);
+      if (at >= 0) this.toLoad.splice(at, 1);
+    }
+    const endings = this.toLoad.findIndex((id) => id.startsWith('ending'));
+    const at = where === 'first' ? 0 : endings >= 0 ? endings : this.toLoad.length;
+    this.toLoad.splice(at, 0, ...fresh);
+    this.loadNext();
+  }
+
+  /** Start the next file if none is loading. */
+  private loadNext(): void {
+    if (this.disposed || this.loading) return;
+    while (this.toLoad.length) {
+      const id = this.toLoad.shift()!;
+      const howl = this.howls.get(id);
+      if (!howl || howl.state() !== 'unloaded' || this.broken.has(id)) continue;
+      this.loading = id;
+      howl.load();
+      return;
+    }
+  }
+
+  /** A file finished loading, or failed: the next one's turn. */
+  private loaded(id: SoundId): void {
+    if (this.loading !== id) return;
+    this.loading = null;
+    this.loadNext();
   }
 
   private later(ms: number, fn: () => void) {

@@ -65,6 +65,9 @@ export class FakeHowl implements HowlLike {
     if (this.stateValue !== 'unloaded') return this;
     this.loads++;
     this.stateValue = 'loading';
+    this.world.loadOrder.push(this.sound);
+    const atOnce = this.world.howls.filter((h) => h.state() === 'loading').length;
+    this.world.mostLoadingAtOnce = Math.max(this.world.mostLoadingAtOnce, atOnce);
     // Howler loads asynchronously, always.
     if (this.world.options.autoLoad !== false) setTimeout(() => this.finishLoading(), 0);
     return this;
@@ -154,6 +157,10 @@ export interface FakeWorld {
   api: HowlerApi;
   howls: FakeHowl[];
   played: Played[];
+  /** Every load() that started one, in order. */
+  loadOrder: SoundId[];
+  /** The most files loading at one time. */
+  mostLoadingAtOnce: number;
   ctx: FakeContext | null;
   howl(sound: SoundId): FakeHowl;
   /** Sounds playing now (started, not stopped). */
@@ -166,6 +173,8 @@ export function fakeHowler(options: FakeOptions = {}): FakeWorld {
     options,
     howls: [],
     played: [],
+    loadOrder: [],
+    mostLoadingAtOnce: 0,
     ctx: options.noAudio ? null : new FakeContext(options.state ?? 'running'),
     api: undefined as unknown as HowlerApi,
     howl: (sound) => world.howls.find((h) => h.sound === sound)!,

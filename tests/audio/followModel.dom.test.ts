@@ -186,12 +186,48 @@ describe('the sound bank following the runner’s models', () => {
 
   it('loads the cues and this scenario’s rooms, not every room', () => {
     const r = rig();
+    r.settle();
     const loaded = r.world.howls.filter((h) => h.loads > 0).map((h) => h.sound);
     expect(loaded).toContain('room-lounge');
     expect(loaded).toContain('room-office');
     expect(loaded).toContain('choice');
     expect(loaded).not.toContain('room-garden');
     expect(loaded).not.toContain('room-hospital-ward');
+  });
+
+  it('loads one file at a time: the room on show, the cues a choice plays, the other rooms, the endings', () => {
+    const r = rig();
+    expect(r.world.loadOrder).toEqual(['room-lounge']); // the cues wait for the rooms to be named
+    r.settle();
+    expect(r.world.loadOrder).toEqual([
+      'room-lounge',
+      'choice',
+      'mood',
+      'scene',
+      'room-office',
+      'ending-good',
+      'ending-mixed',
+      'ending-poor',
+    ]);
+    expect(r.world.mostLoadingAtOnce).toBe(1);
+    expect(r.world.howls.every((h) => h.loads <= 1)).toBe(true);
+  });
+
+  it('a file that fails to load does not hold up the ones after it', () => {
+    const r = rig({ fake: { broken: ['room-lounge', 'choice'] } });
+    r.settle();
+    expect(r.world.loadOrder.slice(0, 3)).toEqual(['room-lounge', 'choice', 'mood']);
+    expect(r.world.howl('ending-poor').state()).toBe('loaded');
+  });
+
+  it('a room wanted now jumps the queue', () => {
+    const r = rig({ fake: { autoLoad: false } });
+    r.world.howl('room-lounge').finishLoading();
+    expect(r.world.loadOrder).toEqual(['room-lounge', 'choice']);
+    r.bank.setRoom('room-garden');
+    r.world.howl('choice').finishLoading();
+    expect(r.world.loadOrder).toEqual(['room-lounge', 'choice', 'room-garden']);
+    expect(r.world.mostLoadingAtOnce).toBe(1);
   });
 
   it('reading lines on plays nothing new', () => {
@@ -279,6 +315,7 @@ describe('the sound bank following the runner’s models', () => {
     for (const path of paths) {
       const r = rig();
       r.assessment.value = true;
+      r.settle(); // the learner reads the opening while the sounds load
       choosePath(r, path);
       readOn(r.session);
       r.settle();
@@ -524,11 +561,12 @@ describe('a jump is not a step: sound follows it quietly', () => {
       r.runner.send({ type: 'pick', choice });
       r.settle();
     };
+    r.settle(); // the class reads the opening while the sounds load
     pick('accept-quietly'); // lounge → office
     pick('keep-quiet');
     readOn(cs.session);
     r.settle();
-    expect(r.take()).toEqual(['room-office', 'choice', 'scene', 'choice', 'ending-poor']);
+    expect(r.take()).toEqual(['room-lounge', 'room-office', 'choice', 'scene', 'choice', 'ending-poor']);
 
     r.runner.send({ type: 'whatIf', fromDecision: 0 }); // back in the lounge, before the first choice
     r.settle();
