@@ -21,6 +21,13 @@ import { canSlice, nextSlice, type SliceState, startState } from './sliceCommand
 
 /** Painting time in one frame, so a frame with the room drawn as well stays well under 50 ms. */
 export const FRAME_BUDGET_MS = 8;
+/**
+ * A frame already this late when painting would begin is left alone, and the painting goes on in
+ * the next: a frame that opened a conversation or a debrief (30 ms of the page's own script) with
+ * a room's painting on top was a frame of 50 ms. Never two frames in a row, so a page that is
+ * always busy (a loaded machine) still gets its room at half speed or better.
+ */
+const BUSY_FRAME_MS = 10;
 /** Aimed-at time for one piece; the pieces' size follows the measured speed of this device. */
 const PIECE_MS = 3;
 
@@ -52,6 +59,8 @@ export class Bakery {
   private speed = 4;
   private piece: Graphics | null = null;
   private idlers: (() => void)[] = [];
+  /** The last frame was left alone because it was already busy. */
+  private skipped = false;
 
   private constructor(private readonly scene: Phaser.Scene) {}
 
@@ -108,20 +117,30 @@ export class Bakery {
   private schedule(): void {
     if (this.scheduled || !this.queue.length) return;
     this.scheduled = true;
-    const run = () => {
+    const run = (frameStart: number) => {
       this.scheduled = false;
-      this.tick();
+      this.tick(frameStart);
       this.schedule();
       if (!this.queue.length) for (const idle of this.idlers.splice(0)) idle();
     };
     // A hidden page gets no animation frames: carry on anyway, so a bake never waits for a look.
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(run, 16);
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden')
+      setTimeout(() => run(performance.now()), 16);
     else requestAnimationFrame(run);
   }
 
-  /** One frame's painting: pieces of the first job, then the next, until the budget is spent. */
-  private tick(): void {
+  /**
+   * One frame's painting: pieces of the first job, then the next, until the budget is spent.
+   * `frameStart` is the frame's time (an animation frame's own).
+   */
+  private tick(frameStart: number): void {
     const start = performance.now();
+    if (start - frameStart > BUSY_FRAME_MS && !this.skipped) {
+      this.skipped = true;
+      return;
+    }
+    this.skipped = false;
+    const until = start + FRAME_BUDGET_MS;
     while (this.queue.length) {
       const job = this.queue[0]!;
       if (!this.scene.sys.game || !this.scene.textures) {
@@ -130,14 +149,15 @@ export class Bakery {
       }
       if (!job.commands) {
         this.begin(job);
-        if (performance.now() - start >= FRAME_BUDGET_MS) break;
+        // A new canvas's memory (5-16 ms for a room) is this frame's painting: pieces after it
+        // went over the budget, and with Phaser's own step made frames of 50 ms.
+        if (performance.now() - start >= FRAME_BUDGET_MS / 2) break;
       }
-      const left = FRAME_BUDGET_MS - (performance.now() - start);
-      if (this.paint(job, left)) {
+      if (this.paint(job, until - performance.now())) {
         this.queue.shift();
         this.end(job);
       }
-      if (performance.now() - start >= FRAME_BUDGET_MS) break;
+      if (performance.now() >= until) break;
     }
   }
 
