@@ -107,3 +107,21 @@ export function readBenchJson(text: string): BenchJson {
   if (d.version !== 1) throw new Error(`it is version ${String(d.version)}; this bench reads version 1`);
   return d as BenchJson;
 }
+
+/** The parts of a V8 heap snapshot read here. */
+export interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}
+
+/** Total self size of a heap snapshot's nodes of type 'code'. */
+export function codeInSnapshot(s: HeapSnapshot): number {
+  const fields = s.snapshot.meta.node_fields;
+  const type = fields.indexOf('type');
+  const size = fields.indexOf('self_size');
+  const code = s.snapshot.meta.node_types[0].indexOf('code');
+  let total = 0;
+  for (let i = 0; i < s.nodes.length; i += fields.length)
+    if (s.nodes[i + type] === code) total += s.nodes[i + size]!;
+  return total;
+}

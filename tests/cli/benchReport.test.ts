@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatTable,
+  codeInSnapshot,
   median,
   ratio,
   readBenchJson,
@@ -73,5 +74,24 @@ describe('the bench report', () => {
     expect(() => readBenchJson('{"rows": []}')).toThrow(/not a CarePlay bench result/);
     expect(() => readBenchJson(JSON.stringify({ ...earlier, version: 2 }))).toThrow(/version 2/);
     expect(readBenchJson(JSON.stringify(earlier)).rows).toHaveLength(2);
+  });
+});
+
+describe('codeInSnapshot', () => {
+  it('adds up the self sizes of the code nodes only', () => {
+    // Fields as V8 writes them: type, name, id, self_size, edge_count, …
+    const snapshot = {
+      snapshot: {
+        meta: {
+          node_fields: ['type', 'name', 'id', 'self_size', 'edge_count', 'trace_node_id', 'detachedness'],
+          node_types: [['hidden', 'array', 'string', 'object', 'code', 'closure'], 'string', 'number'] as [
+            string[],
+            ...unknown[],
+          ],
+        },
+      },
+      nodes: [4, 0, 1, 100, 0, 0, 0, 3, 0, 2, 40, 0, 0, 0, 4, 0, 3, 23, 0, 0, 0, 5, 0, 4, 7, 0, 0, 0],
+    };
+    expect(codeInSnapshot(snapshot)).toBe(123);
   });
 });
