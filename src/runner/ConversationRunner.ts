@@ -88,6 +88,8 @@ export class ConversationRunner {
   /** The Session on show at the last change, and whether this step rewound it: a jump, not a step. */
   private stepFrom: Session;
   private rewound = false;
+  /** What a screen reader is told of faces that changed, said once the change is known to be a step. */
+  private readonly faces: string[] = [];
 
   constructor(private readonly options: RunnerOptions) {
     this.app = options.app;
@@ -120,7 +122,7 @@ export class ConversationRunner {
       }),
       events.on('expression', (e) => {
         if (e.previous === null) return;
-        announce(`${e.says}.`);
+        this.faces.push(`${e.says}.`);
         if (e.previous !== e.expression)
           this.moment({ kind: 'expression', character: e.character, name: e.name });
       }),
@@ -129,7 +131,11 @@ export class ConversationRunner {
         this.rewound = true;
       }),
       events.on('change', () => {
-        if (this.rewound || this.session !== this.stepFrom) this.moments = [];
+        // A jump (a rewind, U, a what-if starting or ending) is no step: its faces are shown, not
+        // announced as if the person had just reacted.
+        const jump = this.rewound || this.session !== this.stepFrom;
+        if (jump) this.moments = [];
+        for (const says of this.faces.splice(0)) if (!jump) announce(says);
         this.rewound = false;
         this.stepFrom = this.session;
         if (!this.state.feedback) this.settleRoom();

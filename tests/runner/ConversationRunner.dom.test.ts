@@ -280,6 +280,51 @@ describe('ConversationRunner: moments, for sound', () => {
   });
 });
 
+describe('ConversationRunner: faces, for a screen reader', () => {
+  /** Everything announced from now on (the live region keeps only the last few). */
+  function heard() {
+    const said: string[] = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) said.push(n.textContent ?? '');
+    }).observe(document.getElementById('live')!, { childList: true });
+    return said;
+  }
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('a face that changes with a choice is announced; faces changing back on U are not', async () => {
+    // At the front desk, taking back decisions brings Tony's face back to upset (found by
+    // rewinding every shipped scenario's paths: Session.rewind tells of it).
+    const desk = playableOf('front-desk.yaml');
+    const app = appFor('assessment');
+    const cs = new ClassSession(desk.scenario);
+    const r = new ConversationRunner({
+      app,
+      playable: desk,
+      session: cs.session,
+      classroom: startClassroom(app, desk, cs),
+      onDebrief: () => {},
+      onLeave: () => {},
+    });
+    runner = r;
+    r.start();
+    const names = Object.values(desk.scenario.cast).map((c) => c.name);
+    const faces = (said: string[]) => said.filter((t) => names.some((n) => t.startsWith(`${n} `)));
+    const onTheWay = heard();
+    for (const choice of ['explanation', 'move-now', 'sorry-listen', 'night-staff']) {
+      while (cs.session.canContinue) r.send({ type: 'goOn' });
+      r.send({ type: 'pick', choice });
+    }
+    await flush();
+    expect(faces(onTheWay).length).toBeGreaterThan(0); // faces changed as the class chose
+    const onUndo = heard();
+    for (let i = 0; i < 4; i++) r.send({ type: 'undo' });
+    await flush();
+    expect(cs.session.snapshot.decisions).toHaveLength(0);
+    expect(onUndo.filter((t) => t.includes('taken back'))).toHaveLength(4);
+    expect(faces(onUndo)).toEqual([]);
+  });
+});
+
 describe('ConversationRunner: a class', () => {
   it('a digit is a vote, never a choice; C goes with the class; T is the panel’s', () => {
     const { app, cs, r, a: panel } = classRun(['panel']);
