@@ -475,7 +475,7 @@ export class ClassSession {
     if (save.whatIf && Number.isInteger(save.whatIf.fromDecision) && Array.isArray(save.whatIf.choices)) {
       const { fromDecision, choices } = save.whatIf;
       try {
-        if (fromDecision < 0 || fromDecision >= choices.length) throw new SessionError('not a branch');
+        if (fromDecision < 0 || fromDecision > choices.length) throw new SessionError('not a branch');
         const branch = cs.replayed(choices.slice(0, fromDecision));
         for (const id of choices.slice(fromDecision)) branch.choose(id);
         cs.show({ fromDecision, session: branch });

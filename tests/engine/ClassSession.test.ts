@@ -245,6 +245,30 @@ describe('ClassSession: survives a reload', () => {
     expect(back.session.snapshot.node).toBe('declined');
   });
 
+  it('restores a what-if just started, before anything is chosen on it (a reload, or the debrief’s “Go back”)', () => {
+    const cs = new ClassSession(scenario());
+    cs.setVotes('decline-kindly', 5);
+    cs.goWithClass();
+    for (const from of [0, 1]) {
+      if (from === 1) {
+        cs.returnToClass();
+        while (cs.session.canContinue) cs.session.next();
+        cs.setVotes(cs.session.snapshot.choices[0]!.id, 3);
+        cs.goWithClass();
+      }
+      cs.startWhatIf(from);
+      const restored = ClassSession.restore(scenario(), JSON.parse(JSON.stringify(cs.save())));
+      if (!restored.ok) throw new Error(restored.reason);
+      expect(restored.notes).toEqual([]);
+      expect(restored.classSession.whatIf).toEqual({ fromDecision: from });
+      expect(restored.classSession.session.snapshot.decisions).toHaveLength(from);
+      expect(restored.classSession.snapshot.votes[0]).toMatchObject({
+        chosen: 'decline-kindly',
+        how: 'majority',
+      });
+    }
+  });
+
   it('opens a version 2 save made before what-ifs had a Session of their own, what-if and all', () => {
     // Written by the code of 2 December 2026, when the Session itself carried the what-if.
     const old = {
