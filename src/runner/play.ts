@@ -360,6 +360,18 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
           fresh: true,
         } satisfies ConversationData),
       rewindTo: (decision) => {
+        if (cs) {
+          // A class going back is a what-if from there: the class's own path, votes and record
+          // stay as they are, and "Back to the class's path" returns to them. (Rewinding the
+          // Session started a new class session around it, and every vote was lost.)
+          cs.startWhatIf(decision);
+          app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));
+          scene.scene.start('Conversation', {
+            id: playable.scenario.id,
+            playable,
+          } satisfies ConversationData);
+          return;
+        }
         session.rewind(decision);
         scene.scene.start('Conversation', {
           id: playable.scenario.id,

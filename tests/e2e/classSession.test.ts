@@ -281,6 +281,32 @@ describe.skipIf(!BROWSER_AVAILABLE)('a whole class session at 1024x768 (issue 19
     const chosen = rows.filter((r) => r[col('chosen')] === 'yes');
     expect(chosen.map((r) => [r[col('votes')], r[col('how')]])).toEqual(offered.map(() => ['2', 'majority']));
 
+    // Going back to a decision from the summary is a what-if from there: the class's record
+    // stays, and coming back finds the same votes (it once started a new class around the path
+    // and lost every vote).
+    if (pages === 'one page') {
+      await audience.locator('summary', { hasText: 'Your decisions' }).click();
+      await audience.getByRole('button', { name: 'Go back to decision 1', exact: true }).click();
+      await audience.getByText(/What if… from decision 1/).waitFor();
+      if (!(await panel.isVisible())) await audience.keyboard.press('t');
+      await panel.getByRole('button', { name: 'Back to the class path (B)' }).click();
+      await expect.poll(() => audience.getByText(/What if… from decision 1/).count()).toBe(0);
+      await expect.poll(status).toBe('The class has reached an ending.');
+      await trainer.keyboard.press('PageDown');
+      await summary.waitFor();
+      const again = audience.waitForEvent('download');
+      await summary.getByRole('button', { name: 'Export CSV' }).click();
+      const csv = readFileSync(
+        await savedDownload(await again, `class-session-${scenario.id}-again.csv`),
+        'utf8',
+      );
+      const [head, ...after] = csvRows(csv).filter((r) => r.length > 1);
+      const at = (name: string) => head!.indexOf(name);
+      expect(
+        after.filter((r) => r[at('chosen')] === 'yes').map((r) => [r[at('votes')], r[at('how')]]),
+      ).toEqual(offered.map(() => ['2', 'majority']));
+    }
+
     // The next group: Start asks, and a new class starts fresh with the pre-brief.
     await audience.getByRole('button', { name: 'Back to the menu' }).click();
     await menuShown(audience);
