@@ -4,9 +4,9 @@
  * followModel.ts decides what to play.
  *
  * Files load one at a time, most needed first: the room tone wanted now, the cues a first
- * choice can play, the other rooms prepare() names, and the endings last. Loaded all at once, a dozen files decoded
- * side by side on a two-core phone as the first room faded in, and its frames stalled; on a
- * slow network the first room's tone waited behind every cue.
+ * choice can play, the other rooms prepare() names, and the endings last. Loaded all at once, a
+ * dozen files were decoded side by side on a two-core machine as the first room faded in, and its
+ * frames stalled; on a slow network the first room's tone waited behind every cue.
  *
  * It never waits for sound. A cue that cannot play at once (audio locked until the first
  * gesture, a file still loading or broken, muted) is dropped, not queued to go off late; the
@@ -81,13 +81,9 @@ export type CaptionEvent =
 export const ROOM_FADE_MS = 1200;
 const QUICK_FADE_MS = 250;
 const LOOP_SPRITE = 'loop';
+const isEnding = (id: SoundId) => id.startsWith('ending-');
 /** The cues in the order they are first needed: a choice comes long before an ending. */
-const CUE_ORDER: readonly EffectId[] = [
-  'choice',
-  'mood',
-  'scene',
-  ...EFFECT_IDS.filter((id) => id.startsWith('ending')),
-];
+const CUE_ORDER: readonly EffectId[] = ['choice', 'mood', 'scene', ...EFFECT_IDS.filter(isEnding)];
 
 interface PlayingRoom {
   id: RoomToneId;
@@ -320,7 +316,7 @@ export class SoundBank {
       const at = this.toLoad.indexOf(id);
       if (at >= 0) this.toLoad.splice(at, 1);
     }
-    const endings = this.toLoad.findIndex((id) => id.startsWith('ending'));
+    const endings = this.toLoad.findIndex(isEnding);
     const at = where === 'first' ? 0 : endings >= 0 ? endings : this.toLoad.length;
     this.toLoad.splice(at, 0, ...fresh);
     this.loadNext();
