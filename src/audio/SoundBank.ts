@@ -82,8 +82,13 @@ export const ROOM_FADE_MS = 1200;
 const QUICK_FADE_MS = 250;
 const LOOP_SPRITE = 'loop';
 const isEnding = (id: SoundId) => id.startsWith('ending-');
-/** The cues in the order they are first needed: a choice comes long before an ending. */
-const CUE_ORDER: readonly EffectId[] = ['choice', 'mood', 'scene', ...EFFECT_IDS.filter(isEnding)];
+/** The cues in the order they are first needed (a choice comes long before an ending), every one. */
+const FIRST_CUES: readonly EffectId[] = ['choice', 'mood', 'scene'];
+const CUE_ORDER: readonly EffectId[] = [
+  ...FIRST_CUES,
+  ...EFFECT_IDS.filter((id) => !FIRST_CUES.includes(id) && !isEnding(id)),
+  ...EFFECT_IDS.filter(isEnding),
+];
 
 interface PlayingRoom {
   id: RoomToneId;
