@@ -82,6 +82,12 @@ export const ROOM_FADE_MS = 1200;
 const QUICK_FADE_MS = 250;
 const LOOP_SPRITE = 'loop';
 const isEnding = (id: SoundId) => id.startsWith('ending-');
+/**
+ * How long one file may hold up the ones after it. A file that never says it has loaded or failed
+ * (an HTML5 audio element a browser will not fetch without a gesture, a stalled connection) must
+ * not leave every later sound unloaded; it may still finish, and is used if it does.
+ */
+const LOAD_PATIENCE_MS = 8000;
 /** The cues in the order they are first needed (a choice comes long before an ending), every one. */
 const FIRST_CUES: readonly EffectId[] = ['choice', 'mood', 'scene'];
 const CUE_ORDER: readonly EffectId[] = [
@@ -336,6 +342,7 @@ export class SoundBank {
       if (!howl || howl.state() !== 'unloaded' || this.broken.has(id)) continue;
       this.loading = id;
       howl.load();
+      this.later(LOAD_PATIENCE_MS, () => this.loaded(id));
       return;
     }
   }

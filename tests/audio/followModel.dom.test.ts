@@ -220,6 +220,20 @@ describe('the sound bank following the runner’s models', () => {
     expect(r.world.howl('ending-poor').state()).toBe('loaded');
   });
 
+  it('a file that never finishes loading holds up the rest for a few seconds, not for ever', () => {
+    const r = rig({ fake: { autoLoad: false } });
+    expect(r.world.loadOrder).toEqual(['room-lounge']);
+    r.settle(7000);
+    expect(r.world.loadOrder).toEqual(['room-lounge']);
+    r.settle(2000); // the lounge has had its time: the next file starts, and so on
+    expect(r.world.loadOrder).toEqual(['room-lounge', 'choice']);
+    r.world.howl('room-lounge').finishLoading(); // late, but in time to be played
+    r.settle(10);
+    expect(r.take()).toEqual(['room-lounge']);
+    r.world.howl('choice').finishLoading();
+    expect(r.world.loadOrder).toEqual(['room-lounge', 'choice', 'mood']);
+  });
+
   it('a room wanted now jumps the queue', () => {
     const r = rig({ fake: { autoLoad: false } });
     r.world.howl('room-lounge').finishLoading();
