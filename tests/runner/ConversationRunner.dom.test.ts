@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/App';
+import type { PlayableScenario } from '../../src/app/catalogueTypes';
 import { classKey, progressKey } from '../../src/app/storageKeys';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { Session } from '../../src/engine/Session';
@@ -63,21 +64,37 @@ const press = (key: string, target: Element = document.body) => {
 let runner: ConversationRunner | null = null;
 let debriefs: Session[] = [];
 /** A class session in assessment mode under a started runner, with a recorder attached. */
-function classRun(takes: string[] = []) {
+function classRun(takes: string[] = [], scenario: PlayableScenario = playable) {
   const app = appFor('assessment');
-  const cs = new ClassSession(playable.scenario);
-  const r = start(app, cs.session, startClassroom(app, playable, cs));
+  const cs = new ClassSession(scenario.scenario);
+  const r = start(app, cs.session, startClassroom(app, scenario, cs), scenario);
   const a = recorder(takes);
   r.attach(a.presenter);
   r.start();
   return { app, cs, r, a };
 }
 
-function start(app: App, session: Session, classroom: ReturnType<typeof startClassroom> | null = null) {
+/** A learner's Session under a started runner, with a recorder attached. */
+function learnerRun(mode: 'practice' | 'assessment') {
+  const app = appFor(mode);
+  const session = new Session(playable.scenario);
+  const r = start(app, session);
+  const a = recorder();
+  r.attach(a.presenter);
+  r.start();
+  return { app, session, r, a };
+}
+
+function start(
+  app: App,
+  session: Session,
+  classroom: ReturnType<typeof startClassroom> | null = null,
+  scenario: PlayableScenario = playable,
+) {
   debriefs = [];
   runner = new ConversationRunner({
     app,
-    playable,
+    playable: scenario,
     session,
     classroom,
     onDebrief: (s) => void debriefs.push(s),
@@ -174,12 +191,7 @@ describe('ConversationRunner: keys and commands', () => {
 
 describe('ConversationRunner: the feedback comes before the room moves', () => {
   it('practice: the note is in the model; the walk, the announcement and the place’s name wait for it', () => {
-    const app = appFor('practice');
-    const session = new Session(playable.scenario);
-    const r = start(app, session);
-    const a = recorder();
-    r.attach(a.presenter);
-    r.start();
+    const { session, r, a } = learnerRun('practice');
     while (session.canContinue) r.send({ type: 'goOn' });
     const lounge = playable.scenario.locations.lounge!.name;
     r.send({ type: 'choose', choice: 'decline-flat' }); // to 'hurt', in the same room
@@ -208,11 +220,7 @@ describe('ConversationRunner: the feedback comes before the room moves', () => {
   });
 
   it('assessment: no note, and the room walks at once', () => {
-    const session = new Session(playable.scenario);
-    const r = start(appFor('assessment'), session);
-    const a = recorder();
-    r.attach(a.presenter);
-    r.start();
+    const { session, r, a } = learnerRun('assessment');
     for (const choice of ['decline-flat', 'walk-off']) {
       while (session.canContinue) r.send({ type: 'goOn' });
       r.send({ type: 'choose', choice });
@@ -237,11 +245,7 @@ describe('ConversationRunner: moments, for sound', () => {
   const kinds = (m: RunnerModel) => m.moments.map((x) => x.kind);
 
   it('a step’s moments come in the model it pushes, numbered; a redraw after it has none', () => {
-    const session = new Session(playable.scenario);
-    const r = start(appFor('practice'), session);
-    const a = recorder();
-    r.attach(a.presenter);
-    r.start();
+    const { session, r, a } = learnerRun('practice');
     expect(kinds(a.last())).toEqual([]);
     while (session.canContinue) r.send({ type: 'goOn' });
     expect(a.models.every((m) => m.moments.length === 0)).toBe(true);
@@ -295,18 +299,7 @@ describe('ConversationRunner: faces, for a screen reader', () => {
     // At the front desk, taking back decisions brings Tony's face back to upset (found by
     // rewinding every shipped scenario's paths: Session.rewind tells of it).
     const desk = playableOf('front-desk.yaml');
-    const app = appFor('assessment');
-    const cs = new ClassSession(desk.scenario);
-    const r = new ConversationRunner({
-      app,
-      playable: desk,
-      session: cs.session,
-      classroom: startClassroom(app, desk, cs),
-      onDebrief: () => {},
-      onLeave: () => {},
-    });
-    runner = r;
-    r.start();
+    const { cs, r } = classRun([], desk);
     const names = Object.values(desk.scenario.cast).map((c) => c.name);
     const faces = (said: string[]) => said.filter((t) => names.some((n) => t.startsWith(`${n} `)));
     const onTheWay = heard();
