@@ -148,6 +148,9 @@ export async function connectCmi5(rule: PassRule, notify: Notify): Promise<Platf
       ended = true;
       // The page is closing, so an ordinary request may be cut off: the same statement the library
       // builds for terminate(), sent with keepalive so the browser finishes it after the page goes.
+      // Sent now, not after the statements still queued: nothing queued runs once the page has
+      // gone, so waiting for them (as it once did) lost 'terminated' whenever the window closed
+      // while the last result's answer was still on its way (a clean-clone CI run caught it).
       const template = cmi5.getLaunchData().contextTemplate;
       const statement: Statement = {
         ...base(),
@@ -163,18 +166,16 @@ export async function connectCmi5(rule: PassRule, notify: Notify): Promise<Platf
           },
         },
       };
-      void queue.finally(() =>
-        fetch(`${params.endpoint.replace(/\/?$/, '/')}statements`, {
-          method: 'POST',
-          keepalive: true,
-          headers: {
-            'Content-Type': 'application/json',
-            'X-Experience-API-Version': '1.0.3',
-            Authorization: `Basic ${cmi5.getAuthToken()}`,
-          },
-          body: JSON.stringify(statement),
-        }).catch(failed('the end of the session')),
-      );
+      void fetch(`${params.endpoint.replace(/\/?$/, '/')}statements`, {
+        method: 'POST',
+        keepalive: true,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Experience-API-Version': '1.0.3',
+          Authorization: `Basic ${cmi5.getAuthToken()}`,
+        },
+        body: JSON.stringify(statement),
+      }).catch(failed('the end of the session'));
     },
   };
 }
