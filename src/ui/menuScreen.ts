@@ -103,11 +103,16 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
   };
 
   function show(problems?: Problems): void {
+    present(renderMenu(app, actions, problems), problems);
+  }
+
+  /** Put a menu just built on screen, with its keys, and focus where the learner begins. */
+  function present(menu: HTMLElement, problems?: Problems): void {
     leaving = false;
     pending = null;
     progressChanged = null;
     stopKeys();
-    menuEl = renderMenu(app, actions, problems);
+    menuEl = menu;
     app.mount(menuEl);
     const keys = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !menuEl?.isConnected) return;
@@ -228,8 +233,16 @@ export function createMenuScreen(app: App, behind: BehindTheMenu): MenuScreen {
       return { pending: data, leave: () => {} };
     }
     room = port;
-    // Back from a conversation or a debrief (or the room failed before): the menu again.
-    if (!menuEl?.isConnected) show();
+    // Back from a conversation or a debrief (or the room failed before): the menu again. It is
+    // built now, beside the room's change of scene, and put on screen in the next frame, where it
+    // is laid out and painted. All of it in one frame made a frame of 50 ms, three of the
+    // display's (npm run bench: frames).
+    if (!menuEl?.isConnected) {
+      const menu = renderMenu(app, actions);
+      requestAnimationFrame(() => {
+        if (room === port && !menuEl?.isConnected) present(menu);
+      });
+    }
     return {
       pending: null,
       leave: () => {
