@@ -138,6 +138,61 @@ describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
     expect(await axeSerious(page)).toEqual([]);
     await context.close();
   }, 60_000);
+
+  // axe cannot judge words over a picture (it says "incomplete"), so the pixels are read: the
+  // words are hidden, the screen is taken, and the lightest pixel behind each is measured.
+  it('the white words over the room (title, tagline, library heading and count) have at least 4.5:1 contrast', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${url}?renderer=canvas`);
+      await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+      // The lounge is drawn and still (the room's clock rests once nothing moves).
+      await page.waitForSelector('#stage canvas[data-clock="asleep"], #stage canvas[data-clock="ambient"]');
+      const boxes = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            '.menu-header h1, .menu-header p, .library-head h2, .library-status',
+          ),
+        ].map((e) => {
+          const r = e.getBoundingClientRect();
+          e.style.visibility = 'hidden';
+          return { text: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+      expect(boxes).toHaveLength(4);
+      const png = (await page.screenshot()).toString('base64');
+      const ratios = await page.evaluate(
+        async ({ png, boxes }) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${png}`;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const g = canvas.getContext('2d')!;
+          g.drawImage(img, 0, 0);
+          const linear = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return boxes.map((b) => {
+            const d = g.getImageData(b.x, b.y, Math.max(1, b.width), Math.max(1, b.height)).data;
+            let lightest = 0;
+            for (let i = 0; i < d.length; i += 4) {
+              const l = 0.2126 * linear(d[i]!) + 0.7152 * linear(d[i + 1]!) + 0.0722 * linear(d[i + 2]!);
+              lightest = Math.max(lightest, l);
+            }
+            return { text: b.text, ratio: Math.round((1.05 / (lightest + 0.05)) * 100) / 100 };
+          });
+        },
+        { png, boxes },
+      );
+      for (const r of ratios)
+        expect(r.ratio, `${viewport.width}x${viewport.height}: “${r.text}”`).toBeGreaterThanOrEqual(4.5);
+      await context.close();
+    }
+  }, 60_000);
 });
 
 // The library's scenarios beyond the core two (player.test.ts plays those): each carried on from
