@@ -47,6 +47,33 @@ function singleFileExtras(): Plugin {
   };
 }
 
+/**
+ * The two faces the menu is written in, asked for with the page rather than when the menu's first
+ * layout finds it needs them. Found later, the menu was laid out twice as the page opened: first
+ * in the fallback face (which has to be looked up among the device's own fonts), then again when
+ * the real face arrived. Together they are 25 KB. A learner who chose another font in Settings
+ * downloads them for nothing; the browser says so in its console, as a warning.
+ */
+function preloadMenuFonts(): Plugin {
+  return {
+    name: 'careplay-preload-menu-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const faces = Object.keys(ctx.bundle ?? {})
+          .filter((f) => /atkinson-hyperlegible-next-latin-(400|700)-normal-[^/]*\.woff2$/.test(f))
+          .sort();
+        return faces.map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `./${f}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   const single = mode === 'single';
   return {
@@ -55,6 +82,7 @@ export default defineConfig(({ command, mode }) => {
     base: './',
     plugins: [
       scenarioPlugin({ packed: single }),
+      single ? [] : preloadMenuFonts(),
       single
         ? [singleFileExtras(), viteSingleFile({ removeViteModuleLoader: true })]
         : VitePWA({
