@@ -8,7 +8,9 @@ import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { LocationKind } from '../engine/model';
 import type { CastMember } from '../engine/schema';
 import { CharacterFigure } from './art/CharacterFigure';
+import { Bakery } from './art/bakery';
 import { drawRoom, prepareRoom, roomReady } from './art/drawRoom';
+import { releaseRooms } from './art/roomTextures';
 
 import { type Box, DESIGN_HEIGHT, DESIGN_WIDTH, frameOn } from './design';
 import { wakeRoom } from './roomClock';
@@ -48,6 +50,15 @@ export class RoomStage {
     private readonly kinds: Record<string, LocationKind>,
   ) {
     scene.scale.on(Phaser.Scale.Events.RESIZE, this.onResize);
+    // Only this conversation's rooms and the menu's lounge stay painted. The count is on the
+    // canvas for the tests and the bench to read, as the room's clock is (roomClock.ts).
+    const bakery = Bakery.of(scene);
+    const kept = releaseRooms(
+      scene.game,
+      [...Object.values(kinds), 'lounge'],
+      (key) => !!bakery.pending(key),
+    );
+    if (scene.game.canvas) scene.game.canvas.dataset.rooms = String(kept);
     this.wake();
   }
 

@@ -1,7 +1,8 @@
 /**
  * Room backgrounds for each location kind, painted once (see paintRoom.ts) and baked into one
  * texture per kind and size. Textures are game-wide, so a second call with the same kind and
- * size reuses the texture instead of painting again. `prepareRoom` paints one over the next
+ * size reuses the texture instead of painting again; a conversation lets go of the kinds it does
+ * not use (roomTextures.ts). `prepareRoom` paints one over the next
  * frames (bakery.ts), for a room that can wait a moment: the next place, behind a fade.
  */
 import Phaser from 'phaser';
@@ -9,12 +10,9 @@ import 'phaser/src/gameobjects/container/ContainerFactory.js';
 import type { LOCATION_KINDS } from '../../engine/model';
 import { Bakery, type Draw } from './bakery';
 import { DH, paintRoom } from './paintRoom';
+import { roomTextureKey } from './roomTextures';
 
 export type LocationKind = (typeof LOCATION_KINDS)[number];
-
-export function roomTextureKey(kind: string, width: number, height: number): string {
-  return `careplay-room:${kind}:${Math.round(width)}x${Math.round(height)}`;
-}
 
 function roomBake(
   kind: LocationKind,
