@@ -25,7 +25,8 @@ function shows(object: unknown, key: string): boolean {
  * Let go of the painted rooms a conversation about to start will not use: every kind but those
  * named (its own, and the lounge the menu shows), unless a scene still shows it or it is still
  * being painted. One is 5.8 MB of canvas at the design size; kept for ever, a trainer who played
- * every scenario in one sitting held fourteen of them, about 80 MB, which a cheap tablet feels.
+ * every shipped scenario in one sitting held thirteen of them, about 75 MB (and more with their
+ * own files: there are eighteen kinds), which a cheap tablet feels.
  * A room let go is painted again, a piece a frame, if it is needed later. Returns how many are
  * kept.
  */
