@@ -11,7 +11,14 @@ import { readScenario, readReferences, scenarioFiles } from '../../src/build/fil
 import { Session } from '../../src/engine/Session';
 import { load, scenarioText } from '../helpers/fixtures';
 import { RELATIONSHIP_WORDS } from '../../src/ui/menuView';
-import { BROWSER_AVAILABLE, screenshotPath, useBrowserApp, watchPage } from './browser';
+import {
+  BROWSER_AVAILABLE,
+  expectClean,
+  openMenu,
+  screenshotPath,
+  useBrowserApp,
+  watchPage,
+} from './browser';
 import {
   axeSerious,
   bestPath,
@@ -146,10 +153,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
       { width: 1920, height: 1080 },
       { width: 390, height: 844 },
     ]) {
-      const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      await page.goto(`${url}?renderer=canvas`);
-      await page.getByRole('heading', { name: 'Scenarios', level: 2 }).waitFor();
+      const { context, page, watch } = await openMenu({ browser, url, origin }, { viewport });
       // The lounge is drawn and still (the room's clock rests once nothing moves).
       await page.waitForSelector('#stage canvas[data-clock="asleep"], #stage canvas[data-clock="ambient"]');
       const boxes = await page.evaluate(() =>
@@ -190,6 +194,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('the scenario library', () => {
       );
       for (const r of ratios)
         expect(r.ratio, `${viewport.width}x${viewport.height}: “${r.text}”`).toBeGreaterThanOrEqual(4.5);
+      expectClean(watch);
       await context.close();
     }
   }, 60_000);
