@@ -78,18 +78,30 @@ export class RoomStage {
     this.wake();
     const sameRoom = location === this.location;
     if (!sameRoom) {
+      const first = this.location === null;
       this.background?.destroy();
       this.background = null;
       this.location = location;
       const kind = this.kinds[location] ?? 'lounge';
-      if (roomReady(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT)) this.setBackground(kind);
-      else {
-        // Not painted yet (the first room of a conversation): painted over the next frames, the
-        // canvas dark meanwhile, then faded in. The people appear as their own paint is ready.
+      const camera = this.scene.cameras.main;
+      // The canvas is dark as a conversation opens (ConversationScene): the room fades in from it.
+      const reveal = (ms: number) =>
+        this.motion ? camera.fadeIn(ms, 20, 16, 12) : camera.fadeEffect.reset();
+      if (roomReady(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT)) {
+        this.setBackground(kind);
+        if (first) reveal(300);
+      } else {
+        // Not painted yet (the first room of a conversation, or a jump to one): painted over the
+        // next frames with the canvas held dark, then the room and its people fade in together.
+        // Held, not faded: a fade over a room not yet there redrew the whole canvas every frame
+        // for nothing, beside the first paint of the conversation's words, and the room's own
+        // fade then began again from dark (a flicker, with the people shown before their room).
+        camera.fadeOut(0, 20, 16, 12);
         void prepareRoom(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT).then(() => {
           if (this.gone || this.location !== location || this.background) return;
           this.setBackground(kind);
-          if (this.motion) this.scene.cameras.main.fadeIn(250, 20, 16, 12);
+          this.wake();
+          reveal(250);
         });
       }
     }

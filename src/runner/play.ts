@@ -73,8 +73,8 @@ export async function runConversation(
   const kinds = Object.fromEntries(
     Object.entries(scenario.locations).map(([id, l]) => [id, l.kind]),
   ) as Record<string, LocationKind>;
+  // It fades in from dark as it is shown (RoomStage.show).
   const stage = new RoomStage(scene, scenario.cast, kinds);
-  scene.cameras.main.fadeIn(app.reducedMotion() ? 0 : 300, 20, 16, 12);
 
   const classroom = cs ? startClassroom(app, playable, cs, resumed) : null;
   const runner = new ConversationRunner({

@@ -185,6 +185,55 @@ describe.skipIf(!BROWSER_AVAILABLE)('the player in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('a conversation’s first room, not yet painted, is held dark and then fades in once', async () => {
+    const { context, page, watch } = await open('hd');
+    // The brightness of the room each frame, from the frame the conversation's words are in.
+    await page.evaluate(() => {
+      const w = window as unknown as { __light: number[] };
+      w.__light = [];
+      const small = Object.assign(document.createElement('canvas'), { width: 32, height: 18 });
+      const g = small.getContext('2d', { willReadFrequently: true })!;
+      const sample = () => {
+        const room = document.querySelector<HTMLCanvasElement>('#stage canvas');
+        if (room && document.querySelector('[aria-label="What is said"]')) {
+          g.drawImage(room, 0, 0, 32, 18);
+          const px = g.getImageData(0, 0, 32, 18).data;
+          let sum = 0;
+          for (let i = 0; i < px.length; i += 4)
+            sum += 0.2126 * px[i]! + 0.7152 * px[i + 1]! + 0.0722 * px[i + 2]!;
+          w.__light.push(sum / (px.length / 4));
+        }
+        if (w.__light.length < 150) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    // Its first room (the reception) is not the menu's lounge, so it is painted as it opens.
+    await page
+      .getByRole('article', { name: 'At the front desk' })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    const light = await page.waitForFunction(
+      () => {
+        const l = (window as unknown as { __light: number[] }).__light;
+        return l.length >= 150 && l;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    const seen = (await light.jsonValue()) as number[];
+    // Dark as it opens (nothing is faded in over a room not yet there)…
+    expect(seen[0]).toBeLessThan(25);
+    // …then brighter, never back to dark on the way: one fade, not a fade over nothing and a
+    // second from dark once the room was painted. (Before, the first frame showed the canvas's
+    // own colour, 37, then dark, 17: a flicker. Once in, the room settles by up to 4.)
+    let highest = 0;
+    const drops = seen.filter((l) => ((highest = Math.max(highest, l)), l < highest - 8));
+    expect(drops, seen.map((l) => l.toFixed(0)).join(' ')).toEqual([]);
+    expect(seen.at(-1)!).toBeGreaterThan(seen[0]! + 25);
+    clean(watch);
+    await context.close();
+  }, 60_000);
+
   it('reads at 4K and on a projector: nothing clipped', async () => {
     const { context, page, watch } = await open('projector');
     for (const size of [

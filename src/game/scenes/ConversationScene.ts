@@ -15,6 +15,9 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   create(data: ConversationData) {
+    // Dark from the first frame until the room is shown (RoomStage.show fades it in): the room
+    // comes once the conversation's code has run, after this frame is drawn.
+    this.cameras.main.fadeOut(0, 20, 16, 12);
     this.app.mount(h('div', { class: 'screen loading', role: 'status' }, 'Opening the scenario…'));
     let stopped = false;
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
