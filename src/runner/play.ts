@@ -30,7 +30,7 @@ import {
 import { ConversationRunner, type RunnerCommand } from './ConversationRunner';
 import { roomPresenter } from './roomPresenter';
 import { keepingPlace } from '../trainer/trainerPanel';
-import { renderClassSummary, takeawayFrom } from '../trainer/classSummary';
+import { classSheets, renderClassSummary } from '../trainer/classSummary';
 import type { PlayableScenario } from '../app/catalogueTypes';
 import type { ConversationData, DebriefData } from '../app/screens';
 import { resultFor } from '../platform/outcome';
@@ -307,13 +307,7 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
       ),
     );
   } else if (cs) {
-    const sources = playable.references.sources;
-    const takeaway = takeawayFrom(
-      playable.scenario,
-      model,
-      (key) => sources[key]?.title ?? key,
-      playable.references.glossary,
-    );
+    const takeaway = classSheets(playable, model);
     // The presenter window is told the class's screen has moved on to the summary.
     const classView = () => ({ ...buildClassView(cs, playable.scenario.title), takeaway, onSummary: true });
     // After the end only the names for the handout (and a decision's reasons) can change: they

@@ -13,6 +13,7 @@ import { GLOSSARY_MARK, plainText } from '../engine/markup';
 import { DIMENSIONS } from '../engine/model';
 import { quote } from '../engine/scoring';
 import type { GlossaryFile, Scenario } from '../engine/schema';
+import type { PlayableScenario } from '../app/catalogueTypes';
 import { capWords, DIMENSION_NAMES, reasonWords, strongestPathWords, WENT } from '../ui/bandWords';
 import { h } from '../ui/dom';
 import { findTerm } from '../ui/richText';
@@ -636,6 +637,12 @@ function termsIn(text: string | null | undefined, glossary: GlossaryFile): strin
     if (entry && !terms.includes(entry.term)) terms.push(entry.term);
   }
   return terms;
+}
+
+/** The sheets for a class at its ending, from the scenario as it is played: its sources and glossary. */
+export function classSheets(playable: PlayableScenario, model: DebriefModel): ClassSheets {
+  const { scenario, references } = playable;
+  return takeawayFrom(scenario, model, (key) => references.sources[key]?.title ?? key, references.glossary);
 }
 
 /**

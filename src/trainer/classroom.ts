@@ -11,6 +11,7 @@ import { keepPastClass, pastClass, removePastClass } from '../app/classRecords';
 import { readJson } from '../app/progressStore';
 import { classKey, pastClassKey } from '../app/storageKeys';
 import { ClassSession } from '../engine/ClassSession';
+import { buildDebrief } from '../engine/debrief';
 import type { Session } from '../engine/Session';
 import type { AudienceClassInfo, Presenter } from '../ui/conversationModel';
 import { announce } from '../ui/dom';
@@ -22,6 +23,7 @@ import {
   type Command,
   type Message,
 } from './protocol';
+import { classSheets, type ClassSheets } from './classSummary';
 import { keepingPlace, renderTrainerPanel } from './trainerPanel';
 
 export { classKey };
@@ -136,6 +138,24 @@ export function startClassroom(
       );
   };
 
+  /**
+   * What the handout and the take-away print, once the class's own path has ended: the presenter
+   * window offers both as soon as the class reaches its ending, before the class's screen moves
+   * on to the summary, and the handout names each option voted for in its words. Built once for
+   * each path that ends.
+   */
+  let sheets: { path: string; sheets: ClassSheets } | null = null;
+  const sheetsNow = (): ClassSheets | null => {
+    const result = cs.onWhatIf ? null : cs.session.result();
+    if (!result) return null;
+    const path = cs.classPath.path.join(' ');
+    if (sheets?.path !== path) {
+      const model = buildDebrief(playable.scenario, result, playable.analysis.bestPath);
+      sheets = { path, sheets: classSheets(playable, model) };
+    }
+    return sheets.sheets;
+  };
+
   return {
     cs,
     apply,
@@ -161,7 +181,7 @@ export function startClassroom(
     },
     trainer() {
       settle();
-      return { view: buildClassView(cs, title), error };
+      return { view: { ...buildClassView(cs, title), takeaway: sheetsNow() }, error };
     },
     keep() {
       app.store.set(classKey(cs.scenario.id), JSON.stringify(cs.save()));

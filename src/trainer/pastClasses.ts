@@ -10,7 +10,7 @@ import { ClassSession } from '../engine/ClassSession';
 import { buildDebrief } from '../engine/debrief';
 import { openDialog } from '../ui/dialogs';
 import { h } from '../ui/dom';
-import { download, printSheet, renderClassSummary, summaryJson, takeawayFrom } from './classSummary';
+import { classSheets, download, printSheet, renderClassSummary, summaryJson } from './classSummary';
 import { buildClassView, type ClassView } from './protocol';
 
 type Rebuilt = { ok: true; view: ClassView; notes: string[] } | { ok: false; why: string };
@@ -23,7 +23,7 @@ export async function pastClassView(app: App, record: PastClass): Promise<Rebuil
   } catch {
     return { ok: false, why: `its scenario, “${record.title}”, is no longer on this device.` };
   }
-  const { scenario, references } = playable;
+  const { scenario } = playable;
   const restored = ClassSession.restore(scenario, record.save);
   if (!restored.ok)
     return { ok: false, why: restored.reason.replace(/ Please start the scenario again\.$/, '') };
@@ -35,12 +35,7 @@ export async function pastClassView(app: App, record: PastClass): Promise<Rebuil
       why: `“${record.title}” has changed since, and the class’s path no longer ends there.`,
     };
   const model = buildDebrief(scenario, result, playable.analysis.bestPath);
-  const takeaway = takeawayFrom(
-    scenario,
-    model,
-    (key) => references.sources[key]?.title ?? key,
-    references.glossary,
-  );
+  const takeaway = classSheets(playable, model);
   return {
     ok: true,
     view: { ...buildClassView(cs, record.title), takeaway, onSummary: true },

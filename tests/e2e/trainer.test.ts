@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../../src/engine/markup';
 import { Session } from '../../src/engine/Session';
 import type { Command } from '../../src/trainer/protocol';
 import { load, scenarioText } from '../helpers/fixtures';
@@ -34,17 +35,19 @@ async function axeDialog(page: Page): Promise<string[]> {
 const GIFT = 'A thank-you at the end of the shift';
 
 /** A path through the shipped gift scenario to an ending: option 1 at each decision. */
-function giftPath(): { choices: string[]; ending: string } {
+function giftPath(): { choices: string[]; ending: string; second: { id: string; words: string } } {
   const session = new Session(load(scenarioText('demo-gift.yaml')).scenario!);
   const choices: string[] = [];
+  let second: { id: string; words: string } | null = null;
   while (!session.ended) {
     while (session.canContinue) session.next();
-    const first = session.snapshot.choices[0];
+    const [first, other] = session.snapshot.choices;
     if (!first) break;
+    second ??= { id: other!.id, words: plainText(other!.text) };
     choices.push(first.id);
     session.choose(first.id);
   }
-  return { choices, ending: session.result()!.ending.title };
+  return { choices, ending: session.result()!.ending.title, second: second! };
 }
 
 const send = sendCommands;
@@ -377,11 +380,22 @@ describe.skipIf(!BROWSER_AVAILABLE)('trainer mode in Chromium', () => {
     const presenter = await openPresenter(context);
     await presenter.setViewportSize({ width: 1024, height: 768 });
     const panel = presenter.getByRole('complementary', { name: 'Trainer panel' });
+    // At the first decision the room splits 3 to 2 between options 1 and 2.
     await send(audience, [
+      { type: 'next' },
+      { type: 'setVotes', choice: path.choices[0]!, count: 3 },
+      { type: 'setVotes', choice: path.second.id, count: 2 },
       ...path.choices.map((choice): Command => ({ type: 'pick', choice })),
       { type: 'next' },
     ]);
     await audience.getByRole('button', { name: 'See how it went' }).waitFor();
+    // At the ending, before the summary is on the class's screen, the presenter window's handout
+    // already names the option the class did not choose in its words (it said "Option 2").
+    const handoutOptions = presenter.locator('.handout-path .handout-options');
+    await expect.poll(() => handoutOptions.count()).toBe(path.choices.length);
+    await expect
+      .poll(() => handoutOptions.first().textContent())
+      .toContain(`2. “${path.second.words}” — 2 votes`);
     // The presenter window moves the class's screen on to the summary, with a button.
     await panel.getByRole('button', { name: 'Show the class the summary (Page Down)' }).click();
     await audience.getByRole('region', { name: 'The class’s session' }).waitFor();

@@ -28,6 +28,7 @@ import {
   summaryJson,
   takeawayFrom,
 } from '../../src/trainer/classSummary';
+import { startClassroom } from '../../src/trainer/classroom';
 import { pastClassView, reopenPastClass } from '../../src/trainer/pastClasses';
 import { buildClassView, type ClassView } from '../../src/trainer/protocol';
 import { load, references, scenarioText } from '../helpers/fixtures';
@@ -250,6 +251,32 @@ describe('the handout (trainer review 4–6, 9)', () => {
       [`${n}. “${words(decisions.length - 1, n)}” — 1 vote · the class’s choice`],
     );
     expect(text(handout)).not.toMatch(/\[\[|\]\]/);
+  });
+
+  it('5: at the ending, before the class’s screen shows the summary, the presenter window’s handout names the options too', () => {
+    // The view the presenter window is sent while the class's screen still shows the ending.
+    const cs = sunday();
+    const app = { store: memoryStore(), notify: () => {} } as unknown as App;
+    const classroom = startClassroom(app, SUNDAY, cs);
+    const view = classroom.trainer().view;
+    expect(view.onSummary).toBe(false);
+    const words = (n: number) =>
+      choiceText(SUNDAY.scenario, cs.session.snapshot.decisions[0]!.offered[n - 1]!);
+    const first = renderHandout(view).querySelector('.handout-path > li')!;
+    expect(items(first, '.handout-options li')).toEqual([
+      `1. “${words(1)}” — 5 votes`,
+      `3. “${words(3)}” — 5 votes · the class’s choice`,
+    ]);
+    // The same sheets as the summary's (the take-away can be printed from there too).
+    expect(view.takeaway).toEqual(classEnd(SUNDAY, cs).takeaway);
+    const summary = renderClassSummary(view);
+    expect([...summary.querySelectorAll('button')].map(text)).toContain('Print take-away for learners');
+    // A what-if's ending is not the class's: no sheets for it.
+    cs.startWhatIf(0);
+    while (cs.session.canContinue) cs.session.next();
+    expect(classroom.trainer().view.takeaway).toBeNull();
+    cs.returnToClass();
+    expect(classroom.trainer().view.takeaway).toEqual(view.takeaway);
   });
 
   /** The most divided decisions, as the handout lists them. */
