@@ -13,7 +13,7 @@ import { openDialog } from '../ui/dialogs';
 import { announce, h } from '../ui/dom';
 import { ConversationView, PROJECTOR_QUERY } from '../ui/conversationView';
 import { plainText } from '../ui/richText';
-import { renderDebrief } from '../ui/debriefView';
+import { layOutLater, renderDebrief } from '../ui/debriefView';
 import { attachAddons } from './addons';
 import { attemptFrom } from '../app/attemptFrom';
 import { readJson, type Attempt } from '../app/progressStore';
@@ -389,10 +389,12 @@ export function runDebrief(scene: Phaser.Scene, app: App, data: DebriefData): ()
     cs?.onWhatIf ? classSummary : null,
   );
   app.mount(view);
+  const stopLayingOut = layOutLater(view);
   document.title = `Debrief: ${playable.scenario.title} – CarePlay`;
   view.querySelector<HTMLElement>('#debrief-h')?.focus();
   announce(`The conversation has ended: ${result.ending.title}. Your debrief follows.`);
   return () => {
+    stopLayingOut();
     channel?.close();
     stage.destroy();
   };

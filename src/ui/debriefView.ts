@@ -428,3 +428,21 @@ function folded(id: string, title: string, hint: string, ...body: (HTMLElement |
     ),
   );
 }
+
+/**
+ * Lay out the debrief's later cards one a frame, from the top, once it is on screen (styles.css:
+ * they are skipped as it opens). All are laid out within a few frames, below the view, before
+ * the learner can scroll to them, so nothing moves once it can be seen. Returns a stop.
+ */
+export function layOutLater(view: HTMLElement): () => void {
+  const cards = [...view.querySelectorAll<HTMLElement>('.debrief-inner > .card:not([data-laid-out])')];
+  let frame = 0;
+  const next = () => {
+    const card = cards.shift();
+    if (!card) return;
+    card.dataset.laidOut = '';
+    frame = requestAnimationFrame(next);
+  };
+  frame = requestAnimationFrame(next);
+  return () => cancelAnimationFrame(frame);
+}

@@ -445,6 +445,25 @@ describe.skipIf(!BROWSER_AVAILABLE)('what a learner meets, in Chromium (issue 20
       check = expectFocusIn('#debrief', '#debrief h1', `${size}, the debrief`);
       await press('See how it went');
       await check;
+      // Nothing moves once it is in view. The debrief's later cards are laid out one a frame as it
+      // opens; left until scrolled to, they once pushed "Back to the menu" 1,250 px down on a
+      // phone three frames after it came into view (and a tap meant for it landed elsewhere).
+      await page.waitForFunction(
+        () => !document.querySelector('.debrief-inner > .card:not([data-laid-out])'),
+      );
+      const tops = await page.evaluate(async () => {
+        const back = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Back to the menu',
+        )!;
+        back.scrollIntoView({ block: 'end' });
+        const seen: number[] = [];
+        for (let i = 0; i < 8; i++) {
+          seen.push(Math.round(back.getBoundingClientRect().top));
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        return seen;
+      });
+      expect(new Set(tops).size, `${size}: ${tops.join(' ')}`).toBe(1);
       check = expectFocusIn('#menu', '#menu h1', `${size}, after Back to the menu`);
       await press('Back to the menu');
       await check;
