@@ -39,6 +39,9 @@ export class RoomStage {
   private motion = true;
   private framed = '';
   private gone = false;
+  /** The camera is held dark until a room is painted (show), and walks under way (moveTo). */
+  private held = false;
+  private walking = 0;
   private readonly onResize = () => {
     this.wake();
     this.frame(false);
@@ -85,23 +88,30 @@ export class RoomStage {
       const kind = this.kinds[location] ?? 'lounge';
       const camera = this.scene.cameras.main;
       // The canvas is dark as a conversation opens (ConversationScene): the room fades in from it.
-      const reveal = (ms: number) =>
-        this.motion ? camera.fadeIn(ms, 20, 16, 12) : camera.fadeEffect.reset();
+      const reveal = (ms: number) => {
+        this.held = false;
+        if (this.motion) camera.fadeIn(ms, 20, 16, 12);
+        else camera.fadeEffect.reset();
+      };
       if (roomReady(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT)) {
         this.setBackground(kind);
-        if (first) reveal(300);
+        // Also a room reached while an earlier one was still being painted behind the dark.
+        if (first || this.held) reveal(first ? 300 : 250);
       } else {
         // Not painted yet (the first room of a conversation, or a jump to one): painted over the
         // next frames with the canvas held dark, then the room and its people fade in together.
         // Held, not faded: a fade over a room not yet there redrew the whole canvas every frame
         // for nothing, beside the first paint of the conversation's words, and the room's own
         // fade then began again from dark (a flicker, with the people shown before their room).
+        this.held = true;
         camera.fadeOut(0, 20, 16, 12);
         void prepareRoom(this.scene, kind, DESIGN_WIDTH, DESIGN_HEIGHT).then(() => {
           if (this.gone || this.location !== location || this.background) return;
           this.setBackground(kind);
           this.wake();
-          reveal(250);
+          // A walk under way fades in the room it reaches; a fade here would cut its fade-out
+          // short, and the walk would never end.
+          if (this.walking === 0) reveal(250);
         });
       }
     }
@@ -129,16 +139,22 @@ export class RoomStage {
       this.show(location, present, expressions);
       return Promise.resolve();
     }
+    this.walking++;
     return new Promise((resolve) => {
-      camera.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, () => {
+      const arrive = () => {
         void painted.then(() => {
+          this.walking--;
           if (this.gone) return resolve();
           this.show(location, present, expressions);
           camera.fadeIn(350, 20, 16, 12);
           resolve();
         });
-      });
-      camera.fadeOut(350, 20, 16, 12);
+      };
+      // Already dark (the room before still being painted): nothing to fade out.
+      const fade = camera.fadeEffect;
+      if (fade.direction && fade.isComplete) return arrive();
+      camera.once(Phaser.Cameras.Scene2D.Events.FADE_OUT_COMPLETE, arrive);
+      if (!(fade.direction && fade.isRunning)) camera.fadeOut(350, 20, 16, 12);
     });
   }
 
