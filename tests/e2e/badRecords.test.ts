@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ClassSession } from '../../src/engine/ClassSession';
 import { Session } from '../../src/engine/Session';
 import { fixtureText, load, scenarioText } from '../helpers/fixtures';
-import { BROWSER_AVAILABLE, watchPage, useBrowserApp } from './browser';
+import { BROWSER_AVAILABLE, PHASER, watchPage, useBrowserApp } from './browser';
 
 const GIFT = 'A thank-you at the end of the shift';
 const OWN_TITLE = 'My own gift scenario';
@@ -202,7 +202,7 @@ describe.skipIf(!BROWSER_AVAILABLE)('bad saved records in Chromium (issue 20)', 
     // Every record here is read by the menu, which is drawn before the room's code arrives: that
     // code (Phaser) is held back, never failed, so each of the 45 reloads is the menu's alone.
     // The records read only when a scenario starts are checked by starting it, below.
-    await page.route(/\/assets\/phaser-[^/]*\.js$/, () => new Promise<void>(() => {}));
+    await page.route(PHASER, () => new Promise<void>(() => {}));
     await page.goto(url);
     await menu(page);
     const good = goodRecords();

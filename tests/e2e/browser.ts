@@ -20,6 +20,8 @@ import { CHANNEL, type Command } from '../../src/trainer/protocol';
 export { CHROME_PATH, LAUNCH_ARGS };
 export const BROWSER_AVAILABLE = existsSync(CHROME_PATH);
 export const SCREENSHOT_DIR = 'tests/output/screenshots';
+/** The built Phaser chunk: the room's code, which the menu never waits for. */
+export const PHASER = /\/assets\/phaser-[^/]*\.js$/;
 
 if (!BROWSER_AVAILABLE) {
   const message = `No Chromium at ${CHROME_PATH}: browser tests are skipped. Install one with "apt-get install chromium" or set CHROME_PATH.`;

@@ -8,6 +8,7 @@ import type { BrowserContext, CDPSession, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   BROWSER_AVAILABLE,
+  PHASER,
   screenshotPath,
   settle,
   useBrowserApp,
@@ -18,7 +19,6 @@ import { axeSerious, bestPath, pathTexts, playByKeyboard } from './scenarioPlay'
 import type { Browser } from 'playwright-core';
 
 const DEMO = 'A thank-you at the end of the shift';
-const PHASER = /\/assets\/phaser-[^/]*\.js$/;
 
 /** Requests held until `release()`: the network is slow, or the file is late. */
 function holdBack(page: Page, pattern: RegExp) {

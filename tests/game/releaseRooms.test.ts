@@ -1,6 +1,6 @@
 /**
- * Painted rooms a conversation will not use are let go (drawRoom.ts, releaseRooms): kept for
- * ever, a trainer playing every scenario in one sitting held every kind of room, about 80 MB of
+ * Painted rooms a conversation will not use are let go (roomTextures.ts, releaseRooms): kept for
+ * ever, a trainer playing every scenario in one sitting held every kind of room, about 75 MB of
  * canvas. Kept: the kinds named, a room a scene still shows (even inside a container), and one
  * still being painted.
  */
